@@ -1,0 +1,24 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    UV_PYTHON_DOWNLOADS=never \
+    UV_PROJECT_ENVIRONMENT=/app/.venv
+
+WORKDIR /app
+RUN pip install --no-cache-dir uv==0.13.9
+
+COPY pyproject.toml uv.lock README.md ./
+RUN uv sync --frozen --no-dev --no-install-project
+
+COPY api ./api
+COPY alembic ./alembic
+COPY alembic.ini ./
+COPY seeds ./seeds
+RUN uv sync --frozen --no-dev
+
+RUN useradd --create-home app && chown -R app /app
+USER app
+EXPOSE 8000
+# The same command works outside Docker: migrate, then serve.
+CMD ["/app/.venv/bin/claimsapi", "serve", "--host", "0.0.0.0", "--port", "8000"]

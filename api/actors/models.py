@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Self
+
+from pydantic import field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from api.db import UTCDateTime, utcnow
+from api.extraction.types import ActorKind
+from api.inputs import IdValue, Text200, reject_nulls
+
+Name = Text200
+AliasList = Annotated[list[Name], Field(max_length=50)]
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for value in values:
+        key = value.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(value)
+    return out
+
+
+class ActorBase(SQLModel):
+    name: str = Field(max_length=200, description="Canonical name.")
+    kind: ActorKind = Field(description="What sort of actor this is.")
+    parent_id: int | None = Field(
+        default=None,
+        description="The actor this one speaks for or belongs to "
+        "(a spokesman's government, a press wing's military).",
+    )
+
+
+class ActorCreate(SQLModel):
+    model_config = {
+        "extra": "forbid",
+        "json_schema_extra": {
+            "examples": [
+                {
+                    "name": "Inter-Services Public Relations",
+                    "kind": "military",
+                    "aliases": ["ISPR"],
+                    "parent_id": None,
+                }
+            ]
+        },
+    }
+
+    name: Name
+    kind: ActorKind
+    aliases: AliasList = []
+    parent_id: IdValue | None = None
+
+    _dedupe_aliases = field_validator("aliases")(_dedupe)
+
+
+class ActorUpdate(SQLModel):
+    model_config = {
+        "extra": "forbid",
+        "json_schema_extra": {"examples": [{"aliases": ["ISPR", "the ISPR"]}]},
+    }
+
+    name: Name | SkipJsonSchema[None] = None
+    kind: ActorKind | SkipJsonSchema[None] = None
+    aliases: AliasList | SkipJsonSchema[None] = Field(
+        default=None, description="Replaces the actor's aliases when given."
+    )
+    parent_id: IdValue | None = Field(default=None, description="`null` detaches the actor.")
+
+    @field_validator("aliases")
+    @classmethod
+    def _dedupe_optional(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else _dedupe(value)
+
+    @model_validator(mode="after")
+    def _not_null(self) -> Self:
+        reject_nulls(self, "name", "kind", "aliases")
+        return self
+
+
+class Actor(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200)
+    normalized_name: str = Field(max_length=200, unique=True)
+    kind: str = Field(max_length=32, index=True)
+    parent_id: int | None = Field(
+        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ActorAlias(SQLModel, table=True):
+    __tablename__ = "actor_alias"
+    __table_args__ = (UniqueConstraint("actor_id", "normalized"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    actor_id: int = Field(foreign_key="actor.id", ondelete="CASCADE", index=True)
+    alias: str = Field(max_length=200)
+    normalized: str = Field(max_length=200, index=True)
+
+
+class ActorSummary(SQLModel):
+    """An actor as it appears inside other resources."""
+
+    id: int
+    name: str
+    kind: ActorKind
+
+
+class ActorPublic(ActorBase):
+    id: int
+    aliases: list[str]
+    created_at: datetime
+    updated_at: datetime

@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request, Response, status
+
+from api.actors import service
+from api.actors.models import ActorCreate, ActorPublic, ActorUpdate
+from api.auth.service import EditorKey, ReaderKey
+from api.claims import service as claims_service
+from api.claims.models import ClaimPublic
+from api.common import (
+    ETAG_HEADER,
+    LINK_HEADER,
+    CursorQuery,
+    LimitQuery,
+    Page,
+    check_if_match,
+    decode_cursor,
+    page_of,
+    set_etag,
+    with_etag,
+)
+from api.db import SessionDep
+from api.errors import problem_responses
+from api.extraction.types import ActorKind
+from api.inputs import MAX_ID, NO_NUL, IdPath
+
+router = APIRouter(prefix="/actors", tags=["actors"])
+
+
+@router.get(
+    "",
+    operation_id="list_actors",
+    summary="List actors",
+    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 422)},
+)
+def list_actors(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: ReaderKey,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            pattern=NO_NUL,
+            description="Name or alias contains this (case-insensitive).",
+        ),
+    ] = None,
+    kind: Annotated[ActorKind | None, Query(description="Only actors of this kind.")] = None,
+    parent_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only actors belonging to this one.")
+    ] = None,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
+) -> Page[ActorPublic]:
+    """Actors in the order they were stored."""
+    rows = service.list_actors(
+        session, after=decode_cursor(cursor), limit=limit, q=q, kind=kind, parent_id=parent_id
+    )
+    return page_of(
+        rows,
+        lambda shown: service.to_public(session, shown),
+        limit=limit,
+        request=request,
+        response=response,
+    )
+
+
+@router.post(
+    "",
+    operation_id="create_actor",
+    summary="Add an actor",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        201: {
+            "headers": {
+                "Location": {"description": "URL of the actor.", "schema": {"type": "string"}},
+                **ETAG_HEADER,
+            }
+        },
+        **problem_responses(401, 403, 409, 413, 422),
+    },
+)
+def create_actor(
+    data: ActorCreate, request: Request, response: Response, session: SessionDep, _: EditorKey
+) -> ActorPublic:
+    """Add an actor with its aliases; extraction links later mentions to it."""
+    actor = service.create_actor(session, data)
+    public = service.to_public(session, [actor])[0]
+    response.headers["Location"] = str(request.url_for("get_actor", actor_id=public.id))
+    set_etag(response, public)
+    return public
+
+
+@router.get(
+    "/{actor_id}",
+    operation_id="get_actor",
+    summary="Get an actor",
+    responses={
+        200: {"headers": ETAG_HEADER},
+        304: {"description": "Not modified since the `If-None-Match` version."},
+        **problem_responses(401, 404, 422),
+    },
+)
+def get_actor(
+    actor_id: IdPath, request: Request, response: Response, session: SessionDep, _: ReaderKey
+) -> ActorPublic:
+    """One actor with its aliases and the actor it speaks for."""
+    public = service.to_public(session, [service.get_actor(session, actor_id)])[0]
+    return with_etag(request, response, public)  # type: ignore[return-value]
+
+
+@router.patch(
+    "/{actor_id}",
+    operation_id="update_actor",
+    summary="Correct an actor",
+    responses={
+        200: {"headers": ETAG_HEADER},
+        **problem_responses(401, 403, 404, 409, 412, 413, 422),
+    },
+)
+def update_actor(
+    actor_id: IdPath,
+    data: ActorUpdate,
+    response: Response,
+    session: SessionDep,
+    _: EditorKey,
+    if_match: Annotated[str | None, Header(description="ETag the change is based on.")] = None,
+) -> ActorPublic:
+    """Change name, kind, aliases (replaced as a whole) or the actor it belongs to."""
+    actor = service.get_actor(session, actor_id)
+    check_if_match(if_match, service.to_public(session, [actor])[0])
+    actor = service.update_actor(session, actor, data)
+    public = service.to_public(session, [actor])[0]
+    set_etag(response, public)
+    return public
+
+
+@router.get(
+    "/{actor_id}/claims",
+    operation_id="list_actor_claims",
+    summary="List claims involving an actor",
+    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 404, 422)},
+)
+def list_actor_claims(
+    actor_id: IdPath,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: ReaderKey,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
+) -> Page[ClaimPublic]:
+    """Claims the actor asserted, relayed, is the counted side of, or is the target of."""
+    service.get_actor(session, actor_id)
+    rows = claims_service.list_claims(
+        session, after=decode_cursor(cursor), limit=limit, actor_id=actor_id
+    )
+    return page_of(
+        rows,
+        lambda shown: claims_service.to_public(session, shown),
+        limit=limit,
+        request=request,
+        response=response,
+    )

@@ -1,0 +1,206 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Query, Request, Response, status
+
+from api.articles import service
+from api.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate
+from api.auth.service import EditorKey, ReaderKey
+from api.claims import service as claims_service
+from api.claims.models import ClaimPublic
+from api.common import (
+    ETAG_HEADER,
+    LINK_HEADER,
+    CursorQuery,
+    LimitQuery,
+    Page,
+    check_if_match,
+    decode_cursor,
+    page_of,
+    set_etag,
+    with_etag,
+)
+from api.db import SessionDep
+from api.errors import problem_responses
+from api.inputs import NO_NUL, DateTimeInput, IdPath
+
+router = APIRouter(prefix="/articles", tags=["articles"])
+
+
+@router.get(
+    "",
+    operation_id="list_articles",
+    summary="List articles",
+    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 422)},
+)
+def list_articles(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: ReaderKey,
+    publisher: Annotated[
+        str | None,
+        Query(max_length=200, pattern=NO_NUL, description="Publisher name (case-insensitive)."),
+    ] = None,
+    published_from: Annotated[
+        DateTimeInput | None, Query(description="Published at or after this time (RFC 3339).")
+    ] = None,
+    published_to: Annotated[
+        DateTimeInput | None, Query(description="Published at or before this time (RFC 3339).")
+    ] = None,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
+) -> Page[ArticlePublic]:
+    """Articles in the order they were stored, oldest first."""
+    rows = service.list_articles(
+        session,
+        after=decode_cursor(cursor),
+        limit=limit,
+        publisher=publisher,
+        published_from=published_from,
+        published_to=published_to,
+    )
+    return page_of(
+        rows,
+        lambda shown: service.to_public(session, shown),
+        limit=limit,
+        request=request,
+        response=response,
+    )
+
+
+@router.post(
+    "",
+    operation_id="create_article",
+    summary="Submit an article",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        201: {
+            "description": "Stored; its claims and actors are available at once.",
+            "headers": {
+                "Location": {"description": "URL of the article.", "schema": {"type": "string"}},
+                **ETAG_HEADER,
+            },
+        },
+        200: {
+            "model": ArticlePublic,
+            "description": "The same text was stored already; this is that article.",
+            "headers": {
+                "Location": {"description": "URL of the article.", "schema": {"type": "string"}},
+                **ETAG_HEADER,
+            },
+        },
+        **problem_responses(401, 403, 409, 413, 422),
+    },
+)
+def create_article(
+    data: ArticleCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: EditorKey,
+) -> ArticlePublic:
+    """Store an article, extract its claims and link their actors, in one transaction.
+
+    Posting a text that is stored already returns the stored article with `200`.
+    """
+    article, created = service.create_article(session, data)
+    public = service.to_public(session, [article])[0]
+    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+    response.headers["Location"] = str(request.url_for("get_article", article_id=public.id))
+    set_etag(response, public)
+    return public
+
+
+@router.get(
+    "/{article_id}",
+    operation_id="get_article",
+    summary="Get an article",
+    responses={
+        200: {"headers": ETAG_HEADER},
+        304: {"description": "Not modified since the `If-None-Match` version."},
+        **problem_responses(401, 404, 422),
+    },
+)
+def get_article(
+    article_id: IdPath, request: Request, response: Response, session: SessionDep, _: ReaderKey
+) -> ArticlePublic:
+    """One article with its body exactly as stored; evidence offsets index into `body`."""
+    public = service.to_public(session, [service.get_article(session, article_id)])[0]
+    return with_etag(request, response, public)  # type: ignore[return-value]
+
+
+@router.patch(
+    "/{article_id}",
+    operation_id="update_article",
+    summary="Correct an article's metadata",
+    responses={
+        200: {"headers": ETAG_HEADER},
+        **problem_responses(401, 403, 404, 409, 412, 413, 422),
+    },
+)
+def update_article(
+    article_id: IdPath,
+    data: ArticleUpdate,
+    response: Response,
+    session: SessionDep,
+    _: EditorKey,
+    if_match: Annotated[str | None, Header(description="ETag the change is based on.")] = None,
+) -> ArticlePublic:
+    """Change title, url, publisher, publication time or language. The body cannot change."""
+    article = service.get_article(session, article_id)
+    check_if_match(if_match, service.to_public(session, [article])[0])
+    article = service.update_article(session, article, data)
+    public = service.to_public(session, [article])[0]
+    set_etag(response, public)
+    return public
+
+
+@router.delete(
+    "/{article_id}",
+    operation_id="delete_article",
+    summary="Delete an article and its claims",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 412, 422),
+)
+def delete_article(
+    article_id: IdPath,
+    session: SessionDep,
+    _: EditorKey,
+    if_match: Annotated[str | None, Header(description="ETag the deletion is based on.")] = None,
+) -> Response:
+    """Delete the article; its claims go with it."""
+    article = service.get_article(session, article_id)
+    check_if_match(if_match, service.to_public(session, [article])[0])
+    service.delete_article(session, article)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.get(
+    "/{article_id}/claims",
+    operation_id="list_article_claims",
+    summary="List an article's claims",
+    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 404, 422)},
+)
+def list_article_claims(
+    article_id: IdPath,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: ReaderKey,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
+) -> Page[ClaimPublic]:
+    """The claims extracted from one article, in text order of extraction."""
+    service.get_article(session, article_id)
+    rows = claims_service.list_claims(
+        session, after=decode_cursor(cursor), limit=limit, article_id=article_id
+    )
+    return page_of(
+        rows,
+        lambda shown: claims_service.to_public(session, shown),
+        limit=limit,
+        request=request,
+        response=response,
+    )

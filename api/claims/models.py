@@ -1,0 +1,252 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, StrictBool, model_validator
+from pydantic import Field as PydanticField
+from pydantic.json_schema import SkipJsonSchema
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+from api.actors.models import ActorSummary
+from api.db import UTCDateTime, utcnow
+from api.extraction.types import Qualifier, Stance
+from api.inputs import DateInput, IdValue, Text32, Text64, Text200, Text5000, reject_nulls
+
+QuantityText = Text200
+UnitText = Text32
+Statement = Text5000
+MeasureText = Text64
+Label = Text200
+
+
+class ClaimStatus(StrEnum):
+    single_source = "single_source"
+    corroborated = "corroborated"
+    disputed = "disputed"
+    reviewed = "reviewed"
+
+
+class Claim(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
+    claimant_id: int | None = Field(
+        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
+    )
+    relayed_by_id: int | None = Field(
+        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
+    )
+    subject_side_id: int | None = Field(
+        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
+    )
+    target_id: int | None = Field(
+        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
+    )
+    event_id: int | None = Field(
+        default=None, foreign_key="event.id", ondelete="SET NULL", index=True
+    )
+    fact_key: str | None = Field(
+        default=None, max_length=400, index=True, description="The fact it is about."
+    )
+    source_count: int = Field(default=1, description="Independent publishers carrying it.")
+    statement: str = Field(sa_column=Column(Text, nullable=False))
+    stance: str = Field(max_length=16, default=Stance.assertion.value)
+    quote: str = Field(sa_column=Column(Text, nullable=False))
+    start_offset: int
+    end_offset: int
+    sentence_index: int
+    measure: str | None = Field(default=None, max_length=64, index=True)
+    subject: str | None = Field(default=None, max_length=200)
+    subject_text: str | None = Field(default=None, max_length=200)
+    quantity_text: str | None = Field(default=None, max_length=200)
+    qualifier: str | None = Field(default=None, max_length=16)
+    lower: float | None = None
+    upper: float | None = None
+    strict_lower: bool = False
+    strict_upper: bool = False
+    unit: str | None = Field(default=None, max_length=32)
+    base_unit: str | None = Field(default=None, max_length=16)
+    base_lower: float | None = None
+    base_upper: float | None = None
+    time_text: str | None = Field(default=None, max_length=200)
+    time_start: date | None = None
+    time_end: date | None = None
+    time_kind: str | None = Field(default=None, max_length=16)
+    status: str = Field(default=ClaimStatus.single_source.value, max_length=20, index=True)
+    reviewed: bool = False
+    edited: bool = Field(default=False, description="An editor corrected this claim.")
+    confidence: float = 0.5
+    extractor_version: str = Field(max_length=50)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Evidence(BaseModel):
+    """Where the claim stands in its article: `article.body[start:end] == quote`."""
+
+    quote: str
+    start: int = Field(description="Offset of the quote's first character in the body.")
+    end: int = Field(description="Offset just past the quote's last character.")
+    sentence_index: int
+
+
+class QuantityPublic(BaseModel):
+    text: str = Field(description="The amount as written, e.g. `some nine`.")
+    qualifier: Qualifier
+    lower: float | None = Field(description="Lower bound in `unit`; null when unbounded.")
+    upper: float | None = Field(description="Upper bound in `unit`; null when unbounded.")
+    strict_lower: bool = Field(description="True when the lower bound is excluded.")
+    strict_upper: bool = Field(description="True when the upper bound is excluded.")
+    unit: str | None = Field(description="Unit as normalised (`km`, `mi`); null for counts.")
+    base_unit: str | None = Field(description="SI base unit of the dimension (`m`).")
+    base_lower: float | None
+    base_upper: float | None
+
+
+class TimeKind(StrEnum):
+    relative = "relative"
+    period = "period"
+    date = "date"
+
+
+class TimePublic(BaseModel):
+    text: str = Field(description="The time expression as written.")
+    start: date | None
+    end: date | None
+    kind: TimeKind | None = Field(
+        description="`relative` (the reported event's own time: overnight, on Sunday), "
+        "`period` (an explicit period: a month, a year, a range), `date` (a calendar date)."
+    )
+
+
+class ClaimPublic(BaseModel):
+    id: int
+    article_id: int
+    statement: str
+    stance: Stance
+    claimant: ActorSummary | None = Field(description="Who asserted it; null if unattributed.")
+    relayed_by: ActorSummary | None = Field(description="The outlet the claim was relayed through.")
+    event_id: int | None = Field(description="The event the claim's article belongs to.")
+    measure: str | None = Field(description="What is counted: killed, wounded, captured, length...")
+    subject: str | None = Field(description="Coarse category of what is counted (`combatants`).")
+    subject_text: str | None = Field(description="What is counted, as written.")
+    subject_side: ActorSummary | None = Field(description="The party the subject belongs to.")
+    target: ActorSummary | None = Field(description="Whom an accusation or denial concerns.")
+    quantity: QuantityPublic | None
+    time: TimePublic | None
+    evidence: Evidence
+    status: ClaimStatus
+    source_count: int = Field(
+        description="Independent publishers carrying the same claimant's agreeing figure."
+    )
+    reviewed: bool
+    edited: bool
+    confidence: float
+    extractor_version: str
+    discrepancy_ids: list[int]
+    created_at: datetime
+    updated_at: datetime
+
+
+Figure = Annotated[float, PydanticField(strict=True, ge=-1e15, le=1e15)]
+
+
+class _QuantityInput(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: QuantityText = Field(description="The amount as written, e.g. `some nine`.")
+    unit: UnitText | None = Field(
+        default=None, description="Unit (`km`, `miles`, `kg`, ...); omit for counts."
+    )
+
+
+class PointQuantity(_QuantityInput):
+    """One figure, exact or hedged ("23", "some nine")."""
+
+    qualifier: Literal["exact", "approximately"]
+    value: Figure
+
+
+class LowerBoundQuantity(_QuantityInput):
+    """ "more than 200" (`more_than`, excluded bound) or "at least 3" (`at_least`)."""
+
+    qualifier: Literal["more_than", "at_least"]
+    lower: Figure
+
+
+class UpperBoundQuantity(_QuantityInput):
+    """ "fewer than 10" (`less_than`, excluded bound) or "up to 10" (`at_most`)."""
+
+    qualifier: Literal["less_than", "at_most"]
+    upper: Figure
+
+
+class RangeQuantity(_QuantityInput):
+    """ "10 to 12": the bounds are stored in order."""
+
+    qualifier: Literal["range"]
+    lower: Figure
+    upper: Figure
+
+
+class VagueQuantity(_QuantityInput):
+    """ "dozens": a lower bound and, where the word implies one, an upper bound."""
+
+    qualifier: Literal["vague"]
+    lower: Figure
+    upper: Figure | None = None
+
+
+QuantityUpdate = Annotated[
+    PointQuantity | LowerBoundQuantity | UpperBoundQuantity | RangeQuantity | VagueQuantity,
+    Field(discriminator="qualifier"),
+]
+
+
+class TimeUpdate(BaseModel):
+    """A corrected time reference; `start` and `end` are stored in order."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: QuantityText
+    start: DateInput | None = None
+    end: DateInput | None = None
+    kind: TimeKind | None = None
+
+
+class ClaimUpdate(BaseModel):
+    """An editor's correction. Omitted fields stay; `null` clears a nullable field."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "quantity": {"text": "23", "qualifier": "exact", "value": 23},
+                    "reviewed": True,
+                }
+            ]
+        },
+    )
+
+    statement: Statement | SkipJsonSchema[None] = None
+    stance: Stance | SkipJsonSchema[None] = None
+    claimant_id: IdValue | None = Field(default=None, description="`null`: unattributed.")
+    relayed_by_id: IdValue | None = None
+    subject_side_id: IdValue | None = None
+    target_id: IdValue | None = None
+    measure: MeasureText | None = None
+    subject: Label | None = None
+    subject_text: Label | None = None
+    quantity: QuantityUpdate | None = Field(default=None, description="`null`: no quantity.")
+    time: TimeUpdate | None = None
+    reviewed: StrictBool | SkipJsonSchema[None] = Field(
+        default=None, description="Mark the claim as reviewed by an editor."
+    )
+
+    @model_validator(mode="after")
+    def _not_null(self) -> Self:
+        reject_nulls(self, "statement", "stance", "reviewed")
+        return self

@@ -1,0 +1,310 @@
+"""Claims: storing extraction results, listing, reading and editors' corrections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import exists, or_
+from sqlmodel import Session, col, select
+
+from api.actors.service import ActorResolver, get_actor, summaries
+from api.articles.models import Article
+from api.claims.models import (
+    Claim,
+    ClaimPublic,
+    ClaimStatus,
+    ClaimUpdate,
+    Evidence,
+    LowerBoundQuantity,
+    PointQuantity,
+    QuantityPublic,
+    QuantityUpdate,
+    TimeKind,
+    TimePublic,
+    UpperBoundQuantity,
+)
+from api.db import utcnow
+from api.discrepancies import refresh
+from api.discrepancies.models import DiscrepancyClaim
+from api.errors import NotFound, UnprocessableEntity
+from api.extraction.types import ExtractedClaim, ExtractionResult, Qualifier, Stance
+from api.extraction.units import lookup as lookup_unit
+from api.extraction.units import to_base
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim with id {claim_id}")
+    return claim
+
+
+def claim_from_extraction(
+    article: Article, item: ExtractedClaim, resolver: ActorResolver, version: str
+) -> Claim:
+    assert article.id is not None
+    claimant = resolver.resolve(item.claimant)
+    relay = resolver.resolve(item.relayed_by)
+    side = resolver.resolve(item.subject_side)
+    target = resolver.resolve(item.target)
+    q = item.quantity
+    t = item.time
+    return Claim(
+        article_id=article.id,
+        claimant_id=claimant.id if claimant else None,
+        relayed_by_id=relay.id if relay else None,
+        subject_side_id=side.id if side else None,
+        target_id=target.id if target else None,
+        statement=item.statement,
+        stance=item.stance.value,
+        quote=item.evidence.quote,
+        start_offset=item.evidence.start,
+        end_offset=item.evidence.end,
+        sentence_index=item.evidence.sentence_index,
+        measure=item.measure,
+        subject=item.subject,
+        subject_text=item.subject_text,
+        quantity_text=q.text if q else None,
+        qualifier=q.qualifier.value if q else None,
+        lower=q.lower if q else None,
+        upper=q.upper if q else None,
+        strict_lower=q.strict_lower if q else False,
+        strict_upper=q.strict_upper if q else False,
+        unit=q.unit if q else None,
+        base_unit=q.base_unit if q else None,
+        base_lower=q.base_lower if q else None,
+        base_upper=q.base_upper if q else None,
+        time_text=t.text if t else None,
+        time_start=t.start if t else None,
+        time_end=t.end if t else None,
+        time_kind=t.kind if t else None,
+        confidence=item.confidence,
+        extractor_version=version,
+    )
+
+
+def store_extraction(session: Session, article: Article, result: ExtractionResult) -> list[Claim]:
+    """Persist an extraction result for ``article`` (in the caller's transaction)."""
+    resolver = ActorResolver(session)
+    resolver.preload(
+        ref
+        for item in result.claims
+        for ref in (item.claimant, item.relayed_by, item.subject_side, item.target)
+    )
+    claims = [
+        claim_from_extraction(article, item, resolver, result.version) for item in result.claims
+    ]
+    session.add_all(claims)
+    session.flush()
+    return claims
+
+
+def _discrepancy_ids(session: Session, claim_ids: Sequence[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {i: [] for i in claim_ids}
+    if not claim_ids:
+        return out
+    rows = session.exec(
+        select(DiscrepancyClaim)
+        .where(col(DiscrepancyClaim.claim_id).in_(claim_ids))
+        .order_by(col(DiscrepancyClaim.discrepancy_id))
+    )
+    for row in rows:
+        out[row.claim_id].append(row.discrepancy_id)
+    return out
+
+
+def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
+    actors = summaries(
+        session,
+        [
+            a
+            for c in claims
+            for a in (c.claimant_id, c.relayed_by_id, c.subject_side_id, c.target_id)
+        ],
+    )
+    links = _discrepancy_ids(session, [c.id for c in claims if c.id is not None])
+    out = []
+    for c in claims:
+        assert c.id is not None
+        quantity = None
+        if c.qualifier is not None and c.quantity_text is not None:
+            quantity = QuantityPublic(
+                text=c.quantity_text,
+                qualifier=Qualifier(c.qualifier),
+                lower=c.lower,
+                upper=c.upper,
+                strict_lower=c.strict_lower,
+                strict_upper=c.strict_upper,
+                unit=c.unit,
+                base_unit=c.base_unit,
+                base_lower=c.base_lower,
+                base_upper=c.base_upper,
+            )
+        time = (
+            TimePublic(
+                text=c.time_text,
+                start=c.time_start,
+                end=c.time_end,
+                kind=TimeKind(c.time_kind) if c.time_kind else None,
+            )
+            if c.time_text is not None
+            else None
+        )
+        out.append(
+            ClaimPublic(
+                id=c.id,
+                article_id=c.article_id,
+                event_id=c.event_id,
+                statement=c.statement,
+                stance=Stance(c.stance),
+                claimant=actors.get(c.claimant_id) if c.claimant_id else None,
+                relayed_by=actors.get(c.relayed_by_id) if c.relayed_by_id else None,
+                measure=c.measure,
+                subject=c.subject,
+                subject_text=c.subject_text,
+                subject_side=actors.get(c.subject_side_id) if c.subject_side_id else None,
+                target=actors.get(c.target_id) if c.target_id else None,
+                quantity=quantity,
+                time=time,
+                evidence=Evidence(
+                    quote=c.quote,
+                    start=c.start_offset,
+                    end=c.end_offset,
+                    sentence_index=c.sentence_index,
+                ),
+                status=ClaimStatus(c.status),
+                source_count=c.source_count,
+                reviewed=c.reviewed,
+                edited=c.edited,
+                confidence=c.confidence,
+                extractor_version=c.extractor_version,
+                discrepancy_ids=links.get(c.id, []),
+                created_at=c.created_at,
+                updated_at=c.updated_at,
+            )
+        )
+    return out
+
+
+def list_claims(
+    session: Session,
+    *,
+    after: int | None,
+    limit: int,
+    article_id: int | None = None,
+    claimant_id: int | None = None,
+    actor_id: int | None = None,
+    status: ClaimStatus | None = None,
+    measure: str | None = None,
+    has_discrepancy: bool | None = None,
+    event_id: int | None = None,
+) -> list[Claim]:
+    stmt = select(Claim)
+    if event_id is not None:
+        stmt = stmt.where(Claim.event_id == event_id)
+    if article_id is not None:
+        stmt = stmt.where(Claim.article_id == article_id)
+    if claimant_id is not None:
+        stmt = stmt.where(Claim.claimant_id == claimant_id)
+    if actor_id is not None:
+        stmt = stmt.where(
+            or_(
+                col(Claim.claimant_id) == actor_id,
+                col(Claim.relayed_by_id) == actor_id,
+                col(Claim.subject_side_id) == actor_id,
+                col(Claim.target_id) == actor_id,
+            )
+        )
+    if status is not None:
+        stmt = stmt.where(Claim.status == status.value)
+    if measure is not None:
+        stmt = stmt.where(Claim.measure == measure.strip().lower())
+    if has_discrepancy is not None:
+        linked = exists().where(col(DiscrepancyClaim.claim_id) == col(Claim.id))
+        stmt = stmt.where(linked if has_discrepancy else ~linked)
+    if after is not None:
+        stmt = stmt.where(col(Claim.id) > after)
+    return list(session.exec(stmt.order_by(col(Claim.id)).limit(limit + 1)))
+
+
+def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
+    changes: dict[str, Any] = data.model_dump(exclude_unset=True)
+    for field in ("statement", "stance", "reviewed"):
+        if field in changes and changes[field] is None:
+            raise UnprocessableEntity(f"{field}: cannot be null")
+    for field in ("claimant_id", "relayed_by_id", "subject_side_id", "target_id"):
+        if field in changes and changes[field] is not None:
+            try:
+                get_actor(session, changes[field])
+            except NotFound as exc:
+                raise NotFound(f"{field}: no actor with id {changes[field]}") from exc
+            setattr(claim, field, changes[field])
+        elif field in changes:
+            setattr(claim, field, None)
+    for field in ("statement", "measure", "subject", "subject_text"):
+        if field in changes:
+            value = changes[field]
+            setattr(claim, field, value.strip().lower() if field == "measure" and value else value)
+    if "stance" in changes:
+        claim.stance = Stance(changes["stance"]).value
+    if "quantity" in changes:
+        _apply_quantity(claim, data.quantity)
+    if "time" in changes:
+        t = data.time
+        bounds = sorted(d for d in (t.start, t.end) if d is not None) if t else []
+        claim.time_text = t.text if t else None
+        claim.time_start = bounds[0] if t and t.start and t.end else (t.start if t else None)
+        claim.time_end = bounds[-1] if t and t.start and t.end else (t.end if t else None)
+        claim.time_kind = t.kind.value if t and t.kind else None
+    if "reviewed" in changes:
+        claim.reviewed = bool(changes["reviewed"])
+    claim.edited = True
+    claim.updated_at = utcnow()
+    session.add(claim)
+    old_key = claim.fact_key
+    parties = refresh.Parties(session)
+    keys = refresh.assign_fact_keys(session, [claim], parties)
+    refresh.refresh_facts(session, keys | ({old_key} if old_key else set()))
+    refresh.refresh_statements(session, claim.article_id, claim.event_id)
+    session.commit()
+    session.refresh(claim)
+    return claim
+
+
+def _bounds(q: QuantityUpdate) -> tuple[float | None, float | None, bool, bool]:
+    """(lower, upper, strict_lower, strict_upper) of a corrected quantity."""
+    if isinstance(q, PointQuantity):
+        return q.value, q.value, False, False
+    if isinstance(q, LowerBoundQuantity):
+        return q.lower, None, q.qualifier == "more_than", False
+    if isinstance(q, UpperBoundQuantity):
+        return None, q.upper, False, q.qualifier == "less_than"
+    if q.upper is None:
+        return q.lower, None, False, False
+    low, high = sorted((q.lower, q.upper))
+    return low, high, False, False
+
+
+def _apply_quantity(claim: Claim, q: QuantityUpdate | None) -> None:
+    if q is None:
+        claim.quantity_text = claim.qualifier = claim.unit = claim.base_unit = None
+        claim.lower = claim.upper = claim.base_lower = claim.base_upper = None
+        claim.strict_lower = claim.strict_upper = False
+        return
+    lower, upper, strict_lower, strict_upper = _bounds(q)
+    base_lower, base_upper = lower, upper
+    base_unit: str | None = None
+    unit = q.unit
+    if unit is not None:
+        known = lookup_unit(unit)
+        if known is None:
+            raise UnprocessableEntity(f"quantity.unit: unknown unit {unit!r}")
+        unit, base_unit = known.symbol, known.base
+        base_lower, base_upper = to_base(lower, known), to_base(upper, known)
+    claim.quantity_text = q.text
+    claim.qualifier = Qualifier(q.qualifier).value
+    claim.lower, claim.upper = lower, upper
+    claim.strict_lower, claim.strict_upper = strict_lower, strict_upper
+    claim.unit, claim.base_unit = unit, base_unit
+    claim.base_lower, claim.base_upper = base_lower, base_upper

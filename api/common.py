@@ -1,0 +1,156 @@
+"""Pieces every domain uses: pagination, ETags, safe strings, timestamps."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Annotated, Generic, Protocol, TypeVar
+
+from fastapi import Query, Request, Response
+from pydantic import BaseModel, Field
+
+from api.errors import BadRequest, InvalidCursor, PreconditionFailed
+
+ItemT = TypeVar("ItemT", bound=BaseModel)
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+class Page(BaseModel, Generic[ItemT]):
+    """One page of a list. Follow `next` (or the `Link: rel="next"` header) for more."""
+
+    items: list[ItemT]
+    next: str | None = Field(
+        default=None, description="Opaque cursor of the next page; null on the last page."
+    )
+
+
+LimitQuery = Annotated[int, Query(ge=1, le=100, description="Items per page (1 to 100).")]
+CursorQuery = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="Opaque cursor from the previous page's `next`.",
+    ),
+]
+
+
+def encode_cursor(last_id: int) -> str:
+    raw = json.dumps({"after": last_id}, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> int | None:
+    """The id after which the page starts; ``None`` for the first page."""
+    if cursor is None or cursor == "":
+        return None
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
+        after = data["after"]
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeError) as exc:
+        raise InvalidCursor(
+            "cursor is not a cursor this API issued; pass the `next` value of a previous page"
+        ) from exc
+    if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+        raise InvalidCursor("cursor is not a cursor this API issued")
+    return after
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+RowT = TypeVar("RowT", bound=_Row)
+
+
+def page_of(
+    rows: Sequence[RowT],
+    render: Callable[[list[RowT]], list[ItemT]],
+    *,
+    limit: int,
+    request: Request,
+    response: Response,
+) -> Page[ItemT]:
+    """A page from up to ``limit + 1`` fetched rows: the extra row only proves more exist,
+    so only the first ``limit`` are rendered."""
+    shown = list(rows[:limit])
+    next_cursor = None
+    if len(rows) > limit and shown[-1].id is not None:
+        next_cursor = encode_cursor(shown[-1].id)
+        url = request.url.include_query_params(cursor=next_cursor, limit=limit)
+        response.headers["Link"] = f'<{url}>; rel="next"'
+    return Page[ItemT](items=render(shown), next=next_cursor)
+
+
+def etag_of(model: BaseModel) -> str:
+    digest = hashlib.sha256(model.model_dump_json().encode()).hexdigest()[:32]
+    return f'"{digest}"'
+
+
+def _visible_ascii(name: str, value: str) -> str:
+    """Header values are visible ASCII and spaces (RFC 9110); anything else is a 400."""
+    if any(not (" " <= char <= "~") for char in value):
+        raise BadRequest(f"the {name} header may contain only visible ASCII characters")
+    return value
+
+
+def check_if_match(if_match: str | None, current: BaseModel) -> None:
+    """Raise 412 when ``If-Match`` is sent and names no current version."""
+    if if_match is None:
+        return
+    _visible_ascii("If-Match", if_match)
+    tags = [tag.strip() for tag in if_match.split(",")]
+    if "*" in tags:
+        return
+    current_tag = etag_of(current)
+    weak_current = "W/" + current_tag
+    if current_tag not in tags and weak_current not in tags:
+        raise PreconditionFailed(
+            "If-Match does not match the current ETag: the resource changed since you read it"
+        )
+
+
+def set_etag(response: Response, model: BaseModel) -> None:
+    response.headers["ETag"] = etag_of(model)
+
+
+class Timestamps(BaseModel):
+    created_at: datetime
+    updated_at: datetime
+
+
+def with_etag(request: Request, response: Response, model: ModelT) -> ModelT | Response:
+    """``model`` with its ``ETag``, or a 304 when ``If-None-Match`` names it."""
+    cached = not_modified(request, model)
+    if cached is not None:
+        return cached
+    set_etag(response, model)
+    return model
+
+
+def not_modified(request: Request, model: BaseModel) -> Response | None:
+    """A 304 response when ``If-None-Match`` names the current version."""
+    header = request.headers.get("if-none-match")
+    if header is None:
+        return None
+    _visible_ascii("If-None-Match", header)
+    tag = etag_of(model)
+    tags = {t.strip().removeprefix("W/") for t in header.split(",")}
+    if tag in tags or "*" in tags:
+        return Response(status_code=304, headers={"ETag": tag})
+    return None
+
+
+ETAG_HEADER = {
+    "ETag": {"description": "Version of the representation.", "schema": {"type": "string"}}
+}
+LINK_HEADER = {
+    "Link": {
+        "description": 'RFC 8288 link to the next page (`rel="next"`), when there is one.',
+        "schema": {"type": "string"},
+    }
+}

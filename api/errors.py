@@ -1,0 +1,242 @@
+"""One error hierarchy, one handler: every error is an RFC 9457 problem document."""
+
+from __future__ import annotations
+
+import logging
+from http import HTTPStatus
+from typing import Any, ClassVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy.exc import DataError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+PROBLEM_TYPE_BASE = "urn:claimsapi:problem:"
+
+
+class FieldError(BaseModel):
+    """One invalid field of a request."""
+
+    field: str = Field(description="Dotted location of the field, e.g. `body.title`.")
+    message: str
+    type: str = Field(description="Machine-readable error kind, e.g. `missing`.")
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details object."""
+
+    type: str = Field(description="URI identifying the problem type.")
+    title: str = Field(description="Short summary of the problem type.")
+    status: int = Field(description="The HTTP status code.")
+    detail: str = Field(description="What was wrong with this request.")
+    instance: str | None = Field(default=None, description="The request path.")
+    errors: list[FieldError] | None = Field(
+        default=None, description="For validation problems, every invalid field."
+    )
+
+
+class ProblemError(Exception):
+    """Base of every error the API reports on purpose."""
+
+    status: ClassVar[int] = 500
+    slug: ClassVar[str] = "internal-error"
+
+    def __init__(self, detail: str, *, headers: dict[str, str] | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        self.headers = headers or {}
+
+    @property
+    def title(self) -> str:
+        return HTTPStatus(self.status).phrase
+
+
+class BadRequest(ProblemError):
+    status = 400
+    slug = "bad-request"
+
+
+class InvalidCursor(BadRequest):
+    slug = "invalid-cursor"
+
+
+class Unauthorized(ProblemError):
+    status = 401
+    slug = "unauthorized"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="claimsapi"'})
+
+
+class Forbidden(ProblemError):
+    status = 403
+    slug = "forbidden"
+
+
+class NotFound(ProblemError):
+    status = 404
+    slug = "not-found"
+
+
+class Conflict(ProblemError):
+    status = 409
+    slug = "conflict"
+
+
+class PreconditionFailed(ProblemError):
+    status = 412
+    slug = "precondition-failed"
+
+
+class PayloadTooLarge(ProblemError):
+    status = 413
+    slug = "payload-too-large"
+
+
+class UnprocessableEntity(ProblemError):
+    status = 422
+    slug = "validation-error"
+
+
+def problem_response(
+    *,
+    status: int,
+    slug: str,
+    detail: str,
+    request: Request | None,
+    title: str | None = None,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    problem = Problem(
+        type=PROBLEM_TYPE_BASE + slug,
+        title=title or HTTPStatus(status).phrase,
+        status=status,
+        detail=detail,
+        instance=request.url.path if request is not None else None,
+        errors=errors,
+    )
+    return JSONResponse(
+        problem.model_dump(exclude_none=True),
+        status_code=status,
+        media_type=PROBLEM_MEDIA_TYPE,
+        headers=headers,
+    )
+
+
+def _field_path(loc: tuple[Any, ...] | list[Any]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _validation_errors(exc: RequestValidationError) -> list[FieldError]:
+    out: list[FieldError] = []
+    for err in exc.errors():
+        loc = err.get("loc", ())
+        msg = str(err.get("msg", "invalid"))
+        out.append(FieldError(field=_field_path(loc), message=msg, type=str(err.get("type", ""))))
+    return out
+
+
+async def _handle_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ProblemError)
+    return problem_response(
+        status=exc.status,
+        slug=exc.slug,
+        detail=exc.detail,
+        request=request,
+        title=exc.title,
+        headers=exc.headers,
+    )
+
+
+async def _handle_validation(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = _validation_errors(exc)
+    detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid request"
+    return problem_response(
+        status=422,
+        slug=UnprocessableEntity.slug,
+        detail=detail,
+        request=request,
+        errors=errors,
+    )
+
+
+async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    slugs = {404: "not-found", 405: "method-not-allowed", 400: "bad-request"}
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).phrase
+    if status == 404 and detail == "Not Found":
+        detail = f"No route matches {request.method} {request.url.path}"
+    if status == 405:
+        detail = f"{request.method} is not allowed on {request.url.path}"
+    return problem_response(
+        status=status,
+        slug=slugs.get(status, f"http-{status}"),
+        detail=detail,
+        request=request,
+        headers=dict(exc.headers) if exc.headers else None,
+    )
+
+
+NUMERIC_VALUE_OUT_OF_RANGE = "22003"
+
+
+async def _handle_data_error(request: Request, exc: Exception) -> JSONResponse:
+    """A number the database cannot store (SQLSTATE 22003) is the client's error, not ours."""
+    assert isinstance(exc, DataError)
+    if getattr(exc.orig, "sqlstate", None) != NUMERIC_VALUE_OUT_OF_RANGE:
+        return await _handle_unexpected(request, exc)
+    return problem_response(
+        status=422,
+        slug=UnprocessableEntity.slug,
+        detail="a number in the request is outside the range this API stores",
+        request=request,
+    )
+
+
+async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem_response(
+        status=500,
+        slug="internal-error",
+        detail="The server failed to handle this request; it has been logged.",
+        request=request,
+    )
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(ProblemError, _handle_problem)
+    app.add_exception_handler(RequestValidationError, _handle_validation)
+    app.add_exception_handler(StarletteHTTPException, _handle_http)
+    app.add_exception_handler(DataError, _handle_data_error)
+    app.add_exception_handler(Exception, _handle_unexpected)
+
+
+_DESCRIPTIONS = {
+    400: "Malformed request (for example an invalid cursor).",
+    401: "No valid API key was sent.",
+    403: "The API key lacks the role this operation needs.",
+    404: "No resource with this id.",
+    409: "The write conflicts with stored data.",
+    412: "`If-Match` does not match the current `ETag`.",
+    413: "The request body is larger than the server accepts.",
+    422: "The request is malformed; `errors` names every invalid field.",
+}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` entries for the given error statuses."""
+    return {
+        status: {
+            "description": _DESCRIPTIONS[status],
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }

@@ -1,0 +1,135 @@
+"""Input types whose OpenAPI schema says exactly what the API accepts.
+
+Every constraint is expressible in JSON Schema, so a client generated from the document
+(or a contract test) never sends a value the schema allows and the API refuses:
+strings carry their NUL and non-blank rules as patterns, numbers and booleans are
+strict, date-times must be RFC 3339 with an offset, and unknown query parameters are
+refused.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, date, datetime
+from typing import Annotated
+
+from fastapi import Path, Request
+from fastapi.dependencies.utils import get_flat_dependant
+from fastapi.routing import APIRoute
+from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstraints
+from pydantic import Field as PydanticField
+
+from api.errors import UnprocessableEntity
+
+BLANKS = " \t\n\r"
+NO_NUL = r"^[^\x00]*$"
+NOT_BLANK = r"^[^\x00]*[^\x00 \t\n\r][^\x00]*$"
+MAX_ID = 2**31 - 1
+"""Ids are 32-bit integers in both databases."""
+
+
+def _strip(value: str) -> str:
+    return value.strip(BLANKS)
+
+
+_NOT_BLANK = StringConstraints(min_length=1, pattern=NOT_BLANK)
+_STRIP = AfterValidator(_strip)
+
+Text32 = Annotated[str, _NOT_BLANK, StringConstraints(max_length=32), _STRIP]
+Text64 = Annotated[str, _NOT_BLANK, StringConstraints(max_length=64), _STRIP]
+Text200 = Annotated[str, _NOT_BLANK, StringConstraints(max_length=200), _STRIP]
+Text500 = Annotated[str, _NOT_BLANK, StringConstraints(max_length=500), _STRIP]
+Text5000 = Annotated[str, _NOT_BLANK, StringConstraints(max_length=5000), _STRIP]
+"""Non-blank strings without NUL, stripped of surrounding blanks."""
+
+PlainText5000 = Annotated[str, StringConstraints(max_length=5000, pattern=NO_NUL)]
+"""Any string without NUL (blank allowed), kept as given."""
+
+
+_RFC3339 = re.compile(
+    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:[Zz]|[+-]\d{2}:\d{2})$"
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _rfc3339(value: object) -> object:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _RFC3339.match(value):
+        return value
+    raise ValueError("must be an RFC 3339 date-time with an offset, e.g. 2025-10-12T08:00:00Z")
+
+
+def _iso_date(value: object) -> object:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        return value
+    raise ValueError("must be an ISO 8601 date, e.g. 2025-10-12")
+
+
+def _to_utc(value: datetime) -> datetime:
+    return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+DateTimeInput = Annotated[datetime, BeforeValidator(_rfc3339), AfterValidator(_to_utc)]
+"""An RFC 3339 date-time with an offset, converted to UTC (how it is stored and shown)."""
+DateInput = Annotated[date, BeforeValidator(_iso_date)]
+
+
+def _query_bool(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value in ("true", "false"):
+        return value == "true"
+    raise ValueError("must be true or false")
+
+
+QueryBool = Annotated[bool, BeforeValidator(_query_bool)]
+
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID, description="Numeric id.")]
+
+
+def _json_integer(value: object) -> object:
+    """An integer as JSON Schema sees one: 5 or 5.0, never "5" or true."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be an integer")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be an integer")
+        return int(value)
+    return value
+
+
+IdValue = Annotated[int, PydanticField(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
+
+
+_KNOWN_QUERY: dict[int, frozenset[str]] = {}
+
+
+def _known_query(route: APIRoute) -> frozenset[str]:
+    known = _KNOWN_QUERY.get(id(route))
+    if known is None:
+        flat = get_flat_dependant(route.dependant)
+        known = frozenset(param.alias for param in flat.query_params)
+        _KNOWN_QUERY[id(route)] = known
+    return known
+
+
+def reject_unknown_query(request: Request) -> None:
+    """Refuse query parameters the operation does not define (typos silently ignored
+    would return unfiltered data)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    unknown = sorted(set(request.query_params) - _known_query(route))
+    if unknown:
+        names = ", ".join(f"query.{name}" for name in unknown)
+        raise UnprocessableEntity(f"{names}: unknown query parameter for this operation")
+
+
+def reject_nulls(model: BaseModel, *fields: str) -> None:
+    """Fields that may be omitted but not cleared: an explicit null is a 422."""
+    for name in fields:
+        if name in model.model_fields_set and getattr(model, name) is None:
+            raise ValueError(f"{name} cannot be null")

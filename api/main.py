@@ -1,0 +1,85 @@
+"""The ASGI application."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.utils import get_openapi
+
+from api.actors.router import router as actors_router
+from api.articles.router import router as articles_router
+from api.claims.router import router as claims_router
+from api.config import Settings, get_settings
+from api.discrepancies.router import router as discrepancies_router
+from api.docs import finish_openapi, install_docs
+from api.errors import install_error_handlers
+from api.events.router import router as events_router
+from api.inputs import reject_unknown_query
+from api.middleware import BodySizeLimit
+
+API_VERSION = "1.0.0"
+
+DESCRIPTION = """
+Verified-claim records drawn from news articles.
+
+Articles are ingested by editors; every claim extracted from them carries its exact
+quote and character offsets in the stored article, its claimant, the outlet that
+relayed it, a normalised quantity and a status. Discrepancies are conflicts between
+claims about the same fact.
+
+Errors are [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) problem documents
+(`application/problem+json`). Lists are paginated with an opaque cursor.
+"""
+
+TAGS = [
+    {"name": "articles", "description": "News articles and the claims extracted from them."},
+    {"name": "claims", "description": "Attributed, normalised statements with their evidence."},
+    {"name": "actors", "description": "People, governments, militaries, groups and outlets."},
+    {"name": "discrepancies", "description": "Conflicts between claims about the same fact."},
+    {"name": "events", "description": "Groups of articles about the same happening."},
+]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Claims API",
+        version=API_VERSION,
+        description=DESCRIPTION,
+        openapi_url="/v1/openapi.json",
+        openapi_tags=TAGS,
+        docs_url=None,  # served offline by install_docs below
+        redoc_url=None,
+    )
+    v1 = APIRouter(prefix="/v1", dependencies=[Depends(reject_unknown_query)])
+    for router in (
+        articles_router,
+        claims_router,
+        actors_router,
+        discrepancies_router,
+        events_router,
+    ):
+        v1.include_router(router)
+    app.include_router(v1)
+    install_error_handlers(app)
+    install_docs(app, docs_url="/docs")
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                openapi_version=app.openapi_version,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
+            )
+            app.openapi_schema = finish_openapi(schema)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,20 @@
+"""Every table, imported in one place for Alembic and the drift test."""
+
+from api.actors.models import Actor, ActorAlias
+from api.articles.models import Article
+from api.auth.models import ApiKey
+from api.claims.models import Claim
+from api.discrepancies.models import Discrepancy, DiscrepancyClaim
+from api.events.models import Event, EventTerm
+
+__all__ = [
+    "Actor",
+    "ActorAlias",
+    "ApiKey",
+    "Article",
+    "Claim",
+    "Discrepancy",
+    "DiscrepancyClaim",
+    "Event",
+    "EventTerm",
+]

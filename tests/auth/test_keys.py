@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlmodel import Session, select
+
+from api.auth.models import ApiKey, Role
+from api.auth.service import hash_token
+from api.config import Settings, get_settings
+from tests.helpers import assert_problem
+
+
+def test_keys_are_stored_hashed(session: Session, make_token: Callable[[Role], str]) -> None:
+    token = make_token(Role.editor)
+    stored = session.exec(select(ApiKey).where(ApiKey.token_hash == hash_token(token))).one()
+    assert token not in (stored.token_hash, stored.prefix)
+    assert token.startswith(stored.prefix)
+    assert stored.role == "editor"
+
+
+def test_reads_can_require_a_reader_key(
+    app: FastAPI, client: TestClient, settings: Settings, make_token: Callable[[Role], str]
+) -> None:
+    assert client.get("/v1/articles").status_code == 200
+    app.dependency_overrides[get_settings] = lambda: settings.model_copy(
+        update={"require_read_key": True}
+    )
+    assert_problem(client.get("/v1/articles"), 401)
+    assert_problem(client.get("/v1/claims"), 401)
+    reader = {"Authorization": f"Bearer {make_token(Role.reader)}"}
+    assert client.get("/v1/articles", headers=reader).status_code == 200
+    assert client.get("/v1/actors", headers=reader).status_code == 200
+
+
+def test_revoked_keys_are_refused(
+    session: Session, client: TestClient, make_token: Callable[[Role], str]
+) -> None:
+    token = make_token(Role.editor)
+    key = session.exec(select(ApiKey).where(ApiKey.token_hash == hash_token(token))).one()
+    key.revoked = True
+    session.add(key)
+    session.commit()
+    assert_problem(
+        client.post(
+            "/v1/actors",
+            json={"name": "A", "kind": "other"},
+            headers={"Authorization": f"Bearer {token}"},
+        ),
+        401,
+    )
