@@ -1,0 +1,165 @@
+"""Scoring of discrepancy detection against the gold annotation (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from api.evaluation.gold import _overlaps, _value_matches, locate
+
+GOLD_KINDS = {
+    "conflicting figures": "conflicting_figures",
+    "one claimant, different figures in different reports": "inconsistent_reporting",
+}
+
+
+@dataclass
+class DiscrepancyReport:
+    expected: int = 0
+    found: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    denials_expected: int = 0
+    denials_found: list[str] = field(default_factory=list)
+    denials_missed: list[str] = field(default_factory=list)
+    produced: int = 0
+    false: list[str] = field(default_factory=list)
+    non_discrepancy_violations: list[str] = field(default_factory=list)
+    mixed_events: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        total = self.expected + self.denials_expected
+        return (len(self.found) + len(self.denials_found)) / total if total else 1.0
+
+    @property
+    def precision(self) -> float:
+        return (self.produced - len(self.false)) / self.produced if self.produced else 1.0
+
+    def format(self) -> str:
+        lines = [
+            f"discrepancy recall    : {self.recall:.3f} "
+            f"({len(self.found)}/{self.expected} conflicts, "
+            f"{len(self.denials_found)}/{self.denials_expected} denials)",
+            f"discrepancy precision : {self.precision:.3f} "
+            f"({self.produced - len(self.false)}/{self.produced})",
+            f"non-discrepancies flagged: {len(self.non_discrepancy_violations)}",
+            f"discrepancies mixing events: {len(self.mixed_events)}",
+        ]
+        for title, items in (
+            ("missed", self.missed + self.denials_missed),
+            ("false discrepancies", self.false),
+            ("non-discrepancies flagged", self.non_discrepancy_violations),
+            ("mixing events", self.mixed_events),
+        ):
+            if items:
+                lines.append(f"{title}:")
+                lines.extend(f"  - {item}" for item in items)
+        return "\n".join(lines)
+
+
+def _matches(
+    gold: Mapping[str, Any],
+    produced: Mapping[str, Sequence[Mapping[str, Any]]],
+    bodies: Mapping[str, str],
+) -> dict[str, set[int]]:
+    """Produced claim ids matching each gold claim (value, qualifier, overlapping quote)."""
+    out: dict[str, set[int]] = {}
+    for g in gold.get("claims", []):
+        body = bodies.get(g["article"], "")
+        span = locate(body, g["quote"]) if body else None
+        out[g["id"]] = {
+            int(c["id"])
+            for c in produced.get(g["article"], ())
+            if _value_matches(g, c) and _overlaps(span, c)
+        }
+    return out
+
+
+def _quote_matches(body: str, quote: str, claims: Sequence[Mapping[str, Any]]) -> set[int]:
+    span = locate(body, quote) if body else None
+    return {int(c["id"]) for c in claims if _overlaps(span, c)}
+
+
+def score_discrepancies(
+    gold: Mapping[str, Any],
+    produced_claims: Mapping[str, Sequence[Mapping[str, Any]]],
+    discrepancies: Sequence[Mapping[str, Any]],
+    bodies: Mapping[str, str],
+) -> DiscrepancyReport:
+    """``produced_claims``: per article file name, claim records with ``id``; each
+    discrepancy: ``{"id", "kind", "sides": [[claim id, ...], ...]}``."""
+    report = DiscrepancyReport(produced=len(discrepancies))
+    matches = _matches(gold, produced_claims, bodies)
+    article_of = {int(c["id"]): name for name, claims in produced_claims.items() for c in claims}
+    event_of = {name: meta.get("event") for name, meta in gold.get("articles", {}).items()}
+    side_of: list[dict[int, int]] = [
+        {cid: i for i, side in enumerate(d["sides"]) for cid in side} for d in discrepancies
+    ]
+    explained: set[int] = set()
+
+    for g in gold.get("discrepancies", []):
+        report.expected += 1
+        kind = GOLD_KINDS.get(g["kind"], g["kind"])
+        gold_sides = [set().union(*(matches[cid] for cid in side)) for side in g["sides"]]
+        hit = None
+        for index, d in enumerate(discrepancies):
+            if d["kind"] != kind:
+                continue
+            placed = [{side_of[index].get(cid) for cid in side} for side in gold_sides]
+            if all(len(p) == 1 and None not in p for p in placed) and len(
+                {next(iter(p)) for p in placed}
+            ) == len(placed):
+                hit = index
+                break
+        if hit is None:
+            report.missed.append(f"{g['id']}: {g['quantity']} ({g['why']})")
+        else:
+            report.found.append(g["id"])
+            explained.add(hit)
+
+    for item in gold.get("denials", {}).get("items", []):
+        report.denials_expected += 1
+        name = item["article"]
+        claims = produced_claims.get(name, ())
+        body = bodies.get(name, "")
+        asserted = _quote_matches(body, item["assertion"]["quote"], claims)
+        denied = _quote_matches(body, item["denial"]["quote"], claims)
+        hit = None
+        for index, d in enumerate(discrepancies):
+            if d["kind"] != "denial":
+                continue
+            sides = side_of[index]
+            a_sides = {sides[c] for c in asserted if c in sides}
+            d_sides = {sides[c] for c in denied if c in sides}
+            if a_sides and d_sides and a_sides != d_sides:
+                hit = index
+                break
+        if hit is None:
+            report.denials_missed.append(f"{item['id']}: {item['denial']['quote']!r}")
+        else:
+            report.denials_found.append(item["id"])
+            explained.add(hit)
+
+    for index, d in enumerate(discrepancies):
+        if index not in explained:
+            shown = "; ".join(
+                ", ".join(f"{article_of.get(c, '?')}#{c}" for c in side) for side in d["sides"]
+            )
+            report.false.append(f"discrepancy {d['id']} ({d['kind']}): {shown}")
+        events = {event_of.get(article_of.get(c, "")) for side in d["sides"] for c in side}
+        if len(events) > 1:
+            report.mixed_events.append(f"discrepancy {d['id']} spans {sorted(map(str, events))}")
+
+    for item in gold.get("non_discrepancies", []):
+        ids = [matches.get(cid, set()) for cid in item["claims"]]
+        for index, d in enumerate(discrepancies):
+            if d["kind"] == "denial":
+                continue
+            where = side_of[index]
+            on_sides = {where[c] for group in ids for c in group if c in where}
+            if len(on_sides) > 1:
+                report.non_discrepancy_violations.append(
+                    f"{'/'.join(item['claims'])} in discrepancy {d['id']}: {item['why']}"
+                )
+    return report

@@ -1,0 +1,543 @@
+"""What a number counts: the measure (verb family) and the counted subject.
+
+Measures (``ExtractedClaim.measure``): killed, wounded, casualties, captured, destroyed, lost,
+closed, arrested, displaced, missing, abducted, struck, launched, rescued, released, deployed,
+length, distance, area, mass, percent, amount, count.
+
+Subject categories (``ExtractedClaim.subject``): combatants, police, civilians, people, posts,
+camps, border crossings, locations, aircraft, vehicles, munitions, attacks, buildings,
+settlements, border; other heads fall back to their singular lemma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import load
+
+MEASURE_WORDS: dict[str, str] = {}
+
+
+def _m(words: str, measure: str) -> None:
+    for w in words.split():
+        MEASURE_WORDS[w] = measure
+
+
+_m(
+    "killed kill kills killing dead died die dies dying deaths death neutralized neutralised "
+    "neutralizing neutralising eliminated eliminating slain perished martyred fatalities executed "
+    "massacred lost losing lose loses drowned",
+    "killed",
+)
+_m("wounded wounding injured injuring injuries injury hurt maimed", "wounded")
+_m("casualties", "casualties")
+_m("captured capture capturing captures seized seizing seize overran overrun", "captured")
+_m("destroyed destroying destroy destroys demolished razed flattened downed", "destroyed")
+_m("closed closing shut sealed", "closed")
+_m("arrested arresting arrests detained detaining apprehended", "arrested")
+_m("displaced fled evacuated uprooted", "displaced")
+_m("missing disappeared vanished", "missing")
+_m("abducted kidnapped abducting kidnapping", "abducted")
+_m("struck hit targeted bombed shelled attacked striking targeting", "struck")
+_m("launched fired launching firing", "launched")
+_m("rescued", "rescued")
+_m("released freed", "released")
+_m("deployed stationed", "deployed")
+
+SUBJECT_CATEGORIES: dict[str, str] = {}
+
+
+def _s(words: str, category: str) -> None:
+    for w in words.split():
+        SUBJECT_CATEGORIES[w] = category
+
+
+_s(
+    "soldier soldiers troop troops force forces fighter fighters militant militants terrorist "
+    "terrorists insurgent insurgents rebel rebels serviceman servicemen servicemembers "
+    "personnel commando commandos jihadist jihadists gunman gunmen attacker attackers combatants "
+    "combatant paramilitaries paramilitary sailors airmen marines recruits mercenaries taliban "
+    "guards guardsmen cadres",
+    "combatants",
+)
+_s("policeman policemen police policewoman policewomen cops constables", "police")
+_s(
+    "civilian civilians woman women child children villager villagers resident residents "
+    "worker workers student students pilgrim pilgrims passenger passengers journalist "
+    "journalists",
+    "civilians",
+)
+_s(
+    "people persons person individuals individual citizens nationals victims bodies others "
+    "migrants refugees men",
+    "people",
+)
+_s("post posts position positions outpost outposts checkpoint checkpoints bunker bunkers", "posts")
+_s("camp camps hideout hideouts base bases compound compounds", "camps")
+_s("crossing crossings", "border crossings")
+_s("location locations place places site sites area areas point points", "locations")
+_s("drone drones aircraft jet jets plane planes helicopter helicopters uav uavs", "aircraft")
+_s("tank tanks vehicle vehicles truck trucks apc apcs", "vehicles")
+_s("rocket rockets missile missiles shell shells mortar mortars bomb bombs", "munitions")
+_s(
+    "attack attacks strike strikes airstrike airstrikes raid raids explosion explosions blast "
+    "blasts operation operations",
+    "attacks",
+)
+_s(
+    "house houses home homes building buildings school schools mosque mosques hospital "
+    "hospitals shop shops",
+    "buildings",
+)
+_s("village villages town towns", "settlements")
+_s("border frontier boundary", "border")
+
+PERSON_CATEGORIES = frozenset({"combatants", "police", "civilians", "people"})
+LIGHT_NOUNS = frozenset(
+    [
+        "things",
+        "thing",
+        "times",
+        "time",
+        "ways",
+        "way",
+        "reasons",
+        "reason",
+        "steps",
+        "step",
+        "aspects",
+        "aspect",
+        "words",
+        "word",
+        "questions",
+        "question",
+        "issues",
+        "issue",
+        "options",
+        "option",
+        "kinds",
+        "kind",
+        "types",
+        "type",
+        "parts",
+        "part",
+        "sides",
+        "side",
+        "countries",
+        "country",
+        "nations",
+        "nation",
+        "days",
+        "years",
+        "months",
+        "weeks",
+        "hours",
+        "minutes",
+        "decades",
+        "rounds",
+        "round",
+        "pillars",
+        "principles",
+        "percent",
+        "ones",
+    ]
+)
+_STOP_WORDS = frozenset(
+    [
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "are",
+        "is",
+        "been",
+        "be",
+        "being",
+        "will",
+        "would",
+        "could",
+        "may",
+        "might",
+        "can",
+        "did",
+        "do",
+        "does",
+        "who",
+        "which",
+        "that",
+        "while",
+        "and",
+        "but",
+        "or",
+        "as",
+        "in",
+        "on",
+        "at",
+        "during",
+        "along",
+        "across",
+        "from",
+        "by",
+        "with",
+        "for",
+        "to",
+        "after",
+        "since",
+        "including",
+        "into",
+        "near",
+        "inside",
+        "outside",
+        "between",
+        "over",
+        "under",
+        "than",
+        "amid",
+        "about",
+        "against",
+        "among",
+        "without",
+        "through",
+        "per",
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "this",
+        "these",
+        "those",
+        "overnight",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "earlier",
+        "later",
+    ]
+)
+_SKIP_AFTER = frozenset(
+    [
+        "would",
+        "will",
+        "could",
+        "might",
+        "should",
+        "were",
+        "was",
+        "have",
+        "has",
+        "had",
+        "are",
+        "is",
+        "been",
+        "be",
+        "being",
+        "also",
+        "all",
+        "reportedly",
+        "allegedly",
+        "briefly",
+        "reported",
+        "said",
+        "believed",
+        "later",
+        "subsequently",
+        "confirmed",
+        "feared",
+        "thought",
+        "now",
+        "already",
+        "so",
+        "far",
+        "nearly",
+        "almost",
+        "just",
+        "physically",
+        "temporarily",
+        "either",
+        "both",
+        "been",
+        "being",
+        "got",
+        "get",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectParse:
+    surface: str | None  # "Pakistani soldiers"
+    category: str | None  # "combatants"
+    side_words: tuple[str, ...]  # capitalised modifiers that may name a side
+    possessive: str | None  # "own" ("its/their soldiers"), "other" ("the other side's")
+    end: int  # end offset (in the sentence) of the counted phrase
+    others: bool = False  # "30 others": inherits the previous subject
+    empty: bool = False  # nothing counted follows the number
+
+
+def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+
+
+def lemma(noun: str) -> str:
+    n = noun.lower().replace("’", "'")
+    if n in SUBJECT_CATEGORIES:
+        return n
+    for suffix, repl in (("ies", "y"), ("men", "man"), ("ses", "s"), ("s", "")):
+        if n.endswith(suffix) and len(n) > len(suffix) + 2:
+            return n[: -len(suffix)] + repl
+    return n
+
+
+def demonym_plural(word: str) -> str | None:
+    """The demonym of a plural people noun ("Palestinians" -> "Palestinian"), else None."""
+    if len(word) < 4 or not word[0].isupper() or not word.endswith("s"):
+        return None
+    place = load().place_index.get(word[:-1])
+    if place is not None and place[1] == "demonym":
+        return word[:-1]
+    return None
+
+
+def category_of(head: str) -> str:
+    low = head.lower()
+    return SUBJECT_CATEGORIES.get(low) or SUBJECT_CATEGORIES.get(lemma(low)) or lemma(low)
+
+
+def parse_subject(s: str, pos: int) -> SubjectParse:
+    """Parse what is counted right after a number phrase ending at ``pos``."""
+    toks = _tokens(s[pos : pos + 160], pos)
+    i = 0
+    possessive: str | None = None
+    side_words: list[str] = []
+    # "of its (own) soldiers", "of the other side's forces", "on its side"
+    if i < len(toks) and toks[i][0].lower() in {"of", "on", "from"}:
+        j = i + 1
+        words = [t[0].lower() for t in toks[j : j + 5]]
+        if words[:1] and words[0] in {"its", "their", "our", "his", "her"}:
+            possessive = "own"
+            j += 1
+            if j < len(toks) and toks[j][0].lower() == "own":
+                j += 1
+            if j < len(toks) and toks[j][0].lower() in {"side", "part"}:
+                return SubjectParse(None, None, (), "own", toks[j][2])
+            i = j
+        elif words[:3] == ["the", "other", "side's"] or words[:4] == ["the", "other", "side", "’s"]:
+            possessive = "other"
+            i = j + 3
+        elif toks[i][0].lower() == "of" and words[:1] and words[0] in {"them", "us", "whom"}:
+            return SubjectParse("others", None, (), None, toks[j][2], others=True)
+        elif toks[i][0].lower() == "of":
+            if words[:1] and words[0] in {"the", "those", "these"}:
+                j += 1
+            i = j
+        else:
+            return SubjectParse(None, None, (), None, pos, empty=True)
+    heads: list[tuple[str, int]] = []
+    modifiers: list[str] = []
+    end = pos
+    k = i
+    while k < len(toks) and k < i + 9:
+        word, _a, b = toks[k]
+        low = word.lower()
+        if not word[0].isalpha():
+            if word in {"-", "–"} and modifiers:
+                k += 1
+                continue
+            break
+        if low in _STOP_WORDS and low not in {"and"}:
+            break
+        if low == "and":
+            # coordination continues only with another noun phrase
+            if (
+                k + 1 < len(toks)
+                and toks[k + 1][0][0].isalpha()
+                and (
+                    toks[k + 1][0].lower() not in _STOP_WORDS
+                    and toks[k + 1][0].lower() not in MEASURE_WORDS
+                )
+            ):
+                k += 1
+                continue
+            break
+        if low in MEASURE_WORDS and low not in {"dead"} and (heads or modifiers):
+            break
+        if low in MEASURE_WORDS and not (heads or modifiers):
+            break
+        if word[0].isupper():
+            side_words.append(word)
+        if low in SUBJECT_CATEGORIES or word[0].islower() or word[0].isupper():
+            heads.append((word, b))
+        modifiers.append(word)
+        end = b
+        k += 1
+    # postmodifier "on the Afghan side (of the border)"
+    post = re.match(
+        r"\s+(?:on|from)\s+the\s+((?:[A-Z][\w'’-]+\s+)+)side(?:\s+of(?:\s+the)?\s+(?:border|frontier|line))?",
+        s[end:],
+    )
+    if post:
+        side_words.extend(post.group(1).split())
+        end = end + post.end()
+    if not modifiers:
+        return SubjectParse(
+            None, None, tuple(side_words), possessive, end, empty=possessive is None
+        )
+    if len(modifiers) == 1 and modifiers[0].lower() == "others":
+        return SubjectParse("others", None, (), possessive, end, others=True)
+    # head: the last token of the first coordinated noun phrase that has a category
+    category: str | None = None
+    for word in modifiers:
+        low = word.lower()
+        if (low in SUBJECT_CATEGORIES and SUBJECT_CATEGORIES[low] != "combatants") or low in {
+            "soldiers",
+            "troops",
+            "fighters",
+            "militants",
+            "terrorists",
+            "forces",
+            "insurgents",
+            "rebels",
+            "personnel",
+            "commandos",
+            "gunmen",
+            "attackers",
+            "servicemen",
+            "soldier",
+        }:
+            category = SUBJECT_CATEGORIES[low] if low in SUBJECT_CATEGORIES else category_of(low)
+    if category is None:
+        last = modifiers[-1]
+        category = (
+            category_of(last) if last[0].islower() or last.lower() in SUBJECT_CATEGORIES else None
+        )
+        if category is None and last.lower() in SUBJECT_CATEGORIES:
+            category = SUBJECT_CATEGORIES[last.lower()]
+    surface = s[toks[i][1] : end] if i < len(toks) else None
+    if category is None and modifiers and demonym_plural(modifiers[-1]) is not None:
+        # "27 Palestinians", "60 Ukrainians": people of a country
+        category = "people"
+    if category is None and side_words and all(w[0].isupper() for w in modifiers):
+        # "200 Taliban": a group name used as a noun
+        category = "combatants" if any(w.lower() in SUBJECT_CATEGORIES for w in modifiers) else None
+    return SubjectParse(surface, category, tuple(side_words), possessive, end)
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureHit:
+    measure: str
+    start: int
+    end: int
+
+
+def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | None:
+    """A measure verb after the counted phrase: "were (also briefly) killed"."""
+    text = s[pos : limit if limit is not None else len(s)]
+    # skip an "including ..." parenthetical: "500 people, including 311 troops, have been killed"
+    inc = re.match(r"\s*,\s*(?:including|among them|mostly|of whom|comprising)\b[^,]*,", text)
+    offset = pos
+    if inc is not None:
+        text = text[inc.end() :]
+        offset = pos + inc.end()
+    inc2 = re.match(r"\s*(?:--|—|–)[^-—–]*(?:--|—|–)", text)
+    if inc2 is not None:
+        text = text[inc2.end() :]
+        offset += inc2.end()
+    toks = _tokens(text[:120], offset)
+    for n, (word, a, b) in enumerate(toks):
+        if n >= 8:
+            break
+        low = word.lower()
+        if low in MEASURE_WORDS:
+            return MeasureHit(MEASURE_WORDS[low], a, b)
+        if low in _SKIP_AFTER or low.endswith("ly"):
+            continue
+        break
+    return None
+
+
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?P<kind>death|casualty|injury|fatality|fatalities)\s+)?"
+    r"(?:toll|tally|number\s+of\s+(?P<what>dead|deaths|people\s+killed|fatalities|victims|"
+    r"injured|wounded|casualties|people\s+injured))\b"
+    r"(?:\s+(?:from|in|of|after)\s+[^,;:.]{1,50}?)?"
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:to|at|of|reached|hit|passed|topped|exceeded|surpassed|"
+    r"was|is|stands|stood|climbed|rose|jumped)"
+    r"(?:\s+(?:to|at|by))?\s+$",
+    re.I,
+)
+_SHOT_DOWN = re.compile(r"\b(?:shot|shoot|shoots|shooting)\s+down\s+(?:[\w'’-]+\s+){0,2}?$", re.I)
+
+
+def measure_before(s: str, pos: int) -> MeasureHit | None:
+    """A measure verb before the number: "had killed (more than) 200", "of killing 23"."""
+    window_start = max(0, pos - 140)
+    window = s[window_start:pos]
+    if "toll" in window or "tally" in window or "number of" in window:
+        tm = _TOLL_BEFORE.search(window)
+        if tm is not None:
+            what = (tm.group("kind") or "") + " " + (tm.group("what") or "")
+            kind = "wounded" if ("injur" in what or "wound" in what) else "killed"
+            if "casualt" in what:
+                kind = "casualties"
+            a = window_start + tm.start()
+            return MeasureHit(kind, a, a + len(tm.group(0).rstrip()))
+    if "down" in window:
+        sm = _SHOT_DOWN.search(window)
+        if sm is not None:
+            a = window_start + sm.start()
+            return MeasureHit("destroyed", a, a + len(sm.group(0).rstrip()))
+    toks = _tokens(s[max(0, pos - 80) : pos], max(0, pos - 80))
+    steps = 0
+    for word, a, b in reversed(toks):
+        low = word.lower()
+        if low in MEASURE_WORDS:
+            return MeasureHit(MEASURE_WORDS[low], a, b)
+        if low in {"toll", "tally"}:
+            prev = s[max(0, a - 12) : a].lower()
+            kind = "wounded" if "injur" in prev else "killed"
+            start = a - 6 if prev.endswith("death ") else a
+            return MeasureHit(kind, max(0, start), b)
+        steps += 1
+        if steps > 4 or low in {",", ".", ";", ":"}:
+            break
+        if low in {
+            "to",
+            "have",
+            "had",
+            "has",
+            "of",
+            "temporarily",
+            "reportedly",
+            "allegedly",
+            "also",
+            "at",
+            "stood",
+            "rose",
+            "climbed",
+            "reached",
+            "stands",
+            "is",
+            "was",
+            "been",
+            "collective",
+            "the",
+            "a",
+            "an",
+            "total",
+            "overall",
+        } or low.endswith("ly"):
+            continue
+        break
+    return None

@@ -1,0 +1,634 @@
+"""The extraction pipeline: article body -> typed claims."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .actors import ActorRegistry, PronounRef
+from .attribution import Attribution, Attributor
+from .measures import (
+    LIGHT_NOUNS,
+    PERSON_CATEGORIES,
+    SubjectParse,
+    measure_after,
+    measure_before,
+    parse_subject,
+)
+from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
+from .sentences import Sentence, split_sentences
+from .textutil import collapse_ws
+from .timerefs import TimeSpan, find_times, nearest
+from .types import (
+    ActorKind,
+    ActorRef,
+    ArticleInput,
+    Evidence,
+    ExtractedClaim,
+    ExtractionResult,
+    Qualifier,
+    Quantity,
+    Stance,
+    TimeRef,
+)
+from .units import to_base
+
+EXTRACTOR_VERSION = "rules-1.1.0"
+
+_CONNECTOR = re.compile(
+    r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
+    r"It added|Separately|Further)\b[,\s]",
+)
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our|my|both|all|every|each|first|last|"
+    r"next|past|previous|other)\s+$",
+    re.I,
+)
+_LIST_CUE = re.compile(r"\bincluding\b|\bamong them\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_DISTANCE_AFTER = re.compile(r"\s*(?:away\s+)?(?:from|away|off|inside|into|of)\b")
+_LINEAR_THING = re.compile(
+    r"\b(border|frontier|boundary|road|highway|pipeline|railway|wall|fence|river|"
+    r"coastline|corridor|tunnel|line|convoy|zone)\b"
+)
+_LOST = re.compile(r"\blos[ti]|\blos(?:e|ing)")
+#: Counted nouns that are a speaker's sources, not a claim ("citing two security sources").
+_SOURCE_NOUNS = frozenset(
+    {"source", "official", "witness", "diplomat", "doctor", "resident", "person", "officer"}
+)
+_CITING_BEFORE = re.compile(
+    r"\b(?:citing|quoting|according\s+to|spoke\s+to|interviewed|told\s+by)\s+(?:at\s+least\s+)?$",
+    re.I,
+)
+_SPEAKING_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:who\s+|have\s+|had\s+|also\s+)?(?:said|say|says|told|tell|"
+    r"spoke|speaking|reported|confirmed|described|familiar|with\s+knowledge|briefed)\b",
+    re.I,
+)
+#: Counted heads that, said by a military or government about no named side, are its own.
+_OWN_HEADS = frozenset(
+    {
+        "soldier",
+        "soldiers",
+        "troops",
+        "troop",
+        "servicemen",
+        "serviceman",
+        "servicemembers",
+        "personnel",
+        "sailors",
+        "airmen",
+        "marines",
+        "officers",
+        "guards",
+        "policemen",
+        "paramilitaries",
+        "commandos",
+        "recruits",
+        "guardsmen",
+    }
+)
+_OWN_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "abducted", "captured"})
+_CLAUSE_TAIL = re.compile(r"(?:[\s,;:]+(?:while|but|and|as|whereas))?[\s,;:.\"”]*$")
+
+
+@dataclass(slots=True)
+class _Claim:
+    """A claim before actor nodes are frozen."""
+
+    statement: str
+    start: int
+    end: int
+    sentence: int
+    stance: Stance = Stance.assertion
+    claimant: str | None = None
+    relay: str | None = None
+    measure: str | None = None
+    subject: str | None = None
+    subject_text: str | None = None
+    side: str | None = None
+    target: str | None = None
+    quantity: Quantity | None = None
+    time: TimeRef | None = None
+    confidence: float = 0.5
+
+
+class _LazyTimes:
+    """Time expressions of a sentence, computed only when a claim needs them."""
+
+    __slots__ = ("_published", "_text", "_times")
+
+    def __init__(self, text: str, published: date | None) -> None:
+        self._text = text
+        self._published = published
+        self._times: list[TimeSpan] | None = None
+
+    def get(self) -> list[TimeSpan]:
+        if self._times is None:
+            self._times = find_times(self._text, self._published)
+        return self._times
+
+
+@dataclass(slots=True)
+class _State:
+    last_claimant: str | None = None
+    last_relay: str | None = None
+    last_person: str | None = None
+    last_org: str | None = None
+    prev_attributed: bool = False
+    claims: list[_Claim] = field(default_factory=list)
+
+
+class _ArticleExtractor:
+    def __init__(self, article: ArticleInput) -> None:
+        self.article = article
+        self.body = article.body
+        self.reg = ActorRegistry()
+        self.reg.learn(self.body)
+        self.attr = Attributor(self.reg)
+        self.state = _State()
+
+    # --- speakers ---------------------------------------------------------------------------
+    def _speaker(self, speaker: str | PronounRef | None) -> str | None:
+        if isinstance(speaker, str):
+            return speaker
+        if isinstance(speaker, PronounRef):
+            if speaker.kind == "person":
+                return self.state.last_person
+            if speaker.kind == "org":
+                return self.state.last_org or self.state.last_claimant
+            return self.state.last_claimant
+        return None
+
+    def _is_media(self, key: str | None) -> bool:
+        return key is not None and self.reg.nodes[key].kind == ActorKind.media_outlet
+
+    def _choose(
+        self, atts: list[Attribution], pos: int, end: int
+    ) -> tuple[Attribution | None, str | None, str | None]:
+        """(governing attribution, claimant key, relay key) for content at [pos, end)."""
+        primary: Attribution | None = None
+        after = [a for a in atts if a.content == "after" and a.end <= pos]
+        if after:
+            primary = max(after, key=lambda a: a.end)
+        else:
+            before = [a for a in atts if a.content == "before" and a.start >= end]
+            if before:
+                primary = min(before, key=lambda a: a.start)
+            else:
+                sent = [a for a in atts if a.content == "sentence" and not a.relay_hint]
+                sent = sent or [a for a in atts if a.content == "sentence"]
+                if sent:
+                    non_citing = [a for a in sent if not a.citing]
+                    primary = (non_citing or sent)[0]
+        if primary is None:
+            return None, None, None
+        claimant = self._speaker(primary.speaker)
+        relay: str | None = None
+        for a in atts:
+            if a is primary:
+                continue
+            key = self._speaker(a.speaker)
+            if key is None or key == claimant or not self._is_media(key):
+                continue
+            outer = (
+                (a.content == "after" and a.end <= primary.start)
+                or (a.content == "before" and a.start >= end)
+                or a.content == "sentence"
+            )
+            if outer:
+                relay = key
+                break
+        if self._is_media(claimant):
+            for a in atts:
+                key = self._speaker(a.speaker)
+                if a.citing and key is not None and not self._is_media(key):
+                    return a, key, claimant
+        if isinstance(primary.speaker, PronounRef) and relay is None:
+            relay = self.state.last_relay
+        return primary, claimant, relay
+
+    # --- sentences ----------------------------------------------------------------------------
+    def run(self) -> ExtractionResult:
+        sentences = split_sentences(self.body)
+        for sent in sentences:
+            if sent.is_heading:
+                continue
+            self._sentence(sent)
+        frozen = self.reg.freeze()
+        claims: list[ExtractedClaim] = []
+        used: dict[str, ActorRef] = {}
+
+        def ref(key: str | None) -> ActorRef | None:
+            if key is None:
+                return None
+            r = frozen[key]
+            for node in r.chain():
+                used.setdefault(node.name + "|" + node.kind.value, node)
+            return r
+
+        for c in self.state.claims:
+            side_ref = ref(c.side)
+            claims.append(
+                ExtractedClaim(
+                    statement=c.statement,
+                    evidence=Evidence(
+                        quote=self.body[c.start : c.end],
+                        start=c.start,
+                        end=c.end,
+                        sentence_index=c.sentence,
+                    ),
+                    stance=c.stance,
+                    claimant=ref(c.claimant),
+                    relayed_by=ref(c.relay),
+                    measure=c.measure,
+                    subject=c.subject,
+                    subject_side=side_ref,
+                    target=ref(c.target),
+                    quantity=c.quantity,
+                    time=c.time,
+                    confidence=round(c.confidence, 3),
+                    subject_text=c.subject_text,
+                )
+            )
+        return ExtractionResult(
+            version=EXTRACTOR_VERSION, claims=tuple(claims), actors=tuple(used.values())
+        )
+
+    def _sentence(self, sent: Sentence) -> None:
+        s = sent.text
+        atts = self.attr.find(s)
+        resolved = [a for a in atts if self._speaker(a.speaker) is not None]
+        carry: tuple[str | None, str | None] | None = None
+        if not atts and self.state.prev_attributed and _CONNECTOR.match(s):
+            carry = (self.state.last_claimant, self.state.last_relay)
+        times = _LazyTimes(s, self.article.published)
+        numeric = self._numeric_claims(sent, atts, carry, times)
+        covered = {id(a) for a, _c in numeric if a is not None}
+        for _a, c in numeric:
+            self.state.claims.append(c)
+        self._statement_claims(sent, atts, covered, {id(a) for a, _ in numeric}, times)
+        # discourse state
+        attributed = bool(resolved) or carry is not None
+        last_claim_keys = [c.claimant for _a, c in numeric if c.claimant]
+        for a in atts:
+            key = self._speaker(a.speaker)
+            if key is None:
+                continue
+            kind = self.reg.nodes[key].kind
+            if kind == ActorKind.person:
+                self.state.last_person = key
+            elif kind != ActorKind.media_outlet:
+                self.state.last_org = key
+        inner = [
+            self._speaker(a.speaker) for a in atts if not self._is_media(self._speaker(a.speaker))
+        ]
+        inner_keys = [k for k in inner if k is not None]
+        if inner_keys or last_claim_keys:
+            self.state.last_claimant = (last_claim_keys or inner_keys)[-1]
+            medias = [
+                self._speaker(a.speaker) for a in atts if self._is_media(self._speaker(a.speaker))
+            ]
+            self.state.last_relay = medias[0] if medias else None
+        elif resolved:
+            self.state.last_claimant = self._speaker(resolved[-1].speaker)
+            self.state.last_relay = None
+        self.state.prev_attributed = attributed
+
+    # --- numeric claims ------------------------------------------------------------------------
+    def _numeric_claims(
+        self,
+        sent: Sentence,
+        atts: list[Attribution],
+        carry: tuple[str | None, str | None] | None,
+        times: _LazyTimes,
+    ) -> list[tuple[Attribution | None, _Claim]]:
+        s = sent.text
+        out: list[tuple[Attribution | None, _Claim]] = []
+        prev: _Claim | None = None
+        prev_end = 0
+        for q in find_quantities(s):
+            if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
+                continue
+            if q.unit is None and _DEFINITE_BEFORE.search(s[: q.start]):
+                continue
+            subj = parse_subject(s, q.end)
+            if (
+                q.unit is None
+                and subj.category in _SOURCE_NOUNS
+                and (
+                    _CITING_BEFORE.search(s, max(0, q.start - 30), q.start)
+                    or _SPEAKING_AFTER.match(s, subj.end)
+                )
+            ):
+                continue  # the sources a speaker cites are not a count of anything
+            between = s[prev_end : q.start]
+            in_list = prev is not None and bool(
+                _LIST_CUE.search(between) or _LIST_JOIN.fullmatch(between)
+            )
+            claim = self._build(sent, q, subj, atts, carry, prev if in_list else None, prev, times)
+            if claim is None:
+                continue
+            att, c = claim
+            out.append((att, c))
+            prev = c
+            prev_end = max(q.end, subj.end)
+        return out
+
+    def _build(
+        self,
+        sent: Sentence,
+        q: QuantityMatch,
+        subj: SubjectParse,
+        atts: list[Attribution],
+        carry: tuple[str | None, str | None] | None,
+        prev: _Claim | None,
+        prev_any: _Claim | None,
+        times: _LazyTimes,
+    ) -> tuple[Attribution | None, _Claim] | None:
+        s = sent.text
+        start, end = q.start, max(q.end, subj.end)
+        measure: str | None = None
+        category = subj.category
+        surface = subj.surface
+        if subj.others and prev_any is not None:
+            category, surface = prev_any.subject, prev_any.subject_text
+        if subj.surface and subj.surface.split()[-1].lower() in {"dead", "deaths", "fatalities"}:
+            measure = "killed"
+            category = category if category not in {"dead", "death", "fatality"} else "people"
+        if q.unit is not None:
+            dim = q.unit.dimension
+            if dim == "length":
+                measure = "distance" if _DISTANCE_AFTER.match(s[q.end :]) else "length"
+            else:
+                measure = {
+                    "area": "area",
+                    "mass": "mass",
+                    "ratio": "percent",
+                    "currency": "amount",
+                }[dim]
+            if category is None:
+                back = _LINEAR_THING.findall(s[: q.start].lower())
+                if back:
+                    category = back[-1]
+        hit = None
+        if measure is None:
+            hit = measure_after(s, end)
+            if hit is None:
+                hit = measure_before(s, q.start)
+            if hit is not None:
+                measure = hit.measure
+                start, end = min(start, hit.start), max(end, hit.end)
+        if measure is None and prev is not None and prev.measure not in (None, "count"):
+            measure = prev.measure
+        if subj.empty and category is None and prev_any is not None and measure is not None:
+            category, surface = prev_any.subject, prev_any.subject_text
+        if category is None and subj.possessive is not None:
+            category = "combatants" if measure in {"killed", "wounded", "casualties"} else "people"
+        if (
+            category is None
+            and measure
+            in {
+                "killed",
+                "wounded",
+                "casualties",
+                "missing",
+                "displaced",
+                "arrested",
+                "abducted",
+                "rescued",
+            }
+            and subj.empty
+        ):
+            category = "people"
+        if category in LIGHT_NOUNS or (category is None and measure is None):
+            return None
+        if category is None and q.unit is None:
+            return None
+        if measure is None:
+            measure = "count"
+        if (
+            measure == "killed"
+            and category not in PERSON_CATEGORIES
+            and category is not None
+            and _LOST.search(s[max(0, start - 12) : end].lower())
+        ):
+            measure = "lost"
+        # attribution
+        att, claimant, relay = self._choose(atts, q.start, end)
+        carried = False
+        if att is None and carry is not None:
+            claimant, relay = carry
+            carried = True
+        if q.attributive:
+            att, claimant, relay = None, None, None
+        # side of the counted people/things
+        side: str | None = None
+        if subj.possessive == "own" and claimant is not None:
+            side = self.reg.root(claimant)
+        elif subj.possessive is None:
+            for word in subj.side_words:
+                k = self.reg.side_of_word(word)
+                if k is not None:
+                    side = self.reg.root(k)
+                    break
+        if subj.others and prev_any is not None and side is None:
+            side = prev_any.side
+        if (
+            side is None
+            and claimant is not None
+            and subj.possessive is None
+            and not subj.side_words
+            and subj.surface is not None
+            and subj.surface.split()[-1].lower() in _OWN_HEADS
+            and measure in _OWN_MEASURES
+            and hit is not None
+            and hit.start >= q.end
+        ):
+            side = self._own_side(claimant)
+        if (
+            side is None
+            and prev_any is not None
+            and prev_any.claimant == claimant
+            and (subj.empty or subj.others or category in PERSON_CATEGORIES | {"posts"})
+        ):
+            side = prev_any.side
+        stance = att.stance if att is not None else Stance.assertion
+        target = att.target if att is not None else None
+        if stance == Stance.denial:
+            stance = Stance.denial
+        start, end = self._trim(sent, start, end)
+        quantity = Quantity(
+            text=q.text,
+            qualifier=q.qualifier,
+            lower=q.lower,
+            upper=q.upper,
+            strict_lower=q.strict_lower,
+            strict_upper=q.strict_upper,
+            unit=q.unit.symbol if q.unit else None,
+            base_unit=q.unit.base if q.unit else None,
+            base_lower=to_base(q.lower, q.unit),
+            base_upper=to_base(q.upper, q.unit),
+        )
+        conf = 0.4
+        if claimant is not None:
+            conf += 0.1 if carried else 0.2
+        if measure not in (None, "count"):
+            conf += 0.15
+        if category is not None:
+            conf += 0.1
+        if side is not None:
+            conf += 0.05
+        if q.qualifier == Qualifier.vague:
+            conf -= 0.1
+        time = nearest(times.get(), q.start, end)
+        claim = _Claim(
+            statement=collapse_ws(s),
+            start=sent.start + start,
+            end=sent.start + end,
+            sentence=sent.index,
+            stance=stance,
+            claimant=claimant,
+            relay=relay,
+            measure=measure,
+            subject=category,
+            subject_text=collapse_ws(surface) if surface else None,
+            side=side,
+            target=target,
+            quantity=quantity,
+            time=time,
+            confidence=max(0.05, min(0.95, conf)),
+        )
+        return att, claim
+
+    def _own_side(self, claimant: str) -> str | None:
+        """The country of a military/government speaker talking about unnamed soldiers."""
+        node = self.reg.nodes[claimant]
+        if node.kind not in (ActorKind.military, ActorKind.government, ActorKind.country):
+            return None
+        root = self.reg.root(claimant)
+        if root is not None and self.reg.nodes[root].kind == ActorKind.country:
+            return root
+        return None
+
+    def _trim(self, sent: Sentence, start: int, end: int) -> tuple[int, int]:
+        s = sent.text
+        while end > start and s[end - 1] in " ,;:-–—(":
+            end -= 1
+        while start < end and s[start] in " ,;:":
+            start += 1
+        if s.count("(", start, end) > s.count(")", start, end):
+            close = s.find(")", end)
+            if close != -1 and close - end < 40:
+                end = close + 1
+        return start, end
+
+    # --- non-numeric statements ---------------------------------------------------------------
+    def _statement_claims(
+        self,
+        sent: Sentence,
+        atts: list[Attribution],
+        covered: set[int],
+        numeric_atts: set[int],
+        times: _LazyTimes,
+    ) -> None:
+        s = sent.text
+        if s.rstrip().endswith("?"):
+            return
+        primaries = [a for a in atts if not (a.participle and a.stance == Stance.assertion)]
+        for i, a in enumerate(primaries):
+            if id(a) in covered:
+                continue
+            key = self._speaker(a.speaker)
+            if key is None or key in self.reg.vague:
+                continue
+            if self._is_media(key) and any(
+                b is not a
+                and self._speaker(b.speaker) is not None
+                and not self._is_media(self._speaker(b.speaker))
+                for b in atts
+            ):
+                continue  # a relay: the inner speaker carries the claim
+            if a.content == "after":
+                nxt = [
+                    b.start
+                    for b in primaries[i + 1 :]
+                    if b.start > a.end
+                    and self._speaker(b.speaker) != key
+                    and b.content != "sentence"
+                ]
+                nxt += [
+                    b.start
+                    for b in atts
+                    if b.participle
+                    and b.start > a.end
+                    and b.stance != a.stance
+                    and b.stance != Stance.assertion
+                ]
+                stop = min(nxt) if nxt else len(s)
+                start, end = a.start, stop
+            elif a.content == "before":
+                prevs = [b.end for b in primaries[:i] if b.end <= a.start]
+                start, end = (max(prevs) if prevs else 0), a.end
+            else:
+                start, end = 0, len(s)
+            start, end = self._trim_clause(s, start, end)
+            if end - start < 12:
+                continue
+            if any(
+                c.quantity is not None
+                and c.sentence == sent.index
+                and c.start - sent.start >= start
+                and c.end - sent.start <= end
+                and c.claimant == key
+                for c in self.state.claims
+            ):
+                continue
+            target = a.target
+            if a.stance == Stance.denial and target is None:
+                target = self._last_other_party(key)
+            conf = 0.55 + (0.1 if target is not None else 0.0)
+            relay = None
+            if not self._is_media(key):
+                for b in atts:
+                    k = self._speaker(b.speaker)
+                    if b is not a and self._is_media(k):
+                        relay = k
+                        break
+            self.state.claims.append(
+                _Claim(
+                    statement=collapse_ws(s[start:end]),
+                    start=sent.start + start,
+                    end=sent.start + end,
+                    sentence=sent.index,
+                    stance=a.stance,
+                    claimant=key,
+                    relay=relay,
+                    target=target,
+                    time=nearest(times.get(), start, end),
+                    confidence=conf,
+                )
+            )
+
+    def _trim_clause(self, s: str, start: int, end: int) -> tuple[int, int]:
+        seg = s[start:end]
+        seg2 = _CLAUSE_TAIL.sub("", seg)
+        end = start + len(seg2)
+        while start < end and s[start] in ' ,;:"“':
+            start += 1
+        return start, end
+
+    def _last_other_party(self, key: str) -> str | None:
+        root = self.reg.root(key)
+        for c in reversed(self.state.claims):
+            if c.claimant is not None and self.reg.root(c.claimant) != root:
+                if self.reg.nodes[c.claimant].kind == ActorKind.media_outlet:
+                    continue
+                return c.claimant
+        return None
+
+
+def extract(article: ArticleInput) -> ExtractionResult:
+    """Extract the checkable claims of one article (deterministic, pure, thread-safe)."""
+    return _ArticleExtractor(article).run()

@@ -1,0 +1,483 @@
+"""A development set of wire-service and newspaper sentences outside the seed articles.
+
+Each case names one number in the text and what the pipeline must say about it: who claims
+it (a case-insensitive substring of the claimant's name, aliases or parents), its qualifier
+and measure, optionally the side of the counted people/things, the stance and the relaying
+outlet. ``absent`` lists numbers that must not become claims (the sources an outlet cites).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from api.extraction.types import ActorRef, ExtractedClaim, Qualifier, Stance
+
+from .conftest import run
+
+
+@dataclass(frozen=True)
+class Case:
+    text: str
+    value: float
+    claimant: str | None
+    qualifier: Qualifier
+    measure: str
+    side: str | None = None
+    stance: Stance = Stance.assertion
+    relay: str | None = None
+    absent: tuple[float, ...] = field(default_factory=tuple)
+
+
+E, AL, MT, AP = Qualifier.exact, Qualifier.at_least, Qualifier.more_than, Qualifier.approximately
+
+CASES: list[Case] = [
+    Case(
+        "Brazil's civil defence agency said at least 12 people were killed.",
+        12,
+        "civil defence agency",
+        AL,
+        "killed",
+    ),
+    Case(
+        "At least 40 people were killed and dozens injured when a bus plunged into a ravine, "
+        "police said on Tuesday.",
+        40,
+        "police",
+        AL,
+        "killed",
+    ),
+    Case(
+        "The Health Ministry in Gaza said 27 Palestinians were killed in Israeli strikes "
+        "overnight.",
+        27,
+        "health ministry",
+        E,
+        "killed",
+        side="Palestine",
+    ),
+    Case(
+        "Hamas said Israeli strikes killed 19 people, but Israel said it targeted militants.",
+        19,
+        "hamas",
+        E,
+        "killed",
+    ),
+    Case(
+        "The RSF said in a statement that its forces had seized two army bases on the outskirts "
+        "of the city and that 12 of its fighters were killed.",
+        12,
+        "rsf",
+        E,
+        "killed",
+    ),
+    Case(
+        "The RSF said in a statement that its forces had seized two army bases on the outskirts "
+        "of the city and that 12 of its fighters were killed.",
+        2,
+        "rsf",
+        E,
+        "captured",
+    ),
+    Case(
+        "KYIV, July 9 (Reuters) - Russia launched 728 drones and 13 missiles at Ukraine "
+        "overnight, the Ukrainian air force said on Wednesday, the largest aerial attack of the "
+        "war so far.",
+        728,
+        "air force",
+        E,
+        "launched",
+    ),
+    Case(
+        "Russia launched 728 drones and 13 missiles at Ukraine overnight, the Ukrainian air force "
+        "said on Wednesday, the largest aerial attack of the war so far.",
+        13,
+        "ukraine",
+        E,
+        "launched",
+    ),
+    Case(
+        "In Syria, the health ministry said 812 people had died in government-held areas, while "
+        "the White Helmets civil defence group said at least 1,020 were killed in the rebel-held "
+        "northwest.",
+        812,
+        "health ministry",
+        E,
+        "killed",
+    ),
+    Case(
+        "In Syria, the health ministry said 812 people had died in government-held areas, while "
+        "the White Helmets civil defence group said at least 1,020 were killed in the rebel-held "
+        "northwest.",
+        1020,
+        "white helmets",
+        AL,
+        "killed",
+    ),
+    Case(
+        "The death toll has risen to 73, the ministry said on Sunday.", 73, "ministry", E, "killed"
+    ),
+    Case(
+        "Local authorities reported that nearly 5,000 hectares had burned.",
+        5000,
+        "local authorities",
+        AP,
+        "area",
+    ),
+    Case(
+        "The ministry denied reports that 200 prisoners had escaped.",
+        200,
+        "ministry",
+        E,
+        "count",
+        stance=Stance.denial,
+    ),
+    Case(
+        "The rebels claimed to have shot down two government helicopters, a claim the army denied.",
+        2,
+        "rebels",
+        E,
+        "destroyed",
+    ),
+    Case(
+        "Reuters reported, citing two security sources, that 15 militants were killed.",
+        15,
+        "security sources",
+        E,
+        "killed",
+        relay="Reuters",
+        absent=(2,),
+    ),
+    Case(
+        "Three soldiers were wounded, the Indian Army said in a statement.",
+        3,
+        "india",
+        E,
+        "wounded",
+        side="India",
+    ),
+    Case(
+        "KHARTOUM (Reuters) - Sudan's paramilitary Rapid Support Forces killed at least 30 "
+        "civilians in an attack on a village in North Darfur, a local rights group said on "
+        "Sunday.",
+        30,
+        "rights group",
+        AL,
+        "killed",
+    ),
+    Case(
+        "GAZA (Reuters) - Israeli air strikes killed at least 25 Palestinians across the Gaza "
+        "Strip on Tuesday, local health authorities said.",
+        25,
+        "health authorities",
+        AL,
+        "killed",
+        side="Palestine",
+    ),
+    Case(
+        "The death toll stood at 112, according to the national disaster agency.",
+        112,
+        "disaster agency",
+        E,
+        "killed",
+    ),
+    Case(
+        "According to the United Nations, more than 1.5 million people have been displaced by "
+        "the fighting.",
+        1_500_000,
+        "united nations",
+        MT,
+        "displaced",
+    ),
+    Case(
+        "Police said they had arrested 23 people in connection with the attack.",
+        23,
+        "police",
+        E,
+        "arrested",
+    ),
+    Case(
+        "Doctors at the Nasser hospital said 14 people, including six children, were killed.",
+        14,
+        "doctors",
+        E,
+        "killed",
+    ),
+    Case(
+        "Doctors at the Nasser hospital said 14 people, including six children, were killed.",
+        6,
+        "doctors",
+        E,
+        "killed",
+    ),
+    Case(
+        "The number of dead has risen to 1,651, Turkey's disaster management agency said.",
+        1651,
+        "disaster management agency",
+        E,
+        "killed",
+    ),
+    Case(
+        "Ukraine's air force said it had shot down 40 of the drones.",
+        40,
+        "air force",
+        E,
+        "destroyed",
+    ),
+    Case(
+        "An Israeli military spokesperson said troops had killed about 20 militants in the raid.",
+        20,
+        "israel",
+        AP,
+        "killed",
+    ),
+    Case(
+        "Two soldiers were killed and five wounded in the attack, the army said.",
+        2,
+        "army",
+        E,
+        "killed",
+    ),
+    Case(
+        "Two soldiers were killed and five wounded in the attack, the army said.",
+        5,
+        "army",
+        E,
+        "wounded",
+    ),
+    Case(
+        "The Pakistani army said four soldiers were killed in an exchange of fire.",
+        4,
+        "pakistan",
+        E,
+        "killed",
+        side="Pakistan",
+    ),
+    Case(
+        "MOGADISHU (AP) — At least eight people died when a suicide bomber struck a busy market, "
+        "a police officer told The Associated Press.",
+        8,
+        "police",
+        AL,
+        "killed",
+    ),
+    Case(
+        "Houthi rebels said they had targeted three ships in the Red Sea.",
+        3,
+        "houthi",
+        E,
+        "struck",
+    ),
+    Case(
+        "Nearly 300 people have been arrested since the protests began, the rights group HRANA "
+        "said.",
+        300,
+        "hrana",
+        AP,
+        "arrested",
+    ),
+    Case(
+        "The government said 16 people were killed, but opposition activists put the toll at "
+        "more than 100.",
+        16,
+        "government",
+        E,
+        "killed",
+    ),
+    Case(
+        "The government said 16 people were killed, but opposition activists put the toll at "
+        "more than 100.",
+        100,
+        "activists",
+        MT,
+        "killed",
+    ),
+    Case(
+        "Israel's military said it had struck more than 150 targets across Gaza overnight.",
+        150,
+        "israel",
+        MT,
+        "struck",
+    ),
+    Case(
+        "Officials in Gaza said at least 45 people were killed.",
+        45,
+        "officials",
+        AL,
+        "killed",
+    ),
+    Case(
+        "The World Health Organization said 1,200 cases of cholera had been recorded.",
+        1200,
+        "world health organization",
+        E,
+        "count",
+    ),
+    Case(
+        "BEIRUT (Reuters) - An Israeli strike on a car in southern Lebanon killed two people on "
+        "Friday, Lebanon's health ministry said.",
+        2,
+        "lebanon",
+        E,
+        "killed",
+    ),
+    Case("Iran's judiciary said 29 people had been executed.", 29, "judiciary", E, "killed"),
+    Case(
+        "Protesters said security forces fired on crowds, killing at least 15 people, a claim "
+        "the government denied.",
+        15,
+        "protesters",
+        AL,
+        "killed",
+    ),
+    Case(
+        "The Kremlin denied that 5,000 Russian troops had been deployed to the border.",
+        5000,
+        "kremlin",
+        E,
+        "deployed",
+        side="Russia",
+        stance=Stance.denial,
+    ),
+    Case(
+        "Al Jazeera, citing medical sources, reported that 11 people were killed in the strike.",
+        11,
+        "medical sources",
+        E,
+        "killed",
+        relay="Al Jazeera",
+    ),
+    Case(
+        "At least 17 people were killed in the blast, Iraqi security sources said.",
+        17,
+        "security sources",
+        AL,
+        "killed",
+    ),
+    Case(
+        "PARIS (AFP) - French authorities have evacuated more than 3,000 people from the path of "
+        "the wildfire, the interior ministry said.",
+        3000,
+        "interior",
+        MT,
+        "displaced",
+    ),
+    Case(
+        "In a statement, the Myanmar military said 22 of its soldiers were killed.",
+        22,
+        "myanmar",
+        E,
+        "killed",
+        side="Myanmar",
+    ),
+    Case(
+        "Twelve migrants drowned off the Libyan coast, the International Organization for "
+        "Migration said.",
+        12,
+        "organization for migration",
+        E,
+        "killed",
+    ),
+    Case(
+        "The ministry said 4,000 homes had been destroyed and 12,000 people displaced.",
+        12000,
+        "ministry",
+        E,
+        "displaced",
+    ),
+    Case(
+        "Militants killed six policemen in an ambush, a provincial official said on condition "
+        "of anonymity.",
+        6,
+        "provincial official",
+        E,
+        "killed",
+    ),
+    Case(
+        "The U.N. said on Thursday that about 150,000 people had fled their homes.",
+        150_000,
+        "united nations",
+        AP,
+        "displaced",
+    ),
+    Case(
+        "More than 60 Ukrainians were killed, officials in Kyiv said.",
+        60,
+        "officials",
+        MT,
+        "killed",
+        side="Ukraine",
+    ),
+    Case(
+        "Israeli officials said 1,200 Israelis were killed in the attack.",
+        1200,
+        "israel",
+        E,
+        "killed",
+        side="Israel",
+    ),
+    Case(
+        "The death toll from the earthquake rose to 2,100, the country's disaster agency said.",
+        2100,
+        "disaster agency",
+        E,
+        "killed",
+    ),
+    Case(
+        "The Associated Press reported that Palestinian health officials said 30 people were "
+        "killed.",
+        30,
+        "health officials",
+        E,
+        "killed",
+        relay="Associated Press",
+    ),
+    Case(
+        "Two witnesses told Reuters that at least 10 bodies lay in the street.",
+        10,
+        "witnesses",
+        AL,
+        "count",
+        absent=(2,),
+    ),
+]
+
+
+def _names(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    parts: list[str] = []
+    for node in ref.chain():
+        parts.append(node.name)
+        parts.extend(node.aliases)
+    return " | ".join(parts).lower()
+
+
+def _find(claims: tuple[ExtractedClaim, ...], value: float) -> ExtractedClaim | None:
+    for c in claims:
+        q = c.quantity
+        if q is not None and (q.lower == value or q.value == value):
+            return c
+    return None
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i:02d}-{c.value:g}" for i, c in enumerate(CASES)])
+def test_dev_sentence(case: Case) -> None:
+    res = run(case.text)
+    c = _find(res.claims, case.value)
+    assert c is not None, [x.evidence.quote for x in res.claims]
+    assert c.quantity is not None
+    if case.claimant is None:
+        assert c.claimant is None
+    else:
+        assert case.claimant.lower() in _names(c.claimant), _names(c.claimant)
+    assert c.quantity.qualifier == case.qualifier
+    assert c.measure == case.measure
+    assert c.stance == case.stance
+    if case.side is not None:
+        assert c.subject_side is not None and c.subject_side.name == case.side
+    if case.relay is not None:
+        assert case.relay.lower() in _names(c.relayed_by)
+    for v in case.absent:
+        assert _find(res.claims, v) is None, v

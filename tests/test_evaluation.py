@@ -1,0 +1,44 @@
+"""The gold annotation, scored through the real ingest path (POST-equivalent service and
+the HTTP API), holds the quality targets of extraction and discrepancy detection."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi.testclient import TestClient
+
+from api.config import PROJECT_ROOT
+from api.evaluation.service import evaluate
+from tests.conftest import SEEDS_DIR
+
+GOLD = json.loads((PROJECT_ROOT / "tests" / "data" / "gold_seeds.json").read_text("utf-8"))
+
+
+def test_seed_claims_and_discrepancies_meet_the_targets(
+    client: TestClient, seeded: list[int]
+) -> None:
+    names = sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
+    claims, discrepancies = evaluate(client, GOLD, dict(zip(names, seeded, strict=True)))
+    report = claims.format() + "\n" + discrepancies.format()
+    assert claims.recall >= 0.95, report
+    assert claims.precision >= 0.90, report
+    assert claims.claimant_accuracy >= 0.95, report
+    assert claims.not_claim_violations == [], report
+    assert discrepancies.found == ["D1", "D2", "D3", "D4"], report
+    assert discrepancies.denials_found == ["N1", "N2"], report
+    assert discrepancies.false == [], report
+    assert discrepancies.non_discrepancy_violations == [], report
+    assert discrepancies.mixed_events == [], report
+
+
+def test_seed_articles_group_into_their_events(client: TestClient, seeded: list[int]) -> None:
+    names = sorted(p.name for p in SEEDS_DIR.glob("*.txt"))
+    event_of = {
+        name: client.get(f"/v1/articles/{article_id}").json()["event_id"]
+        for name, article_id in zip(names, seeded, strict=True)
+    }
+    gold_event = {name: GOLD["articles"][name]["event"] for name in names}
+    for a in names:
+        for b in names:
+            same_gold = gold_event[a] == gold_event[b]
+            assert (event_of[a] == event_of[b]) == same_gold, (a, b, event_of)
