@@ -1,0 +1,242 @@
+"""Pure conflict detection over claims about one fact (no web or database imports).
+
+A *fact* is (event, measure, subject, side, unit dimension, period). Every claim about a
+fact carries an interval built from its qualifier; two claims agree when their intervals
+overlap. Different claimants whose figures cannot both hold make a *conflicting figures*
+discrepancy; one claimant whose figure differs between reports makes an *inconsistent
+reporting* discrepancy. The same claimant's agreeing figure from several sources is
+*corroboration*, not conflict.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+CONFLICTING = "conflicting_figures"
+INCONSISTENT = "inconsistent_reporting"
+DENIAL = "denial"
+
+HEDGED = {"approximately", "vague"}
+
+
+@dataclass(frozen=True, slots=True)
+class FactClaim:
+    """What detection needs to know of one claim (values in the base unit)."""
+
+    claim_id: int
+    article_id: int
+    party: int | None
+    source: str
+    qualifier: str
+    lower: float | None
+    upper: float | None
+    strict_lower: bool = False
+    strict_upper: bool = False
+    unit_factor: float = 1.0
+    has_unit: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        if self.lo > other.hi or other.lo > self.hi:
+            return False
+        if self.lo == other.hi and (self.lo_open or other.hi_open):
+            return False
+        return not (other.lo == self.hi and (other.lo_open or self.hi_open))
+
+
+def _rounding(value: float) -> float:
+    """Half a unit of the last significant digit of a round figure (2,600 -> 50)."""
+    if value == 0 or not float(value).is_integer():
+        return 0.0
+    n = int(abs(value))
+    step = 1
+    while n % 10 == 0 and n >= 10:
+        n //= 10
+        step *= 10
+    return step / 2 if step > 1 else 0.0
+
+
+def interval(claim: FactClaim, tolerance: float) -> Interval:
+    """The values the claim allows, widened for hedges and, for measurements, rounding."""
+    lo = claim.lower if claim.lower is not None else -math.inf
+    hi = claim.upper if claim.upper is not None else math.inf
+    lo_open, hi_open = claim.strict_lower, claim.strict_upper
+    if claim.qualifier in HEDGED:
+        if math.isfinite(lo):
+            lo = lo - abs(lo) * tolerance
+        if math.isfinite(hi):
+            hi = hi + abs(hi) * tolerance
+        lo_open = hi_open = False
+    if claim.has_unit:
+        # Measurements are written rounded: 2,600 km and 1,600 miles are the same length.
+        if math.isfinite(lo):
+            lo -= _rounding(lo / claim.unit_factor) * claim.unit_factor
+        if math.isfinite(hi):
+            hi += _rounding(hi / claim.unit_factor) * claim.unit_factor
+    return Interval(lo, hi, lo_open, hi_open)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str
+    key: str
+    sides: tuple[tuple[int, ...], ...]
+    """Claim ids per side; each side is one claimant (or one figure of one claimant)."""
+
+
+@dataclass(slots=True)
+class FactAnalysis:
+    findings: list[Finding] = field(default_factory=list)
+    sources: dict[int, int] = field(default_factory=dict)
+    """Per claim: how many independent sources carry the same claimant's agreeing figure."""
+
+
+def _clusters(claims: Sequence[FactClaim], tolerance: float) -> list[list[FactClaim]]:
+    """Group claims into connected components of agreement."""
+    spans = [interval(c, tolerance) for c in claims]
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(claims)):
+        for j in range(i + 1, len(claims)):
+            if spans[i].overlaps(spans[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[FactClaim]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        groups[find(i)].append(claim)
+    return sorted(groups.values(), key=lambda g: min(c.claim_id for c in g))
+
+
+def _ids(claims: Iterable[FactClaim]) -> tuple[int, ...]:
+    return tuple(sorted(c.claim_id for c in claims))
+
+
+def analyse(
+    fact_key: str,
+    claims: Sequence[FactClaim],
+    tolerance: float,
+    *,
+    compare_claimants: bool = True,
+) -> FactAnalysis:
+    """Findings and corroboration for the claims of one fact.
+
+    ``compare_claimants`` is false when the fact is too loosely known to set one
+    claimant against another (whose dead is not said: regional or partial counts
+    would look like conflicts); one claimant's changing figure is still reported.
+    """
+    result = FactAnalysis()
+    by_party: dict[int, list[FactClaim]] = defaultdict(list)
+    for claim in claims:
+        if claim.party is not None:
+            by_party[claim.party].append(claim)
+    spans = {c.claim_id: interval(c, tolerance) for c in claims}
+
+    same_party: dict[int | None, list[FactClaim]] = defaultdict(list)
+    for claim in claims:
+        same_party[claim.party].append(claim)
+    for claim in claims:
+        span = spans[claim.claim_id]
+        agreeing = {
+            other.source
+            for other in same_party[claim.party]
+            if spans[other.claim_id].overlaps(span)
+        }
+        result.sources[claim.claim_id] = len(agreeing | {claim.source})
+
+    # One claimant, figures that cannot both hold, in different reports.
+    for party, own in sorted(by_party.items()):
+        groups = _clusters(own, tolerance)
+        articles = {c.article_id for c in own}
+        if len(groups) > 1 and len(articles) > 1:
+            result.findings.append(
+                Finding(
+                    kind=INCONSISTENT,
+                    key=f"{fact_key}|{INCONSISTENT}|{party}",
+                    sides=tuple(_ids(g) for g in groups),
+                )
+            )
+
+    # Different claimants whose figures cannot both hold.
+    parties = sorted(by_party) if compare_claimants else []
+    in_conflict: set[int] = set()
+    for i, a in enumerate(parties):
+        for b in parties[i + 1 :]:
+            if not any(
+                spans[x.claim_id].overlaps(spans[y.claim_id])
+                for x in by_party[a]
+                for y in by_party[b]
+            ):
+                in_conflict.update((a, b))
+    if in_conflict:
+        result.findings.append(
+            Finding(
+                kind=CONFLICTING,
+                key=f"{fact_key}|{CONFLICTING}",
+                sides=tuple(_ids(by_party[p]) for p in sorted(in_conflict)),
+            )
+        )
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A claim as denial matching sees it."""
+
+    claim_id: int
+    sentence_index: int
+    start: int
+    party: int | None
+    stance: str
+    concerns: frozenset[int]
+    """Parties the statement is about: its target's and those of the places it names."""
+
+
+def match_denials(
+    statements: Sequence[Statement], *, fact_key: str, window: int = 2
+) -> list[Finding]:
+    """Pair each explicit denial with the assertion it answers.
+
+    The answered assertion is the nearest earlier statement, within ``window`` sentences,
+    made by another party about the denier's party ("Islamabad says the group operates
+    from Afghanistan ... but Kabul denies the charge").
+    """
+    findings = []
+    for denial in statements:
+        if denial.stance != "denial" or denial.party is None:
+            continue
+        answered = [
+            s
+            for s in statements
+            if s.stance in ("assertion", "accusation")
+            and s.party is not None
+            and s.party != denial.party
+            and s.start < denial.start
+            and 0 <= denial.sentence_index - s.sentence_index <= window
+            and denial.party in s.concerns
+        ]
+        if not answered:
+            continue
+        best = max(answered, key=lambda s: (s.stance == "accusation", s.start))
+        findings.append(
+            Finding(
+                kind=DENIAL,
+                key=f"{fact_key}|{best.claim_id}|{denial.claim_id}",
+                sides=((best.claim_id,), (denial.claim_id,)),
+            )
+        )
+    return findings

@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic.json_schema import SkipJsonSchema
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+from api.actors.models import ActorSummary
+from api.claims.models import ClaimPublic, QuantityPublic
+from api.db import UTCDateTime, utcnow
+from api.inputs import PlainText5000, reject_nulls
+
+Note = PlainText5000
+
+
+class DiscrepancyKind(StrEnum):
+    conflicting_figures = "conflicting_figures"
+    inconsistent_reporting = "inconsistent_reporting"
+    denial = "denial"
+
+
+class DiscrepancyStatus(StrEnum):
+    open = "open"
+    resolved = "resolved"
+    dismissed = "dismissed"
+
+
+class Discrepancy(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=32, index=True)
+    key: str = Field(max_length=400, unique=True, description="Identity of the finding.")
+    fact_key: str = Field(max_length=400, index=True, description="The fact it concerns.")
+    event_id: int | None = Field(
+        default=None, foreign_key="event.id", ondelete="CASCADE", index=True
+    )
+    measure: str | None = Field(default=None, max_length=64, index=True)
+    subject: str | None = Field(default=None, max_length=200)
+    subject_side_id: int | None = Field(
+        default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
+    )
+    base_unit: str | None = Field(default=None, max_length=16)
+    status: str = Field(default=DiscrepancyStatus.open.value, max_length=16, index=True)
+    note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class DiscrepancyClaim(SQLModel, table=True):
+    __tablename__ = "discrepancy_claim"
+
+    discrepancy_id: int = Field(foreign_key="discrepancy.id", ondelete="CASCADE", primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", ondelete="CASCADE", primary_key=True, index=True)
+    side: int = Field(ge=0)
+
+
+class Fact(BaseModel):
+    """The fact a discrepancy is about."""
+
+    event_id: int | None
+    measure: str | None
+    subject: str | None
+    subject_side: ActorSummary | None
+    base_unit: str | None
+
+
+class Spread(BaseModel):
+    lower: float | None = Field(description="Lowest bound any side gives, in the base unit.")
+    upper: float | None = Field(description="Highest bound any side gives, in the base unit.")
+
+
+class DiscrepancySide(BaseModel):
+    party: ActorSummary | None = Field(
+        description="The party this side's claimants speak for (top of their actor chain)."
+    )
+    claimants: list[ActorSummary] = Field(description="Who asserted this side's figure.")
+    figure: QuantityPublic | None = Field(
+        description="This side's figure as its first claim states it; null for denials."
+    )
+    claims: list[ClaimPublic] = Field(
+        description="The claims on this side, with evidence and the outlets relaying them."
+    )
+
+
+class DiscrepancyPublic(BaseModel):
+    id: int
+    kind: DiscrepancyKind
+    status: DiscrepancyStatus
+    note: str | None
+    fact: Fact
+    sides: list[DiscrepancySide]
+    spread: Spread
+    conservative_figure: float | None = Field(
+        description="The lowest defensible value across the sides, in the base unit."
+    )
+    created_at: datetime
+    updated_at: datetime
+
+
+class DiscrepancyUpdate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"status": "resolved", "note": "Both figures confirmed as claims."}]
+        },
+    )
+
+    status: DiscrepancyStatus | SkipJsonSchema[None] = None
+    note: Note | None = Field(default=None, description="An editor's note; `null` clears it.")
+
+    @model_validator(mode="after")
+    def _not_null(self) -> Self:
+        reject_nulls(self, "status")
+        return self

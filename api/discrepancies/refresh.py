@@ -1,0 +1,384 @@
+"""Keeping discrepancies and claim statuses true, one fact at a time.
+
+Everything here works on the claims of the facts it is given (an indexed lookup by
+``claim.fact_key``), never on all claims, so ingest cost does not grow with the store.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import timedelta
+
+from sqlmodel import Session, col, delete, select
+
+from api.actors.models import Actor
+from api.actors.service import find_by_names
+from api.articles.models import Article
+from api.claims.models import Claim, ClaimStatus
+from api.config import get_settings
+from api.db import utcnow
+from api.discrepancies import detection
+from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
+from api.events.models import Event
+from api.extraction import gazetteer
+from api.extraction.types import Stance
+from api.names import normalize_name
+
+
+class Parties:
+    """Maps actors to the party they speak for: the root of their ``parent`` chain."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._root: dict[int, int] = {}
+
+    def prefetch(self, actor_ids: Iterable[int | None]) -> None:
+        """Load the actors and their parent chains, one query per chain level."""
+        wanted = {i for i in actor_ids if i is not None and i not in self._root}
+        seen: set[int] = set()
+        while wanted:
+            rows = list(self.session.exec(select(Actor).where(col(Actor.id).in_(wanted))))
+            seen |= wanted
+            wanted = {a.parent_id for a in rows if a.parent_id is not None} - seen
+
+    def root(self, actor_id: int | None) -> int | None:
+        if actor_id is None:
+            return None
+        if actor_id in self._root:
+            return self._root[actor_id]
+        chain: list[int] = []
+        node: int | None = actor_id
+        while node is not None and node not in chain and len(chain) < 32:
+            if node in self._root:
+                node = self._root[node]
+                break
+            chain.append(node)
+            actor = self.session.get(Actor, node)
+            if actor is None or actor.parent_id is None:
+                break
+            node = actor.parent_id
+        root = node if node is not None else actor_id
+        for item in chain:
+            self._root[item] = root
+        return root
+
+
+def source_of(article: Article) -> str:
+    """Independent sources are publishers; an article without one counts as its own."""
+    if article.publisher:
+        return "publisher:" + normalize_name(article.publisher)
+    return f"article:{article.id}"
+
+
+def _fact_claims(
+    claims: Sequence[Claim], articles: dict[int, Article], parties: Parties
+) -> list[detection.FactClaim]:
+    out = []
+    for c in claims:
+        assert c.id is not None
+        factor = 1.0
+        if c.lower and c.base_lower is not None:
+            factor = c.base_lower / c.lower
+        elif c.upper and c.base_upper is not None:
+            factor = c.base_upper / c.upper
+        out.append(
+            detection.FactClaim(
+                claim_id=c.id,
+                article_id=c.article_id,
+                party=parties.root(c.claimant_id),
+                source=source_of(articles[c.article_id]),
+                qualifier=c.qualifier or "exact",
+                lower=c.base_lower if c.base_lower is not None else c.lower,
+                upper=c.base_upper if c.base_upper is not None else c.upper,
+                strict_lower=c.strict_lower,
+                strict_upper=c.strict_upper,
+                unit_factor=factor or 1.0,
+                has_unit=c.base_unit is not None,
+            )
+        )
+    return out
+
+
+def _store_findings(
+    session: Session,
+    found: Sequence[tuple[str, Sequence[detection.Finding], Claim | None, int | None]],
+    parties: Parties,
+) -> None:
+    """Upsert the findings of several facts: ``(fact_key, findings, template, event_id)``.
+
+    One query reads the facts' stored discrepancies, one statement clears their links;
+    editors' status and notes stay on the rows that persist.
+    """
+    keys = [fact_key for fact_key, _, _, _ in found]
+    stored: dict[str, Discrepancy] = {
+        d.key: d
+        for d in session.exec(select(Discrepancy).where(col(Discrepancy.fact_key).in_(keys)))
+    }
+    now = utcnow()
+    placed: list[tuple[Discrepancy, detection.Finding]] = []
+    for fact_key, findings, template, event_id in found:
+        for finding in findings:
+            row = stored.pop(finding.key, None)
+            if row is None:
+                row = Discrepancy(
+                    kind=finding.kind,
+                    key=finding.key,
+                    fact_key=fact_key,
+                    measure=template.measure if template else None,
+                    subject=template.subject if template else None,
+                    subject_side_id=parties.root(template.subject_side_id) if template else None,
+                    base_unit=template.base_unit if template else None,
+                    event_id=template.event_id if template else event_id,
+                )
+            else:
+                row.updated_at = now
+            session.add(row)
+            placed.append((row, finding))
+    for gone in stored.values():
+        _retire(session, gone)
+    session.flush()
+    ids = [row.id for row, _ in placed if row.id is not None]
+    if ids:
+        session.exec(delete(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(ids)))
+    session.add_all(
+        DiscrepancyClaim(discrepancy_id=row.id, claim_id=claim_id, side=side)
+        for row, finding in placed
+        if row.id is not None
+        for side, claim_ids in enumerate(finding.sides)
+        for claim_id in claim_ids
+    )
+    session.flush()
+
+
+def _retire(session: Session, gone: Discrepancy) -> None:
+    """A discrepancy that no longer holds: removed, unless an editor has worked on it."""
+    edited = gone.note is not None or gone.status != DiscrepancyStatus.open.value
+    if not edited:
+        session.delete(gone)
+        return
+    gone.status = DiscrepancyStatus.resolved.value
+    gone.updated_at = utcnow()
+    session.add(gone)
+
+
+def _update_statuses(
+    session: Session, claims: Sequence[Claim], sources: dict[int, int] | None
+) -> None:
+    """Derive each claim's status from the stored discrepancies (and new source counts)."""
+    ids = [c.id for c in claims if c.id is not None]
+    if not ids:
+        return
+    disputed = set(
+        session.exec(
+            select(DiscrepancyClaim.claim_id)
+            .join(Discrepancy, col(Discrepancy.id) == col(DiscrepancyClaim.discrepancy_id))
+            .where(
+                col(DiscrepancyClaim.claim_id).in_(ids),
+                Discrepancy.status == DiscrepancyStatus.open.value,
+            )
+        )
+    )
+    for claim in claims:
+        assert claim.id is not None
+        count = sources.get(claim.id, 1) if sources is not None else claim.source_count
+        if claim.reviewed:
+            status = ClaimStatus.reviewed.value
+        elif claim.id in disputed:
+            status = ClaimStatus.disputed.value
+        elif count >= 2:
+            status = ClaimStatus.corroborated.value
+        else:
+            status = ClaimStatus.single_source.value
+        if claim.status != status or claim.source_count != count:
+            claim.status = status
+            claim.source_count = count
+            session.add(claim)
+
+
+def update_statuses(session: Session, claims: Sequence[Claim]) -> None:
+    """Re-derive statuses after a discrepancy's status changed."""
+    _update_statuses(session, claims, None)
+    session.flush()
+
+
+def within_event(claim: Claim, event: Event, slack_days: int) -> bool:
+    """Whether the period the claim is about can be the event's own time.
+
+    Claims about the event's own time ("overnight", "on Sunday") or with no time are;
+    explicit periods ("In December", "between January and Sept. 15") only when they
+    overlap the event's dates.
+    """
+    if claim.time_kind in (None, "relative"):
+        return True
+    start = claim.time_start or claim.time_end
+    end = claim.time_end or claim.time_start
+    if start is None or end is None or event.start_date is None or event.end_date is None:
+        return False
+    slack = timedelta(days=slack_days)
+    return start <= event.end_date + slack and end >= event.start_date - slack
+
+
+def fact_key_of(claim: Claim, event: Event | None, parties: Parties) -> str | None:
+    """The fact a numeric claim is about, or ``None`` when it is no fact of its event."""
+    if (
+        event is None
+        or event.id is None
+        or claim.qualifier is None
+        or claim.measure is None
+        or claim.stance == Stance.denial.value
+        or not within_event(claim, event, get_settings().event_window_days)
+    ):
+        return None
+    side = parties.root(claim.subject_side_id)
+    return "|".join(
+        (
+            f"e{event.id}",
+            claim.measure,
+            claim.subject or "-",
+            str(side) if side is not None else "-",
+            claim.base_unit or "count",
+        )
+    )
+
+
+def side_is_known(fact_key: str) -> bool:
+    """Whether the fact names whose people or things are counted (see ``fact_key_of``)."""
+    parts = fact_key.split("|")
+    return len(parts) == 5 and parts[3] != "-"
+
+
+def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties) -> set[str]:
+    """Set each claim's event and fact key from its article; the old and new keys."""
+    touched: set[str] = set()
+    events: dict[int, Event | None] = {}
+    articles: dict[int, Article | None] = {}
+    for claim in claims:
+        if claim.article_id not in articles:
+            articles[claim.article_id] = session.get(Article, claim.article_id)
+        article = articles[claim.article_id]
+        event_id = article.event_id if article is not None else None
+        if event_id is not None and event_id not in events:
+            events[event_id] = session.get(Event, event_id)
+        event = events.get(event_id) if event_id is not None else None
+        key = fact_key_of(claim, event, parties) if event_id is not None else None
+        if claim.fact_key:
+            touched.add(claim.fact_key)
+        if key:
+            touched.add(key)
+        if claim.fact_key != key or claim.event_id != event_id:
+            claim.fact_key = key
+            claim.event_id = event_id
+            session.add(claim)
+    return touched
+
+
+def refresh_facts(
+    session: Session, fact_keys: Iterable[str | None], parties: Parties | None = None
+) -> None:
+    """Recompute discrepancies and claim statuses of the given facts (caller commits)."""
+    keys = sorted({k for k in fact_keys if k})
+    if not keys:
+        return
+    session.flush()
+    tolerance = get_settings().discrepancy_tolerance
+    parties = parties or Parties(session)
+    by_key: dict[str, list[Claim]] = defaultdict(list)
+    for claim in session.exec(
+        select(Claim).where(col(Claim.fact_key).in_(keys)).order_by(col(Claim.id))
+    ):
+        assert claim.fact_key is not None
+        by_key[claim.fact_key].append(claim)
+    everything = [c for claims in by_key.values() for c in claims]
+    article_ids = {c.article_id for c in everything}
+    articles = {
+        a.id: a
+        for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))
+        if a.id is not None
+    }
+    parties.prefetch([c.claimant_id for c in everything] + [c.subject_side_id for c in everything])
+    sources: dict[int, int] = {}
+    found = []
+    with session.no_autoflush:
+        for key in keys:
+            claims = by_key.get(key, [])
+            analysis = detection.analyse(
+                key,
+                _fact_claims(claims, articles, parties),
+                tolerance,
+                compare_claimants=side_is_known(key),
+            )
+            sources.update(analysis.sources)
+            found.append((key, analysis.findings, claims[0] if claims else None, None))
+    _store_findings(session, found, parties)
+    _update_statuses(session, everything, sources)
+    session.flush()
+
+
+def statements_key(article_id: int) -> str:
+    return f"a{article_id}|statements"
+
+
+def _countries_named(session: Session, text: str, cache: dict[str, int | None]) -> set[int]:
+    found: set[int] = set()
+    gaz = gazetteer.load()
+    for match in gaz.place_regex.finditer(text):
+        surface = match.group(0)
+        for suffix in ("'s", "’s"):
+            surface = surface.removesuffix(suffix)
+        hit = gaz.place(surface)
+        if hit is None:
+            continue
+        name = hit[0].name
+        if name not in cache:
+            actor = find_by_names(session, [name])
+            cache[name] = actor.id if actor is not None else None
+        if cache[name] is not None:
+            found.add(cache[name])  # type: ignore[arg-type]
+    return found
+
+
+def refresh_statements(
+    session: Session, article_id: int, event_id: int | None, parties: Parties | None = None
+) -> None:
+    """Recompute the denial discrepancies among one article's statements (caller commits)."""
+    session.flush()
+    parties = parties or Parties(session)
+    claims = list(
+        session.exec(
+            select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.start_offset))
+        )
+    )
+    cache: dict[str, int | None] = {}
+    statements = []
+    for claim in claims:
+        assert claim.id is not None
+        concerns = {parties.root(a) for a in _countries_named(session, claim.quote, cache)}
+        if claim.target_id is not None:
+            concerns.add(parties.root(claim.target_id))
+        statements.append(
+            detection.Statement(
+                claim_id=claim.id,
+                sentence_index=claim.sentence_index,
+                start=claim.start_offset,
+                party=parties.root(claim.claimant_id),
+                stance=claim.stance,
+                concerns=frozenset(c for c in concerns if c is not None),
+            )
+        )
+    key = statements_key(article_id)
+    findings = detection.match_denials(statements, fact_key=key)
+    _store_findings(session, [(key, findings, None, event_id)], parties)
+    _update_statuses(session, claims, None)
+    session.flush()
+
+
+def refresh_article(session: Session, article: Article, extra_keys: Iterable[str] = ()) -> None:
+    """Bring an article's claims, their facts and the article's denials up to date."""
+    assert article.id is not None
+    parties = Parties(session)
+    claims = list(session.exec(select(Claim).where(Claim.article_id == article.id)))
+    parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
+    keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
+    refresh_facts(session, keys, parties)
+    refresh_statements(session, article.id, article.event_id, parties)

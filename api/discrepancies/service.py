@@ -1,0 +1,179 @@
+"""Discrepancies: reading and editors' status changes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
+
+from api.actors.service import summaries
+from api.claims import service as claims_service
+from api.claims.models import Claim
+from api.db import utcnow
+from api.discrepancies import refresh
+from api.discrepancies.models import (
+    Discrepancy,
+    DiscrepancyClaim,
+    DiscrepancyKind,
+    DiscrepancyPublic,
+    DiscrepancySide,
+    DiscrepancyStatus,
+    DiscrepancyUpdate,
+    Fact,
+    Spread,
+)
+from api.errors import NotFound, UnprocessableEntity
+
+
+def get_discrepancy(session: Session, discrepancy_id: int) -> Discrepancy:
+    found = session.get(Discrepancy, discrepancy_id)
+    if found is None:
+        raise NotFound(f"no discrepancy with id {discrepancy_id}")
+    return found
+
+
+def list_discrepancies(
+    session: Session,
+    *,
+    after: int | None,
+    limit: int,
+    status: DiscrepancyStatus | None = None,
+    kind: DiscrepancyKind | None = None,
+    actor_id: int | None = None,
+    measure: str | None = None,
+    event_id: int | None = None,
+) -> list[Discrepancy]:
+    stmt = select(Discrepancy)
+    if event_id is not None:
+        stmt = stmt.where(Discrepancy.event_id == event_id)
+    if status is not None:
+        stmt = stmt.where(Discrepancy.status == status.value)
+    if kind is not None:
+        stmt = stmt.where(Discrepancy.kind == kind.value)
+    if measure is not None:
+        stmt = stmt.where(Discrepancy.measure == measure.strip().lower())
+    if actor_id is not None:
+        involved = (
+            select(DiscrepancyClaim.discrepancy_id)
+            .join(Claim, col(Claim.id) == col(DiscrepancyClaim.claim_id))
+            .where(
+                or_(
+                    col(Claim.claimant_id) == actor_id,
+                    col(Claim.relayed_by_id) == actor_id,
+                    col(Claim.subject_side_id) == actor_id,
+                )
+            )
+        )
+        stmt = stmt.where(
+            or_(col(Discrepancy.id).in_(involved), col(Discrepancy.subject_side_id) == actor_id)
+        )
+    if after is not None:
+        stmt = stmt.where(col(Discrepancy.id) > after)
+    return list(session.exec(stmt.order_by(col(Discrepancy.id)).limit(limit + 1)))
+
+
+def to_public(session: Session, items: Sequence[Discrepancy]) -> list[DiscrepancyPublic]:
+    ids = [d.id for d in items if d.id is not None]
+    links = (
+        list(
+            session.exec(
+                select(DiscrepancyClaim)
+                .where(col(DiscrepancyClaim.discrepancy_id).in_(ids))
+                .order_by(col(DiscrepancyClaim.side), col(DiscrepancyClaim.claim_id))
+            )
+        )
+        if ids
+        else []
+    )
+    claim_rows: list[Claim] = (
+        list(session.exec(select(Claim).where(col(Claim.id).in_([lk.claim_id for lk in links]))))
+        if links
+        else []
+    )
+    claims = {c.id: c for c in claims_service.to_public(session, claim_rows)}
+    sides: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for link in links:
+        sides[link.discrepancy_id][link.side].append(link.claim_id)
+    parties = refresh.Parties(session)
+    party_of = {c.id: parties.root(c.claimant.id) if c.claimant else None for c in claims.values()}
+    actors = summaries(
+        session, [d.subject_side_id for d in items] + [p for p in party_of.values() if p]
+    )
+    out = []
+    for d in items:
+        assert d.id is not None
+        public_sides = []
+        lows: list[float] = []
+        highs: list[float] = []
+        for _, claim_ids in sorted(sides[d.id].items()):
+            side_claims = [claims[i] for i in claim_ids if i in claims]
+            if not side_claims:
+                continue
+            claimants = list(
+                {c.claimant.id: c.claimant for c in side_claims if c.claimant}.values()
+            )
+            party = next((party_of[c.id] for c in side_claims if party_of[c.id]), None)
+            public_sides.append(
+                DiscrepancySide(
+                    party=actors.get(party) if party else None,
+                    claimants=claimants,
+                    figure=next((c.quantity for c in side_claims if c.quantity), None),
+                    claims=side_claims,
+                )
+            )
+            for c in side_claims:
+                if c.quantity is not None:
+                    if c.quantity.base_lower is not None:
+                        lows.append(c.quantity.base_lower)
+                    if c.quantity.base_upper is not None:
+                        highs.append(c.quantity.base_upper)
+        bounds = lows + highs
+        out.append(
+            DiscrepancyPublic(
+                id=d.id,
+                kind=DiscrepancyKind(d.kind),
+                status=DiscrepancyStatus(d.status),
+                note=d.note,
+                fact=Fact(
+                    event_id=d.event_id,
+                    measure=d.measure,
+                    subject=d.subject,
+                    subject_side=actors.get(d.subject_side_id) if d.subject_side_id else None,
+                    base_unit=d.base_unit,
+                ),
+                sides=public_sides,
+                spread=Spread(
+                    lower=min(bounds) if bounds else None,
+                    upper=max(bounds) if bounds else None,
+                ),
+                conservative_figure=min(lows) if lows else None,
+                created_at=d.created_at,
+                updated_at=d.updated_at,
+            )
+        )
+    return out
+
+
+def update_discrepancy(
+    session: Session, discrepancy: Discrepancy, data: DiscrepancyUpdate
+) -> Discrepancy:
+    changes = data.model_dump(exclude_unset=True)
+    if "status" in changes:
+        if changes["status"] is None:
+            raise UnprocessableEntity("status: cannot be null")
+        discrepancy.status = DiscrepancyStatus(changes["status"]).value
+    if "note" in changes:
+        discrepancy.note = changes["note"]
+    discrepancy.updated_at = utcnow()
+    session.add(discrepancy)
+    session.flush()
+    claim_ids = session.exec(
+        select(DiscrepancyClaim.claim_id).where(DiscrepancyClaim.discrepancy_id == discrepancy.id)
+    )
+    claims = list(session.exec(select(Claim).where(col(Claim.id).in_(list(claim_ids)))))
+    refresh.update_statuses(session, claims)
+    session.commit()
+    session.refresh(discrepancy)
+    return discrepancy

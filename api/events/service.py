@@ -1,0 +1,151 @@
+"""Events: grouping articles as they arrive, and moving them between events."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_
+from sqlmodel import Session, col, delete, select
+
+from api.articles.models import Article
+from api.config import get_settings
+from api.db import utcnow
+from api.errors import NotFound
+from api.events.grouping import DateWindow, coverage, signature
+from api.events.models import Event, EventPublic, EventTerm
+
+
+def get_event(session: Session, event_id: int) -> Event:
+    event = session.get(Event, event_id)
+    if event is None:
+        raise NotFound(f"no event with id {event_id}")
+    return event
+
+
+def article_day(article: Article) -> date | None:
+    return article.published_at.date() if article.published_at is not None else None
+
+
+def article_terms(article: Article) -> frozenset[str]:
+    return signature(article.title + "\n" + article.body)
+
+
+def choose_event(session: Session, article: Article, terms: frozenset[str]) -> Event | None:
+    """The stored event this article's content and date match best, if any matches."""
+    if not terms:
+        return None
+    settings = get_settings()
+    shared: dict[int, set[str]] = defaultdict(set)
+    day = article_day(article)
+    stmt = select(EventTerm.event_id, EventTerm.term).where(col(EventTerm.term).in_(terms))
+    if day is not None:
+        # Only events whose dates admit the article (or that have none): an index on the
+        # dates keeps this from growing with the number of events.
+        slack = timedelta(days=settings.event_window_days)
+        stmt = stmt.join(Event, col(Event.id) == col(EventTerm.event_id)).where(
+            or_(
+                col(Event.start_date).is_(None),
+                (col(Event.start_date) <= day + slack) & (col(Event.end_date) >= day - slack),
+            )
+        )
+    for event_id, term in session.exec(stmt):
+        shared[event_id].add(term)
+    if not shared:
+        return None
+    best: tuple[float, int] | None = None
+    candidates = session.exec(select(Event).where(col(Event.id).in_(list(shared))))
+    for event in candidates:
+        assert event.id is not None
+        window = DateWindow(event.start_date, event.end_date)
+        if not window.admits(day, settings.event_window_days):
+            continue
+        score = coverage(terms, shared[event.id])
+        if score >= settings.event_match_threshold and (best is None or score > best[0]):
+            best = (score, event.id)
+    return session.get(Event, best[1]) if best is not None else None
+
+
+def join_event(session: Session, article: Article, event: Event | None) -> Event:
+    """Put the article in ``event`` (a new event when ``None``) and update its signature."""
+    terms = article_terms(article)
+    if event is None:
+        event = Event(title=article.title)
+        session.add(event)
+        session.flush()
+    assert event.id is not None
+    window = DateWindow(event.start_date, event.end_date).widened(article_day(article))
+    event.start_date, event.end_date = window.start, window.end
+    event.article_count += 1
+    event.updated_at = utcnow()
+    existing = {
+        t.term: t
+        for t in session.exec(
+            select(EventTerm).where(EventTerm.event_id == event.id, col(EventTerm.term).in_(terms))
+        )
+    }
+    for term in terms:
+        row = existing.get(term)
+        if row is None:
+            session.add(EventTerm(event_id=event.id, term=term, count=1))
+        else:
+            row.count += 1
+            session.add(row)
+    article.event_id = event.id
+    session.add(event)
+    session.add(article)
+    session.flush()
+    return event
+
+
+def assign_event(session: Session, article: Article) -> Event:
+    return join_event(session, article, choose_event(session, article, article_terms(article)))
+
+
+def leave_event(session: Session, article: Article) -> None:
+    """Take the article out of its event; an event left empty is deleted."""
+    if article.event_id is None:
+        return
+    event = session.get(Event, article.event_id)
+    article.event_id = None
+    session.add(article)
+    session.flush()
+    if event is None:
+        return
+    terms = article_terms(article)
+    for row in session.exec(
+        select(EventTerm).where(EventTerm.event_id == event.id, col(EventTerm.term).in_(terms))
+    ):
+        if row.count <= 1:
+            session.delete(row)
+        else:
+            row.count -= 1
+            session.add(row)
+    event.article_count = max(event.article_count - 1, 0)
+    if event.article_count == 0:
+        session.exec(delete(EventTerm).where(col(EventTerm.event_id) == event.id))
+        session.delete(event)
+        session.flush()
+        return
+    first, last = session.exec(
+        select(func.min(Article.published_at), func.max(Article.published_at)).where(
+            Article.event_id == event.id
+        )
+    ).one()
+    event.start_date = first.date() if first else None
+    event.end_date = last.date() if last else None
+    event.updated_at = utcnow()
+    session.add(event)
+    session.flush()
+
+
+def list_events(session: Session, *, after: int | None, limit: int) -> list[Event]:
+    stmt = select(Event)
+    if after is not None:
+        stmt = stmt.where(col(Event.id) > after)
+    return list(session.exec(stmt.order_by(col(Event.id)).limit(limit + 1)))
+
+
+def to_public(events: Sequence[Event]) -> list[EventPublic]:
+    return [EventPublic.model_validate(e) for e in events]

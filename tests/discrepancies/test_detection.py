@@ -1,0 +1,175 @@
+"""Interval comparison and finding kinds, on the pure detection module."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.discrepancies.detection import (
+    CONFLICTING,
+    INCONSISTENT,
+    FactClaim,
+    Statement,
+    analyse,
+    interval,
+    match_denials,
+)
+
+TOL = 0.1
+
+
+def claim(
+    claim_id: int,
+    party: int | None,
+    qualifier: str,
+    lower: float | None,
+    upper: float | None = None,
+    *,
+    article: int | None = None,
+    source: str | None = None,
+    strict_lower: bool = False,
+    strict_upper: bool = False,
+    factor: float = 1.0,
+    has_unit: bool = False,
+) -> FactClaim:
+    if upper is None and qualifier in ("exact", "approximately"):
+        upper = lower
+    return FactClaim(
+        claim_id=claim_id,
+        article_id=article if article is not None else claim_id,
+        party=party,
+        source=source or f"s{claim_id}",
+        qualifier=qualifier,
+        lower=lower,
+        upper=upper,
+        strict_lower=strict_lower,
+        strict_upper=strict_upper,
+        unit_factor=factor,
+        has_unit=has_unit,
+    )
+
+
+def agree(a: FactClaim, b: FactClaim) -> bool:
+    return interval(a, TOL).overlaps(interval(b, TOL))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # "more than 200" and "over 200" agree
+        (claim(1, 1, "more_than", 200, None, strict_lower=True),
+         claim(2, 1, "more_than", 200, None, strict_lower=True), True),
+        # "nine" and "some nine" agree; "some 20" and 25 conflict
+        (claim(1, 1, "exact", 9), claim(2, 1, "approximately", 9), True),
+        (claim(1, 1, "approximately", 20), claim(2, 1, "exact", 25), False),
+        # "more than 200" cannot be 200; "at least 200" can
+        (claim(1, 1, "more_than", 200, None, strict_lower=True), claim(2, 1, "exact", 200), False),
+        (claim(1, 1, "at_least", 200, None), claim(2, 1, "exact", 200), True),
+        # ranges and "at most"
+        (claim(1, 1, "range", 10, 12), claim(2, 1, "exact", 11), True),
+        (claim(1, 1, "range", 10, 12), claim(2, 1, "exact", 15), False),
+        (claim(1, 1, "at_most", None, 5), claim(2, 1, "exact", 7), False),
+        (claim(1, 1, "at_most", None, 5), claim(2, 1, "exact", 4), True),
+        (claim(1, 1, "less_than", None, 5, strict_upper=True), claim(2, 1, "exact", 5), False),
+        # 2,600 km and 1,600 miles are one length once converted and read as rounded
+        (claim(1, 1, "exact", 2_600_000, factor=1000.0, has_unit=True),
+         claim(2, 1, "exact", 1600 * 1609.344, factor=1609.344, has_unit=True), True),
+        # 2 tonnes and 2,000 kg; 3 tonnes and 2,000 kg
+        (claim(1, 1, "exact", 2000, factor=1000.0, has_unit=True),
+         claim(2, 1, "exact", 2000, factor=1.0, has_unit=True), True),
+        (claim(1, 1, "exact", 3000, factor=1000.0, has_unit=True),
+         claim(2, 1, "exact", 2000, factor=1.0, has_unit=True), False),
+        # 23 and 58 people are counts, not rounded measurements
+        (claim(1, 1, "exact", 23), claim(2, 1, "exact", 58), False),
+        (claim(1, 1, "exact", 20), claim(2, 1, "exact", 30), False),
+    ],
+)  # fmt: skip
+def test_interval_agreement(a: FactClaim, b: FactClaim, expected: bool) -> None:
+    assert agree(a, b) is expected
+    assert agree(b, a) is expected
+
+
+def test_two_claimants_with_incompatible_figures_conflict() -> None:
+    claims = [claim(1, 10, "exact", 23), claim(2, 10, "exact", 23), claim(3, 20, "exact", 58)]
+    result = analyse("f", claims, TOL)
+    assert [(f.kind, f.sides) for f in result.findings] == [(CONFLICTING, ((1, 2), (3,)))]
+
+
+def test_a_third_claimant_joins_the_conflict() -> None:
+    claims = [claim(1, 10, "exact", 23), claim(2, 20, "exact", 58), claim(3, 30, "range", 40, 45)]
+    (finding,) = analyse("f", claims, TOL).findings
+    assert finding.sides == ((1,), (2,), (3,))
+
+
+def test_a_claimant_agreeing_with_one_side_still_counts_as_a_side() -> None:
+    claims = [claim(1, 10, "exact", 23), claim(2, 20, "exact", 58), claim(3, 30, "exact", 23)]
+    (finding,) = analyse("f", claims, TOL).findings
+    assert finding.sides == ((1,), (2,), (3,))
+
+
+def test_agreeing_claimants_are_no_discrepancy() -> None:
+    claims = [
+        claim(1, 10, "more_than", 200, strict_lower=True),
+        claim(2, 20, "at_least", 250),
+    ]
+    assert analyse("f", claims, TOL).findings == []
+
+
+def test_one_claimant_changing_its_figure_between_reports() -> None:
+    claims = [claim(1, 10, "approximately", 20, article=1), claim(2, 10, "exact", 25, article=2)]
+    result = analyse("f", claims, TOL)
+    assert [(f.kind, f.sides) for f in result.findings] == [(INCONSISTENT, ((1,), (2,)))]
+
+
+def test_one_claimant_two_figures_in_one_report_is_not_inconsistent_reporting() -> None:
+    claims = [claim(1, 10, "exact", 20, article=1), claim(2, 10, "exact", 25, article=1)]
+    assert analyse("f", claims, TOL).findings == []
+
+
+def test_unattributed_figures_neither_conflict_nor_corroborate_claimants() -> None:
+    claims = [claim(1, None, "exact", 23), claim(2, 10, "exact", 58)]
+    result = analyse("f", claims, TOL)
+    assert result.findings == []
+    assert result.sources == {1: 1, 2: 1}
+
+
+def test_corroboration_counts_independent_sources() -> None:
+    claims = [
+        claim(1, 10, "exact", 23, source="reuters"),
+        claim(2, 10, "exact", 23, source="ap"),
+        claim(3, 10, "exact", 23, source="reuters"),
+        claim(4, 20, "exact", 23, source="afp"),
+    ]
+    assert analyse("f", claims, TOL).sources == {1: 2, 2: 2, 3: 2, 4: 1}
+
+
+def test_denial_answers_the_nearest_assertion_about_the_denier() -> None:
+    statements = [
+        Statement(1, 0, 0, party=1, stance="assertion", concerns=frozenset({3})),
+        Statement(2, 1, 50, party=1, stance="accusation", concerns=frozenset({2})),
+        Statement(3, 2, 90, party=2, stance="denial", concerns=frozenset({1})),
+        Statement(4, 9, 300, party=3, stance="denial", concerns=frozenset()),
+    ]
+    (finding,) = match_denials(statements, fact_key="a1")
+    assert finding.sides == ((2,), (3,))
+
+
+def test_a_party_does_not_deny_itself() -> None:
+    statements = [
+        Statement(1, 0, 0, party=1, stance="assertion", concerns=frozenset({1})),
+        Statement(2, 1, 40, party=1, stance="denial", concerns=frozenset()),
+    ]
+    assert match_denials(statements, fact_key="a1") == []
+
+
+def test_claimants_are_not_set_against_each_other_when_the_side_is_unknown() -> None:
+    # "3,549 killed in Turkey" (one agency) and "more than 5,000" (officials, both
+    # countries) are partial and total counts, not a conflict.
+    claims = [claim(1, 10, "exact", 3549), claim(2, 20, "more_than", 5000, strict_lower=True)]
+    assert analyse("f", claims, TOL, compare_claimants=False).findings == []
+    assert analyse("f", claims, TOL).findings != []
+    same_claimant = [
+        claim(1, 10, "more_than", 100, strict_lower=True, article=1),
+        claim(2, 10, "approximately", 80, article=2),
+    ]
+    (finding,) = analyse("f", same_claimant, TOL, compare_claimants=False).findings
+    assert finding.kind == INCONSISTENT

@@ -1,0 +1,221 @@
+"""Discrepancies and claim statuses stay true through posts, edits, deletes and moves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.helpers import assert_problem
+
+ARMENIA = {
+    "title": "Clashes near Lachin corridor",
+    "publisher": "Daily Ledger",
+    "published_at": "2025-06-02T09:00:00Z",
+    "body": "Fighting broke out near the Lachin corridor and the village of Tegh on Sunday. "
+    "The Armenian Defence Ministry said that 14 of its soldiers were killed in the clashes. "
+    "Officials in Goris said the road to Stepanakert was closed.",
+}
+AZERBAIJAN = {
+    "title": "Azerbaijan claims heavy Armenian losses",
+    "publisher": "Baku Courier",
+    "published_at": "2025-06-02T15:00:00Z",
+    "body": "Azerbaijan's Defence Ministry said it had killed 50 Armenian soldiers near the "
+    "Lachin corridor and the village of Tegh on Sunday. The road from Goris to Stepanakert "
+    "remains closed, residents said.",
+}
+ARMENIA_AGAIN = {
+    "title": "Armenia mourns soldiers killed at Lachin corridor",
+    "publisher": "Yerevan Times",
+    "published_at": "2025-06-03T08:00:00Z",
+    "body": "Mourners gathered in Goris on Monday. The Armenian Defence Ministry said that "
+    "14 of its soldiers were killed in the fighting near the Lachin corridor and Tegh.",
+}
+MONITORS = {
+    "title": "Monitors count the dead at Lachin corridor",
+    "publisher": "Geneva Wire",
+    "published_at": "2025-06-03T12:00:00Z",
+    "body": "Observers visited Tegh and the Lachin corridor on Monday. The Red Cross said "
+    "between 30 and 35 Armenian soldiers were killed in the fighting near Goris.",
+}
+FLOODS = {
+    "title": "Flooding in Porto Alegre",
+    "publisher": "Sul News",
+    "published_at": "2025-06-03T10:00:00Z",
+    "body": "Floods in Porto Alegre and the Guaiba lake basin forced residents from their "
+    "homes. Brazil's civil defence agency said at least 12 people were killed and more than "
+    "3,000 were displaced in Rio Grande do Sul.",
+}
+
+
+def post(client: TestClient, headers: dict[str, str], article: dict[str, str]) -> dict[str, Any]:
+    response = client.post("/v1/articles", json=article, headers=headers)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def killed(client: TestClient, article_id: int) -> dict[str, Any]:
+    claims = client.get(f"/v1/articles/{article_id}/claims").json()["items"]
+    (claim,) = [c for c in claims if c["measure"] == "killed"]
+    return dict(claim)
+
+
+def open_conflicts(client: TestClient) -> list[dict[str, Any]]:
+    params = {"kind": "conflicting_figures", "status": "open"}
+    return list(client.get("/v1/discrepancies", params=params).json()["items"])
+
+
+def side_claims(discrepancy: dict[str, Any]) -> list[list[int]]:
+    return [[c["id"] for c in side["claims"]] for side in discrepancy["sides"]]
+
+
+def test_conflicting_figures_are_found_with_both_sides(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    b = post(client, editor_headers, AZERBAIJAN)
+    assert a["event_id"] == b["event_id"]
+    fourteen, fifty = killed(client, a["id"]), killed(client, b["id"])
+
+    (found,) = open_conflicts(client)
+    assert side_claims(found) == [[fourteen["id"]], [fifty["id"]]]
+    assert [s["party"]["name"] for s in found["sides"]] == ["Armenia", "Azerbaijan"]
+    assert [s["figure"]["lower"] for s in found["sides"]] == [14, 50]
+    assert found["fact"]["measure"] == "killed"
+    assert found["fact"]["subject_side"]["name"] == "Armenia"
+    assert found["fact"]["event_id"] == a["event_id"]
+    assert found["spread"] == {"lower": 14, "upper": 50}
+    assert found["conservative_figure"] == 14
+    for claim in (fourteen, fifty):
+        assert claim["status"] == "disputed"
+        assert claim["discrepancy_ids"] == [found["id"]]
+
+    armenia = found["sides"][0]["party"]["id"]
+    assert client.get("/v1/discrepancies", params={"actor_id": armenia}).json()["items"]
+    assert client.get("/v1/discrepancies", params={"measure": "wounded"}).json()["items"] == []
+    by_event = client.get(f"/v1/events/{a['event_id']}/discrepancies").json()["items"]
+    assert [d["id"] for d in by_event] == [found["id"]]
+    disputed = client.get("/v1/claims", params={"status": "disputed"}).json()["items"]
+    assert {c["id"] for c in disputed} == {fourteen["id"], fifty["id"]}
+
+
+def test_corroboration_by_independent_publishers(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    again = post(client, editor_headers, ARMENIA_AGAIN)
+    assert again["event_id"] == a["event_id"]
+    for article in (a, again):
+        claim = killed(client, article["id"])
+        assert claim["status"] == "corroborated"
+        assert claim["source_count"] == 2
+    assert open_conflicts(client) == []
+
+
+def test_an_edit_dissolves_a_discrepancy_and_statuses_follow(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    b = post(client, editor_headers, AZERBAIJAN)
+    fifty = killed(client, b["id"])
+    assert open_conflicts(client)
+
+    quantity = {"text": "14", "qualifier": "exact", "value": 14}
+    response = client.patch(
+        f"/v1/claims/{fifty['id']}", json={"quantity": quantity}, headers=editor_headers
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["discrepancy_ids"] == []
+    assert response.json()["status"] == "single_source"
+    assert open_conflicts(client) == []
+    assert killed(client, a["id"])["status"] == "single_source"
+
+    back = {"text": "50", "qualifier": "exact", "value": 50}
+    client.patch(f"/v1/claims/{fifty['id']}", json={"quantity": back}, headers=editor_headers)
+    assert len(open_conflicts(client)) == 1
+
+
+def test_editor_status_survives_recomputation_and_sides_grow_and_shrink(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    post(client, editor_headers, ARMENIA)
+    post(client, editor_headers, AZERBAIJAN)
+    (found,) = open_conflicts(client)
+    review = {"status": "dismissed", "note": "checked with both ministries"}
+    url = f"/v1/discrepancies/{found['id']}"
+    assert client.patch(url, json=review, headers=editor_headers).status_code == 200
+    for claim in found["sides"][0]["claims"] + found["sides"][1]["claims"]:
+        assert client.get(f"/v1/claims/{claim['id']}").json()["status"] == "single_source"
+
+    third = post(client, editor_headers, MONITORS)
+    grown = client.get(url).json()
+    assert grown["status"] == "dismissed"
+    assert grown["note"] == "checked with both ministries"
+    assert len(grown["sides"]) == 3
+    assert grown["spread"] == {"lower": 14, "upper": 50}
+
+    assert client.delete(f"/v1/articles/{third['id']}", headers=editor_headers).status_code == 204
+    shrunk = client.get(url).json()
+    assert len(shrunk["sides"]) == 2
+    assert shrunk["status"] == "dismissed"
+
+
+def test_a_deleted_side_closes_the_discrepancy(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    b = post(client, editor_headers, AZERBAIJAN)
+    (found,) = open_conflicts(client)
+    assert client.delete(f"/v1/articles/{b['id']}", headers=editor_headers).status_code == 204
+    assert_problem(client.get(f"/v1/discrepancies/{found['id']}"), 404)
+    assert killed(client, a["id"])["status"] == "single_source"
+
+
+def test_moving_an_article_between_events(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    b = post(client, editor_headers, AZERBAIJAN)
+    floods = post(client, editor_headers, FLOODS)
+    assert floods["event_id"] != a["event_id"]
+    assert open_conflicts(client)
+
+    moved = client.patch(
+        f"/v1/articles/{b['id']}", json={"event_id": floods["event_id"]}, headers=editor_headers
+    )
+    assert moved.status_code == 200, moved.text
+    assert moved.json()["event_id"] == floods["event_id"]
+    assert open_conflicts(client) == []
+    assert killed(client, b["id"])["event_id"] == floods["event_id"]
+    in_floods = client.get(f"/v1/events/{floods['event_id']}/claims").json()["items"]
+    assert killed(client, b["id"])["id"] in [c["id"] for c in in_floods]
+
+    back = client.patch(
+        f"/v1/articles/{b['id']}", json={"event_id": a["event_id"]}, headers=editor_headers
+    )
+    assert back.status_code == 200
+    assert len(open_conflicts(client)) == 1
+
+    alone = client.patch(f"/v1/articles/{b['id']}", json={"event_id": None}, headers=editor_headers)
+    assert alone.json()["event_id"] not in (a["event_id"], floods["event_id"])
+    assert open_conflicts(client) == []
+    missing = client.patch(
+        f"/v1/articles/{b['id']}", json={"event_id": 999999}, headers=editor_headers
+    )
+    assert_problem(missing, 404, mentions="999999")
+
+
+def test_claims_about_another_period_are_not_facts_of_the_event(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    post(client, editor_headers, ARMENIA)
+    earlier = dict(
+        AZERBAIJAN,
+        body="In March, Azerbaijan's Defence Ministry said it had killed 50 Armenian soldiers "
+        "near the Lachin corridor and the village of Tegh. The road from Goris to Stepanakert "
+        "remains closed, residents said.",
+    )
+    b = post(client, editor_headers, earlier)
+    claim = killed(client, b["id"])
+    assert claim["time"]["kind"] == "period"
+    assert open_conflicts(client) == []
