@@ -1,0 +1,89 @@
+"""Property-based contract tests, in-process (ASGI) on the suite's database.
+
+Every operation of the served document, every check schemathesis has, positive and
+negative data, CONTRACT_MAX_EXAMPLES examples (100 by default), with an editor key so
+writes are exercised. The database is the one of tests/conftest.py (SQLite, or
+PostgreSQL when TEST_DATABASE_URL is set); each test's rows are rolled back afterwards.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import hypothesis
+import pytest
+import schemathesis
+from schemathesis import Case
+from schemathesis.core.parameters import ParameterLocation
+from schemathesis.specs.openapi.schemas import BaseOpenAPISchema
+
+from api.config import PROJECT_ROOT, Settings
+from tests.contract.conftest import max_examples
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+CASES: Counter[str] = Counter()
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _report_case_counts(settings: Settings) -> Iterator[None]:
+    """Write how many cases each operation got to build/contract/ (for the record)."""
+    yield
+    kind = "sqlite" if settings.is_sqlite else "postgresql"
+    out = PROJECT_ROOT / "build" / "contract" / f"asgi-cases-{kind}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"total": sum(CASES.values()), **dict(sorted(CASES.items()))}))
+
+
+@schema.parametrize()
+def test_every_operation_honours_the_contract(case: Case, contract_headers: dict[str, str]) -> None:
+    CASES[case.operation.label] += 1
+    response = case.call(headers=contract_headers)
+    case.validate_response(response, headers=contract_headers)
+
+
+def test_stateful_links(
+    api_schema: BaseOpenAPISchema,
+    contract_headers: dict[str, str],
+    contract_reset: Callable[[], None],
+) -> None:
+    """schemathesis' state machine follows the document's `links` between operations.
+
+    Every scenario starts from an empty database, so a replayed scenario sees the same
+    responses (Hypothesis insists on that).
+    """
+
+    class Links(api_schema.as_state_machine()):  # type: ignore[misc]
+        def setup(self) -> None:
+            contract_reset()
+
+        def _auth(self, case: Case) -> dict[str, str]:
+            # A step that tests a request without credentials keeps it that way.
+            header = case.meta.components.get(ParameterLocation.HEADER) if case.meta else None
+            return {} if header is not None and header.mode.is_negative else contract_headers
+
+        def get_call_kwargs(self, case: Case) -> dict[str, Any]:
+            CASES["stateful steps"] += 1
+            return {"headers": self._auth(case)}
+
+        def validate_response(
+            self,
+            response: Any,
+            case: Case,
+            additional_checks: Any = None,
+            **kwargs: Any,
+        ) -> None:
+            headers = kwargs.pop("headers", None) or self._auth(case)
+            case.validate_response(response, headers=headers, transport_kwargs=kwargs)
+
+    Links.run(
+        settings=hypothesis.settings(
+            max_examples=max(10, max_examples() // 2),
+            stateful_step_count=10,
+            deadline=None,
+            suppress_health_check=list(hypothesis.HealthCheck),
+            database=None,
+        )
+    )
