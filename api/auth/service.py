@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from typing import Annotated
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session, select
 
@@ -33,7 +33,23 @@ def create_api_key(session: Session, *, name: str, role: Role) -> tuple[ApiKey, 
 
 
 _bearer = HTTPBearer(auto_error=False, description="An API key: `Authorization: Bearer ck_...`")
-BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def bearer_credentials(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> HTTPAuthorizationCredentials | None:
+    """The bearer token sent, or None when no Authorization header was sent at all.
+
+    A header that is present but not `Bearer <token>` is refused (401), also on reads
+    that need no key: a client that meant to authenticate must learn that it did not.
+    """
+    if credentials is None and "authorization" in request.headers:
+        raise Unauthorized("the Authorization header must be `Bearer <token>`")
+    return credentials
+
+
+BearerDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_credentials)]
 
 
 def _key_for(session: Session, credentials: HTTPAuthorizationCredentials | None) -> ApiKey:

@@ -50,3 +50,19 @@ def test_revoked_keys_are_refused(
         ),
         401,
     )
+
+
+def test_a_malformed_or_unknown_key_is_refused_even_where_none_is_needed(
+    client: TestClient,
+) -> None:
+    """Reads are open, but a client that sends credentials must learn they were bad."""
+    assert client.get("/v1/articles").status_code == 200
+    for value in ("ck_not-a-bearer-scheme", "Basic dXNlcjpwdw==", "Bearer", "Bearer ck_unknown"):
+        response = client.get("/v1/articles", headers={"Authorization": value})
+        problem = assert_problem(response, 401)
+        assert "Bearer" in response.headers["www-authenticate"], value
+        assert problem["detail"], value
+    response = client.post(
+        "/v1/actors", json={"name": "A", "kind": "other"}, headers={"Authorization": "Token x"}
+    )
+    assert "`Bearer <token>`" in assert_problem(response, 401)["detail"]
