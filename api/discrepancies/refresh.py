@@ -13,7 +13,7 @@ from datetime import timedelta
 from sqlmodel import Session, col, delete, select
 
 from api.actors.models import Actor
-from api.actors.service import find_by_names
+from api.actors.service import ids_by_name
 from api.articles.models import Article
 from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
@@ -32,15 +32,26 @@ class Parties:
     def __init__(self, session: Session) -> None:
         self.session = session
         self._root: dict[int, int] = {}
+        self._parent: dict[int, int | None] = {}  # actor id -> parent id, as loaded
 
     def prefetch(self, actor_ids: Iterable[int | None]) -> None:
-        """Load the actors and their parent chains, one query per chain level."""
-        wanted = {i for i in actor_ids if i is not None and i not in self._root}
-        seen: set[int] = set()
+        """Load the actors' parent chains, one query per chain level."""
+        wanted = {i for i in actor_ids if i is not None} - self._root.keys() - self._parent.keys()
         while wanted:
-            rows = list(self.session.exec(select(Actor).where(col(Actor.id).in_(wanted))))
-            seen |= wanted
-            wanted = {a.parent_id for a in rows if a.parent_id is not None} - seen
+            rows = self.session.exec(
+                select(Actor.id, Actor.parent_id).where(col(Actor.id).in_(wanted))
+            ).all()
+            for actor_id, parent_id in rows:
+                if actor_id is not None:
+                    self._parent[actor_id] = parent_id
+            for missing in wanted - self._parent.keys():
+                self._parent[missing] = None
+            wanted = {p for _, p in rows if p is not None} - self._parent.keys()
+
+    def _parent_of(self, actor_id: int) -> int | None:
+        if actor_id not in self._parent:
+            self.prefetch([actor_id])
+        return self._parent[actor_id]
 
     def root(self, actor_id: int | None) -> int | None:
         if actor_id is None:
@@ -54,10 +65,10 @@ class Parties:
                 node = self._root[node]
                 break
             chain.append(node)
-            actor = self.session.get(Actor, node)
-            if actor is None or actor.parent_id is None:
+            parent = self._parent_of(node)
+            if parent is None:
                 break
-            node = actor.parent_id
+            node = parent
         root = node if node is not None else actor_id
         for item in chain:
             self._root[item] = root
@@ -319,22 +330,17 @@ def statements_key(article_id: int) -> str:
     return f"a{article_id}|statements"
 
 
-def _countries_named(session: Session, text: str, cache: dict[str, int | None]) -> set[int]:
-    found: set[int] = set()
+def _places_named(text: str) -> set[str]:
+    """The canonical names of the countries a text names (by name, demonym or capital)."""
+    found: set[str] = set()
     gaz = gazetteer.load()
     for match in gaz.place_regex.finditer(text):
         surface = match.group(0)
         for suffix in ("'s", "’s"):
             surface = surface.removesuffix(suffix)
         hit = gaz.place(surface)
-        if hit is None:
-            continue
-        name = hit[0].name
-        if name not in cache:
-            actor = find_by_names(session, [name])
-            cache[name] = actor.id if actor is not None else None
-        if cache[name] is not None:
-            found.add(cache[name])  # type: ignore[arg-type]
+        if hit is not None:
+            found.add(hit[0].name)
     return found
 
 
@@ -349,11 +355,15 @@ def refresh_statements(
             select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.start_offset))
         )
     )
-    cache: dict[str, int | None] = {}
+    places = {claim.id: _places_named(claim.quote) for claim in claims}
+    country_ids = ids_by_name(session, {name for names in places.values() for name in names})
+    parties.prefetch(
+        [*country_ids.values()] + [c.target_id for c in claims] + [c.claimant_id for c in claims]
+    )
     statements = []
     for claim in claims:
         assert claim.id is not None
-        concerns = {parties.root(a) for a in _countries_named(session, claim.quote, cache)}
+        concerns = {parties.root(country_ids.get(name)) for name in places[claim.id]}
         if claim.target_id is not None:
             concerns.add(parties.root(claim.target_id))
         statements.append(

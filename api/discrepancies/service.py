@@ -97,6 +97,7 @@ def to_public(session: Session, items: Sequence[Discrepancy]) -> list[Discrepanc
     for link in links:
         sides[link.discrepancy_id][link.side].append(link.claim_id)
     parties = refresh.Parties(session)
+    parties.prefetch(c.claimant.id for c in claims.values() if c.claimant)
     party_of = {c.id: parties.root(c.claimant.id) if c.claimant else None for c in claims.values()}
     actors = summaries(
         session, [d.subject_side_id for d in items] + [p for p in party_of.values() if p]
