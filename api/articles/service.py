@@ -78,8 +78,9 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
         session.add(article)
         session.flush()
         events.assign_event(session, article)
-        store_extraction(session, article, result)
-        refresh.refresh_article(session, article)
+        parties = refresh.Parties(session)
+        store_extraction(session, article, result, parties)
+        refresh.refresh_article(session, article, parties=parties)
         session.commit()
     except IntegrityError:
         session.rollback()

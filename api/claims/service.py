@@ -84,8 +84,17 @@ def claim_from_extraction(
     )
 
 
-def store_extraction(session: Session, article: Article, result: ExtractionResult) -> list[Claim]:
-    """Persist an extraction result for ``article`` (in the caller's transaction)."""
+def store_extraction(
+    session: Session,
+    article: Article,
+    result: ExtractionResult,
+    parties: refresh.Parties | None = None,
+) -> list[Claim]:
+    """Persist an extraction result for ``article`` (in the caller's transaction).
+
+    The claims are written with their event and fact already set (the article's event is
+    assigned first), so no second write is needed to place them.
+    """
     resolver = ActorResolver(session)
     resolver.preload(
         ref
@@ -95,6 +104,10 @@ def store_extraction(session: Session, article: Article, result: ExtractionResul
     claims = [
         claim_from_extraction(article, item, resolver, result.version) for item in result.claims
     ]
+    parties = parties or refresh.Parties(session)
+    parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
+    with session.no_autoflush:  # one batched INSERT below, not a flush per lookup
+        refresh.assign_fact_keys(session, claims, parties)
     session.add_all(claims)
     session.flush()
     return claims

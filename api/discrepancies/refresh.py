@@ -288,12 +288,20 @@ def refresh_facts(
     session: Session, fact_keys: Iterable[str | None], parties: Parties | None = None
 ) -> None:
     """Recompute discrepancies and claim statuses of the given facts (caller commits)."""
+    claims, sources = _refresh_facts(session, fact_keys, parties or Parties(session))
+    _update_statuses(session, claims, sources)
+    session.flush()
+
+
+def _refresh_facts(
+    session: Session, fact_keys: Iterable[str | None], parties: Parties
+) -> tuple[list[Claim], dict[int, int]]:
+    """Recompute the facts' discrepancies; their claims and source counts (no statuses)."""
     keys = sorted({k for k in fact_keys if k})
     if not keys:
-        return
+        return [], {}
     session.flush()
     tolerance = get_settings().discrepancy_tolerance
-    parties = parties or Parties(session)
     by_key: dict[str, list[Claim]] = defaultdict(list)
     for claim in session.exec(
         select(Claim).where(col(Claim.fact_key).in_(keys)).order_by(col(Claim.id))
@@ -322,8 +330,7 @@ def refresh_facts(
             sources.update(analysis.sources)
             found.append((key, analysis.findings, claims[0] if claims else None, None))
     _store_findings(session, found, parties)
-    _update_statuses(session, everything, sources)
-    session.flush()
+    return everything, sources
 
 
 def statements_key(article_id: int) -> str:
@@ -348,8 +355,16 @@ def refresh_statements(
     session: Session, article_id: int, event_id: int | None, parties: Parties | None = None
 ) -> None:
     """Recompute the denial discrepancies among one article's statements (caller commits)."""
+    claims = _refresh_statements(session, article_id, event_id, parties or Parties(session))
+    _update_statuses(session, claims, None)
     session.flush()
-    parties = parties or Parties(session)
+
+
+def _refresh_statements(
+    session: Session, article_id: int, event_id: int | None, parties: Parties
+) -> list[Claim]:
+    """Recompute one article's denial discrepancies; the article's claims (no statuses)."""
+    session.flush()
     claims = list(
         session.exec(
             select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.start_offset))
@@ -379,16 +394,27 @@ def refresh_statements(
     key = statements_key(article_id)
     findings = detection.match_denials(statements, fact_key=key)
     _store_findings(session, [(key, findings, None, event_id)], parties)
-    _update_statuses(session, claims, None)
-    session.flush()
+    return claims
 
 
-def refresh_article(session: Session, article: Article, extra_keys: Iterable[str] = ()) -> None:
-    """Bring an article's claims, their facts and the article's denials up to date."""
+def refresh_article(
+    session: Session,
+    article: Article,
+    extra_keys: Iterable[str] = (),
+    parties: Parties | None = None,
+) -> None:
+    """Bring an article's claims, their facts and the article's denials up to date.
+
+    The claims' statuses are derived once, after both the facts and the denials.
+    """
     assert article.id is not None
-    parties = Parties(session)
+    parties = parties or Parties(session)
     claims = list(session.exec(select(Claim).where(Claim.article_id == article.id)))
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
     keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
-    refresh_facts(session, keys, parties)
-    refresh_statements(session, article.id, article.event_id, parties)
+    fact_claims, sources = _refresh_facts(session, keys, parties)
+    own = _refresh_statements(session, article.id, article.event_id, parties)
+    everything = {c.id: c for c in own} | {c.id: c for c in fact_claims}
+    counts = {c.id: c.source_count for c in own if c.id is not None} | sources
+    _update_statuses(session, list(everything.values()), counts)
+    session.flush()
