@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 
 from fastapi.testclient import TestClient
+from sqlmodel import Session
 
 from api.config import PROJECT_ROOT
 from api.evaluation.service import evaluate
+from api.seeds import load_seeds
 from tests.conftest import SEEDS_DIR
 
 GOLD = json.loads((PROJECT_ROOT / "tests" / "data" / "gold_seeds.json").read_text("utf-8"))
@@ -42,3 +44,24 @@ def test_seed_articles_group_into_their_events(client: TestClient, seeded: list[
         for b in names:
             same_gold = gold_event[a] == gold_event[b]
             assert (event_of[a] == event_of[b]) == same_gold, (a, b, event_of)
+
+
+HELDOUT_DIR = PROJECT_ROOT / "tests" / "data" / "heldout"
+HELDOUT = json.loads((PROJECT_ROOT / "tests" / "data" / "heldout_gold.json").read_text("utf-8"))
+
+
+def test_second_annotated_set_keeps_its_figures(client: TestClient, session: Session) -> None:
+    """The four articles of tests/data/heldout (written outside the seeds; no longer blind:
+    misses found there were fixed with general mechanisms) keep what they score today."""
+    loaded = [o.article_id for o in load_seeds(session, HELDOUT_DIR)]
+    names = sorted(p.name for p in HELDOUT_DIR.glob("*.txt"))
+    claims, discrepancies = evaluate(client, HELDOUT, dict(zip(names, loaded, strict=True)))
+    report = claims.format() + "\n" + discrepancies.format()
+    assert claims.recall >= 0.95, report
+    assert claims.precision >= 0.95, report
+    assert claims.claimant_accuracy >= 0.95, report
+    assert claims.not_claim_violations == [], report
+    assert discrepancies.found == ["HD1", "HD2"], report
+    assert discrepancies.denials_found == ["HN1"], report
+    assert discrepancies.false == [], report
+    assert discrepancies.mixed_events == [], report

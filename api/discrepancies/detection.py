@@ -11,6 +11,7 @@ reporting* discrepancy. The same claimant's agreeing figure from several sources
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -204,6 +205,151 @@ class Statement:
     stance: str
     concerns: frozenset[int]
     """Parties the statement is about: its target's and those of the places it names."""
+    words: frozenset[str] = frozenset()
+    """Content-word stems of the statement's quote (see ``content_words``)."""
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "during",
+        "since",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "they",
+        "their",
+        "them",
+        "he",
+        "his",
+        "she",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "not",
+        "no",
+        "nor",
+        "also",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "according",
+        "reported",
+        "reports",
+        "claimed",
+        "claims",
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "rejected",
+        "rejects",
+        "accused",
+        "accuses",
+        "accusing",
+        "statement",
+        "who",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "there",
+        "here",
+        "all",
+        "any",
+        "some",
+        "more",
+        "most",
+        "other",
+        "such",
+        "only",
+        "own",
+        "same",
+        "so",
+        "than",
+        "too",
+        "very",
+        "just",
+        "one",
+        "two",
+        "three",
+    ]
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Crude stems of a text's content words: "shelling the market" -> {"shell", "market"}."""
+    out = set()
+    for match in _WORD.finditer(text.lower()):
+        word = match.group(0).replace("’", "'").removesuffix("'s")
+        if word in _STOP or len(word) < 4:
+            continue
+        for suffix in ("ings", "ing", "ed", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return frozenset(out)
+
+
+#: Content words a denial must share with an assertion that does not name the denier.
+SHARED_WORDS = 2
 
 
 def match_denials(
@@ -213,7 +359,9 @@ def match_denials(
 
     The answered assertion is the nearest earlier statement, within ``window`` sentences,
     made by another party about the denier's party ("Islamabad says the group operates
-    from Afghanistan ... but Kabul denies the charge").
+    from Afghanistan ... but Kabul denies the charge"), or sharing what is denied ("27
+    civilians were killed by shelling in the market ... The RSF denied shelling the
+    market": at least ``SHARED_WORDS`` content words in common).
     """
     findings = []
     for denial in statements:
@@ -227,7 +375,7 @@ def match_denials(
             and s.party != denial.party
             and s.start < denial.start
             and 0 <= denial.sentence_index - s.sentence_index <= window
-            and denial.party in s.concerns
+            and (denial.party in s.concerns or len(denial.words & s.words) >= SHARED_WORDS)
         ]
         if not answered:
             continue

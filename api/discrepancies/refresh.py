@@ -389,6 +389,7 @@ def _refresh_statements(
                 party=parties.root(claim.claimant_id),
                 stance=claim.stance,
                 concerns=frozenset(c for c in concerns if c is not None),
+                words=detection.content_words(claim.statement or claim.quote),
             )
         )
     key = statements_key(article_id)

@@ -516,6 +516,16 @@ _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "ul", "ud", "van", "von",
 _GOVERNING = r"(?:government|administration|regime|authorities|rulers|cabinet|leadership)"
 
 
+#: A name introduced as armed: "the paramilitary Rapid Support Forces", "rebel group M23".
+_ARMED_NAME = re.compile(
+    r"\b(?:paramilitary|militant|rebel|insurgent|jihadist|separatist|armed|militia)"
+    r"(?:\s+(?:group|force|forces|movement|organi[sz]ation|faction|coalition|alliance))?"
+    r"\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,5})"
+)
+#: All-capital tokens that may be initialisms ("RSF", "ISPR"); "U.S." has dots.
+_INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")
+#: Runs of capitalised words, with the small words names contain ("Forces of the Sea").
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][a-z]+){1,6}\b")
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*,?\s*\)")
 _ACRONYM_HEAD = re.compile(
     r"((?:[A-Z][\w'.-]*\s+(?:(?:of|for|and|the|de|al)\s+)?){0,6}[A-Z][\w'.-]*)\s*$"
@@ -528,7 +538,10 @@ _PREFIXED_GROUP = re.compile(
 )
 _LEARN_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 _GOVERNING_GROUP = re.compile(
-    rf"\b([A-Z][a-z]{{2,}})(?:'s)?(?:\s+|-)(?:{_GOVERNING}|run|led|ruled)\b|"
+    rf"\b([A-Z][a-z]{{2,}})(?:'s)?(?:\s+|-){_GOVERNING}\b|"
+    # "Taliban-run defense ministry", "Hamas-run Gaza"; not "Hamas-led militants"
+    rf"\b([A-Z][a-z]{{2,}})-(?:run|led|ruled|controlled)\s+"
+    rf"(?:{_GOVERNING}\b|(?:\w+\s+)?(?:ministry|government|police)\b|[A-Z])|"
     rf"\b([A-Z][a-z]{{2,}})\s+(?:came|come|returned|return|rose|seized)\s+(?:to\s+)?power\b|"
     rf"\b([A-Z][a-z]{{2,}})\s+takeover\b|\bfall\s+of\s+\w+\s+to\s+(?:the\s+)?([A-Z][a-z]{{2,}})"
 )
@@ -591,6 +604,10 @@ _UPPER = re.compile(r"[A-Z]")
 _MINISTRY_WORD = re.compile(r"\bministry\b")
 _GROUP_AFTER_PLACE = re.compile(r"([A-Z][a-z]{2,})(?:'s)?\b")
 _GROUP_LEADING = re.compile(r"([A-Z][a-z]{2,})(?:'s|-run|-led|-ruled)?\b")
+#: "Hamas's spokesman", "the RSF's commander": an organisation the text does not otherwise
+#: introduce, named as the body a person speaks for.
+_OWNER_LEADING = re.compile(r"([A-Z][A-Za-z-]{1,})(?:'s|’s)\s+(\S.*)$")
+_ROLE_QUALIFIERS = frozenset({"chief", "deputy", "senior", "top", "acting", "former", "main"})
 
 
 #: Sentence-initial adjectives that look like names ("Local authorities said").
@@ -880,6 +897,8 @@ class ActorRegistry:
         #: Speakers known only by a common noun ("police", "officials in Goris"), tied to no
         #: country or name: good enough to attribute a figure, too vague for a bare statement.
         self.vague: set[str] = set()
+        #: name keys the article introduces with an armed cue ("paramilitary X")
+        self.armed_names: set[str] = set()
 
     # --- node management ------------------------------------------------------------------
     def _alias(self, key: str, alias: str) -> None:
@@ -919,6 +938,15 @@ class ActorRegistry:
             if s and name_key(s) != key and s not in country.demonyms:
                 self._alias(key, s)
         return key
+
+    def chain(self, key: str) -> list[str]:
+        """``key`` and the nodes it speaks for, up to its root."""
+        out = [key]
+        while len(out) < 16 and (parent := self.nodes[out[-1]].parent) is not None:
+            if parent in out:
+                break
+            out.append(parent)
+        return out
 
     def root(self, key: str | None) -> str | None:
         seen = 0
@@ -966,7 +994,42 @@ class ActorRegistry:
                 continue
             full = re.sub(r"^(?:The|A|An)\s+", "", full)
             self.acronyms.setdefault(acr, full)
+        self._learn_initialisms(text)
         self._learn_groups(text)
+        for m in _ARMED_NAME.finditer(text):
+            self.armed_names.add(name_key(m.group(1)))
+
+    def settle_kinds(self) -> None:
+        """Organisations the article calls armed ("the paramilitary Rapid Support Forces")."""
+        for node in self.nodes.values():
+            if node.kind != ActorKind.organization:
+                continue
+            keys = {node.key, *(name_key(a) for a in node.aliases)}
+            full = {name_key(self.acronyms[a]) for a in node.aliases if a in self.acronyms}
+            if (keys | full) & self.armed_names:
+                node.kind = ActorKind.armed_group
+
+    def _learn_initialisms(self, text: str) -> None:
+        """Acronyms spelled by the initials of a name the article also uses in full.
+
+        "the paramilitary Rapid Support Forces ... The RSF said": RSF stands for Rapid
+        Support Forces even without a "(RSF)" after the full name.
+        """
+        wanted = {
+            m.group(0)
+            for m in _INITIALISM.finditer(text)
+            if m.group(0) not in self.acronyms and m.group(0) not in self.gaz.place_index
+        }
+        if not wanted:
+            return
+        for m in _CAPITALISED_RUN.finditer(text):
+            words = m.group(0).split()
+            while words and words[0] in {"The", "A", "An"}:
+                words.pop(0)
+            initials = "".join(w[0] for w in words if w[0].isupper())
+            if initials in wanted and len(words) >= 2:
+                self.acronyms[initials] = " ".join(words)
+                wanted.discard(initials)
 
     def _place_at(self, text: str) -> list[tuple[Country, str, int, int]]:
         out = []
@@ -1412,8 +1475,10 @@ class ActorRegistry:
         # drop trailing role words ("spokesman", "foreign minister")
         words = rest_low.split()
         had_role = bool(words) and words[-1] in ROLE_WORDS
+        role_words = 0  # trailing title words: "spokesman Brigadier General"
         while words and (words[-1] in ROLE_WORDS or words[-1] in {"chief", "deputy"}):
             words.pop()
+            role_words += 1
         while words and words[0] in {"chief", "deputy", "top", "senior", "de", "facto"}:
             words.pop(0)
         head_phrase = " ".join(words)
@@ -1440,9 +1505,17 @@ class ActorRegistry:
             and _UPPER.search(t)
             and (head_phrase in ORG_HEADS or _MINISTRY_WORD.search(head_phrase))
         ):
+            # "Army spokesman Brigadier General X": the article's army, when it has one
+            if head_phrase in ORG_HEADS and had_role:
+                known = self._recent_with_head(head_phrase)
+                if known is not None:
+                    return known
             # an institution of a place the gazetteer does not know: "the Gaza health ministry"
             kind = ORG_HEADS[head_phrase][1] if head_phrase in ORG_HEADS else ActorKind.government
-            return self._node(clean_display(t), kind)
+            name = clean_display(t)
+            if role_words:  # the institution, not the person's title: "Gaza police chief"
+                name = clean_display(" ".join(t.split()[:-role_words]) or t)
+            return self._node(name, kind)
         return side_key if head_phrase in {"side", "forces", "troops"} else None
 
     def _officials(
@@ -1527,4 +1600,17 @@ class ActorRegistry:
                 target = self.resolve(self.acronyms[acr])
                 if isinstance(target, str):
                     return target, None, t[len(acr) :].lstrip(), acr
+        om = _OWNER_LEADING.match(t)
+        if om:
+            word, rest = om.group(1), om.group(2)
+            words = rest.lower().split()
+            while words and words[0] in _ROLE_QUALIFIERS:
+                words.pop(0)
+            if (
+                words
+                and words[0] in ROLE_WORDS
+                and word.lower() not in ORG_HEADS
+                and (self._name_like(word) or (word.isupper() and word.isalpha()))
+            ):
+                return self._node(word, ActorKind.organization), None, rest, word
         return None, None, t, ""

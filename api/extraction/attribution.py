@@ -32,6 +32,19 @@ _FINITE_WORDS = [w for w in _FINITE.split("|") if not w.endswith("ing")]
 _VERB_RE = re.compile(
     rf"\b(?:(?P<fin>{trie_regex(_FINITE_WORDS)})|(?P<part>{trie_regex(_PARTICIPLE.split('|'))}))\b"
 )
+#: A comma-delimited aside between a speaker and the verb (", who asked not to be named,").
+_ASIDE = re.compile(
+    r"(?<=[^\s,]),\s+(?:speaking|who|declining|requesting|asking|citing|briefing|"
+    r"talking)\b[^,;:\"“”]*,\s*$"
+)
+#: A relative clause disputing the figure before it: ", a figure Moscow disputes".
+_FIGURE_REL = re.compile(
+    r"\b(?:a|the|which|that)\s+(?:figure|claim|number|toll|tally|account|allegation|"
+    r"assertion|report|estimate)s?\s+(?:that\s+|which\s+)?"
+    r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had)\s+)?$"
+)
+#: A reporting verb sharing the subject of the clause before: ", and denied ...".
+_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|later|then|swiftly|quickly)\s+)?$")
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|as|what|widely|also\s+been|not\s+been)\s+$", re.I
 )
@@ -186,6 +199,11 @@ class Attributor:
     def _subject_before(self, s: str, verb_start: int) -> tuple[str | PronounRef | None, int, bool]:
         """Speaker before a finite verb. Returns (speaker, start, found_any_text)."""
         left = s[:verb_start]
+        aside = _ASIDE.search(left)
+        if aside is not None:
+            # "An Israeli official, speaking on condition of anonymity because ..., said":
+            # the aside is blanked out (offsets kept) so its "because" hides nothing
+            left = left[: aside.start()] + " " * (len(left) - aside.start())
         bstart = 0
         for m in _BOUNDARY.finditer(left):
             bstart = m.end()
@@ -309,6 +327,29 @@ class Attributor:
                     )
                 )
                 continue
+            if _COORDINATED.search(s, max(0, m.start() - 20), m.start()):
+                # "The military said ..., and denied targeting civilians": the same speaker
+                prev = next((a for a in reversed(out) if not a.participle and a.speaker), None)
+                if prev is not None:
+                    out.append(
+                        Attribution(
+                            speaker=prev.speaker,
+                            start=m.start(),
+                            end=m.end(),
+                            verb=verb,
+                            content="after",
+                            stance=stance,
+                            target=self._target(s, m.end(), stance),
+                        )
+                    )
+                    continue
+            rel = _FIGURE_REL.search(s, max(0, m.start() - 80), m.start())
+            if rel is not None and stance != Stance.assertion:
+                # "..., a figure Moscow disputes": the figure just given is what is denied
+                named = self._resolve_np(rel.group("np"))
+                if isinstance(named, str):
+                    out.append(Attribution(named, rel.start(), m.end(), verb, "before", stance))
+                    continue
             speaker, start, had_text = self._subject_before(s, m.start())
             content = "after"
             if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef):

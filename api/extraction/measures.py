@@ -315,6 +315,53 @@ def category_of(head: str) -> str:
     return SUBJECT_CATEGORIES.get(low) or SUBJECT_CATEGORIES.get(lemma(low)) or lemma(low)
 
 
+#: Verbs that start a new clause after "and" ("30 fighters and rejected reports of ...").
+_CLAUSE_VERBS = frozenset(
+    [
+        "said",
+        "says",
+        "denied",
+        "denies",
+        "rejected",
+        "rejects",
+        "dismissed",
+        "dismisses",
+        "accused",
+        "accuses",
+        "blamed",
+        "blames",
+        "added",
+        "adds",
+        "claimed",
+        "claims",
+        "called",
+        "calls",
+        "urged",
+        "urges",
+        "warned",
+        "warns",
+        "vowed",
+        "vows",
+        "promised",
+        "promises",
+        "insisted",
+        "insists",
+        "confirmed",
+        "confirms",
+        "stated",
+        "states",
+        "announced",
+        "announces",
+        "reported",
+        "reports",
+        "acknowledged",
+        "acknowledges",
+        "disputed",
+        "disputes",
+    ]
+)
+
+
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
     toks = _tokens(s[pos : pos + 160], pos)
@@ -366,6 +413,7 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
                 and (
                     toks[k + 1][0].lower() not in _STOP_WORDS
                     and toks[k + 1][0].lower() not in MEASURE_WORDS
+                    and toks[k + 1][0].lower() not in _CLAUSE_VERBS
                 )
             ):
                 k += 1

@@ -34,7 +34,7 @@ from .types import (
 )
 from .units import to_base
 
-EXTRACTOR_VERSION = "rules-1.1.0"
+EXTRACTOR_VERSION = "rules-1.2.0"
 
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
@@ -91,6 +91,27 @@ _OWN_HEADS = frozenset(
 )
 _OWN_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "abducted", "captured"})
 _CLAUSE_TAIL = re.compile(r"(?:[\s,;:]+(?:while|but|and|as|whereas))?[\s,;:.\"”]*$")
+
+
+#: "put the figure at", "estimated the number at": a figure for the claim just made.
+_FIGURE_AT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating|gave|gives|"
+    r"set|sets|setting)\s+(?:the|its|their|that|this|his|her)\s+(?:own\s+)?"
+    r"(?:figure|number|count|total|estimate|tally)\s+at\s+$",
+    re.I,
+)
+#: Verbs by which a party counts its own losses ("Russian forces lost 1,200 troops").
+_LOSS_VERB = re.compile(r"(?:lost|loses|lose|losing|suffered|suffers|suffer)", re.I)
+_LOSS_AUX = re.compile(r"(?:\s+(?:had|has|have|also|reportedly|allegedly|already))+\s*$", re.I)
+_CLAUSE_START = re.compile(r"[,;:]|\bthat\b|\b(?:said|says|say|added|claimed)\b")
+#: A loser that is the speaker itself: "the army said it had lost four soldiers".
+_OWN_SUBJECT = re.compile(
+    r"(?:it|we|they|the\s+army|the\s+military|its\s+forces|our\s+forces|the\s+forces|"
+    r"the\s+armed\s+forces|its\s+troops|our\s+troops)"
+)
+#: Measures for which "the fighters" a party counts are its opponent's (see _opposing_sides).
+_OPPONENT_MEASURES = frozenset({"killed", "wounded", "captured"})
+_PARTY_KINDS = frozenset({ActorKind.armed_group, ActorKind.military, ActorKind.government})
 
 
 @dataclass(slots=True)
@@ -216,6 +237,7 @@ class _ArticleExtractor:
             if sent.is_heading:
                 continue
             self._sentence(sent)
+        self._opposing_sides({sent.index: sent.text for sent in sentences})
         frozen = self.reg.freeze()
         claims: list[ExtractedClaim] = []
         used: dict[str, ActorRef] = {}
@@ -255,6 +277,49 @@ class _ArticleExtractor:
         return ExtractionResult(
             version=EXTRACTOR_VERSION, claims=tuple(claims), actors=tuple(used.values())
         )
+
+    def _opposing_sides(self, texts: dict[int, str]) -> None:
+        """Whose fighters a party says it killed, when the sentence names one opponent.
+
+        "The army said it repelled an attack by the Rapid Support Forces, killing more than
+        100 fighters": the fighters are the one other party the sentence names. Runs after
+        every sentence has been read, so names introduced later ("The RSF said") count.
+        Countries named as places ("in southern Israel") are not opponents.
+        """
+        self.reg.settle_kinds()
+        forms: list[tuple[re.Pattern[str], str]] | None = None
+        for c in self.state.claims:
+            if (
+                c.side is not None
+                or c.claimant is None
+                or c.subject != "combatants"
+                or c.measure not in _OPPONENT_MEASURES
+            ):
+                continue
+            if forms is None:
+                # named parties the article's claims are attributed to
+                speakers = {k for k in (x.claimant for x in self.state.claims) if k is not None}
+                parties = {
+                    key
+                    for speaker in speakers
+                    for key in self.reg.chain(speaker)
+                    if self.reg.nodes[key].kind in _PARTY_KINDS
+                }
+                forms = [
+                    (re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)"), key)
+                    for key in sorted(parties)
+                    for form in (self.reg.nodes[key].name, *self.reg.nodes[key].aliases)
+                    if len(form) > 2 and form[0].isupper()
+                ]
+            own = self.reg.root(c.claimant)
+            text = texts.get(c.sentence, "")
+            others = {
+                root
+                for pattern, key in forms
+                if (root := self.reg.root(key)) != own and pattern.search(text)
+            }
+            if len(others) == 1:
+                c.side = others.pop()
 
     def _sentence(self, sent: Sentence) -> None:
         s = sent.text
@@ -380,6 +445,16 @@ class _ArticleExtractor:
             if hit is not None:
                 measure = hit.measure
                 start, end = min(start, hit.start), max(end, hit.end)
+        inherited_side: str | None = None
+        if measure is None and subj.empty:
+            # "..., but Pakistan put the figure at 23": the figure of the claim just made
+            fig = _FIGURE_AT.search(s, max(0, q.start - 60), q.start)
+            ref = prev_any or (self.state.claims[-1] if self.state.claims else None)
+            if fig is not None and ref is not None and ref.measure not in (None, "count"):
+                measure = ref.measure
+                category, surface = ref.subject, ref.subject_text
+                inherited_side = ref.side
+                start = min(start, fig.start())
         if measure is None and prev is not None and prev.measure not in (None, "count"):
             measure = prev.measure
         if subj.empty and category is None and prev_any is not None and measure is not None:
@@ -433,6 +508,21 @@ class _ArticleExtractor:
                 if k is not None:
                     side = self.reg.root(k)
                     break
+        if side is None and subj.possessive is None and category == "combatants":
+            # "20 Hamas fighters", "RSF gunmen": a named group is the side, whatever it is
+            for word in subj.side_words:
+                named = self.reg.resolve(word)
+                if named is None:
+                    named = self.reg.guess_named(word)  # a group the article has not named
+                    if named is not None:
+                        self.reg.armed_names.add(named)
+                if isinstance(named, str):
+                    side = self.reg.root(named)
+                    break
+        if side is None and inherited_side is not None:
+            side = inherited_side
+        if side is None and hit is not None and _LOSS_VERB.fullmatch(s[hit.start : hit.end]):
+            side = self._loser_side(s[: hit.start], claimant)
         if subj.others and prev_any is not None and side is None:
             side = prev_any.side
         if (
@@ -501,6 +591,23 @@ class _ArticleExtractor:
             confidence=max(0.05, min(0.95, conf)),
         )
         return att, claim
+
+    def _loser_side(self, before: str, claimant: str | None) -> str | None:
+        """Whose losses "X lost N soldiers" counts: the side of X, the verb's subject."""
+        subject = _LOSS_AUX.sub("", _CLAUSE_START.split(before)[-1]).strip()
+        if not subject or len(subject.split()) > 5:
+            return None
+        for word in reversed(subject.split()):  # the word nearest the verb
+            if word[:1].isupper():
+                side = self.reg.side_of_word(word)
+                if side is not None:
+                    return self.reg.root(side)
+        if claimant is not None and _OWN_SUBJECT.fullmatch(subject.lower()):
+            for key in self.reg.chain(claimant):
+                own = self._own_side(key)
+                if own is not None:
+                    return own
+        return None
 
     def _own_side(self, claimant: str) -> str | None:
         """The country of a military/government speaker talking about unnamed soldiers."""

@@ -441,6 +441,71 @@ CASES: list[Case] = [
         "count",
         absent=(2,),
     ),
+    # a named group counted as fighters is the side, whatever the article calls it
+    Case(
+        "An Israeli official said about 20 Hamas fighters had been killed.",
+        20,
+        "israeli",
+        AP,
+        "killed",
+        side="Hamas",
+    ),
+    # "put the figure at": the figure of the claim just made, by another claimant
+    Case(
+        "The Taliban's deputy spokesman Hamdullah Fitrat said the Afghan forces had killed 58 "
+        "Pakistani soldiers, but Pakistan put the figure at 23.",
+        23,
+        "pakistan",
+        E,
+        "killed",
+        side="Pakistan",
+    ),
+    # a possessive organisation before a role is what the person speaks for
+    Case(
+        "The Taliban's deputy spokesman Hamdullah Fitrat said 58 Pakistani soldiers were killed.",
+        58,
+        "taliban",
+        E,
+        "killed",
+        side="Pakistan",
+    ),
+    # losses: the subject of "lost" is whose troops are counted, not the speaker's side
+    Case(
+        "Ukraine says Russian forces lost 1,200 troops in a single day.",
+        1200,
+        "ukraine",
+        E,
+        "killed",
+        side="Russia",
+    ),
+    # the fighters a party says it killed belong to the one opponent the sentence names
+    Case(
+        "Sudan's army said on Saturday it had repelled an attack by the paramilitary Rapid "
+        "Support Forces on the city, killing more than 100 fighters. The RSF said 12 of its "
+        "fighters were killed.",
+        100,
+        "sudan",
+        MT,
+        "killed",
+        side="Rapid Support Forces",
+    ),
+    # an aside between speaker and verb, with a "because" inside it
+    Case(
+        "An Israeli official, speaking on condition of anonymity because he was not "
+        "authorized to brief the media, said about 20 fighters had been killed.",
+        20,
+        "israeli",
+        AP,
+        "killed",
+    ),
+    # "and rejected ..." starts a new clause, not a second counted noun
+    Case(
+        "The Pakistani army said it killed 30 fighters and rejected reports of civilian deaths.",
+        30,
+        "pakistan",
+        E,
+        "killed",
+    ),
 ]
 
 
@@ -481,3 +546,40 @@ def test_dev_sentence(case: Case) -> None:
         assert case.relay.lower() in _names(c.relayed_by)
     for v in case.absent:
         assert _find(res.claims, v) is None, v
+
+
+def test_coordinated_and_relative_denials_are_statements_of_their_speaker() -> None:
+    res = run(
+        "Israel's military said 12 militants were killed in the operation, and denied "
+        "targeting civilians. Ukraine says Russian forces lost 1,200 troops in a single day, "
+        "a figure Moscow disputes."
+    )
+    denials = [c for c in res.claims if c.stance == Stance.denial]
+    assert [("israel" in _names(c.claimant), "russia" in _names(c.claimant)) for c in denials] == [
+        (True, False),
+        (False, True),
+    ], [(c.evidence.quote, _names(c.claimant)) for c in denials]
+    assert "denied targeting civilians" in denials[0].evidence.quote
+    assert denials[1].evidence.quote.endswith("a figure Moscow disputes")
+
+
+def test_a_counted_noun_phrase_stops_at_a_new_clause() -> None:
+    res = run(
+        "The Pakistani army said it killed 30 fighters and rejected reports of civilian deaths."
+    )
+    c = _find(res.claims, 30)
+    assert c is not None and c.subject == "combatants", c
+    assert c.evidence.quote == "killed 30 fighters"
+
+
+def test_armed_group_by_initials_and_cue() -> None:
+    """'the paramilitary Rapid Support Forces' ... 'The RSF said': one armed group."""
+    res = run(
+        "Sudan's army said it repelled an attack by the paramilitary Rapid Support Forces. "
+        "The RSF said 12 of its fighters were killed."
+    )
+    c = _find(res.claims, 12)
+    assert c is not None and c.claimant is not None
+    assert c.claimant.name == "Rapid Support Forces"
+    assert "RSF" in c.claimant.aliases
+    assert c.claimant.kind.value == "armed_group"
