@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 logger = logging.getLogger(__name__)
 
@@ -174,15 +175,30 @@ async def _handle_http(request: Request, exc: Exception) -> JSONResponse:
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(status).phrase
     if status == 404 and detail == "Not Found":
         detail = f"No route matches {request.method} {request.url.path}"
+    headers = dict(exc.headers) if exc.headers else {}
     if status == 405:
+        allowed = _allowed_methods(request)
         detail = f"{request.method} is not allowed on {request.url.path}"
+        if allowed:
+            headers["Allow"] = ", ".join(allowed)
+            detail += f"; allowed: {headers['Allow']}"
     return problem_response(
         status=status,
         slug=slugs.get(status, f"http-{status}"),
         detail=detail,
         request=request,
-        headers=dict(exc.headers) if exc.headers else None,
+        headers=headers or None,
     )
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves on this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= getattr(route, "methods", None) or set()
+    return sorted(methods)
 
 
 NUMERIC_VALUE_OUT_OF_RANGE = "22003"

@@ -116,6 +116,17 @@ def test_unknown_and_malformed_ids(client: TestClient) -> None:
     assert_problem(client.put("/v1/articles"), 405)
 
 
+def test_method_not_allowed_names_every_allowed_method(client: TestClient) -> None:
+    for path, allowed in (
+        ("/v1/articles", "GET, POST"),
+        ("/v1/articles/1", "DELETE, GET, PATCH"),
+        ("/v1/claims/1", "GET, PATCH"),
+    ):
+        response = client.put(path)
+        assert_problem(response, 405, mentions=allowed)
+        assert response.headers["allow"] == allowed, path
+
+
 def test_patch_metadata_honours_if_match(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
