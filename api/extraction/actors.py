@@ -498,6 +498,9 @@ ORG_SUFFIXES = frozenset(
         "coalition",
         "federation",
         "secretariat",
+        "survey",
+        "society",
+        "observatory",
         "directorate",
         "agency",
         "wing",
@@ -1500,6 +1503,17 @@ class ActorRegistry:
             )
         if had_role and side_key is not None:
             return side_key
+        cap_rest = rest.strip().split()
+        if (
+            side_key is not None
+            and cap_rest
+            and len(cap_rest) <= 5
+            and all(w[:1].isupper() for w in cap_rest)
+            and cap_rest[-1].lower() in ORG_SUFFIXES
+        ):
+            # a named body of a country: "the U.S. Geological Survey", "Pakistan Red Crescent
+            # Society"; it speaks for itself, under its country
+            return self._node(clean_display(t), ActorKind.organization, parent=side_key)
         if (
             side_key is None
             and _UPPER.search(t)

@@ -41,7 +41,9 @@ _ASIDE = re.compile(
 _FIGURE_REL = re.compile(
     r"\b(?:a|the|which|that)\s+(?:figure|claim|number|toll|tally|account|allegation|"
     r"assertion|report|estimate)s?\s+(?:that\s+|which\s+)?"
-    r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:(?:has|have|had)\s+)?$"
+    r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+(?:[A-Z][\w'’.-]*\s+)?"
+    r"(?:government|army|military|ministry|police|authorities|rebels|group|militants))"
+    r"\s+(?:(?:has|have|had)\s+)?$"
 )
 #: A reporting verb sharing the subject of the clause before: ", and denied ...".
 _COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|later|then|swiftly|quickly)\s+)?$")
@@ -116,7 +118,8 @@ _NP_AFTER_END = re.compile(
 )
 _APPOSITION_END = re.compile(r"\s+(?:at|in|on|during)\s")
 _ON_FOR = re.compile(r"\s+(?:on|for)\b")
-_ACCORDING_END = re.compile(r"[.!?;:\"”]\s|[.!?]$")
+#: Where the source named after "according to" ends ("U.S." and "J." are not ends).
+_ACCORDING_END = re.compile(r"(?<!\b[A-Z])[.!?]\s|[;:\"”]\s|[.!?]$")
 _ACCUSED_TARGET = re.compile(r"\s+(.{1,80}?)\s+(?:of|for)\b")
 _DENIED_TARGET = re.compile(r"\s+(.{1,80}?)(?:[,.;:]|\s+(?:and|but|as|that|of|in|on)\b|$)")
 _TARGET_TAIL = re.compile(

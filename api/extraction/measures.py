@@ -585,6 +585,10 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
             "an",
             "total",
             "overall",
+            "another",
+            "further",
+            "additional",
+            "all",
         } or low.endswith("ly"):
             continue
         break

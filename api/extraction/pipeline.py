@@ -41,7 +41,7 @@ _CONNECTOR = re.compile(
     r"It added|Separately|Further)\b[,\s]",
 )
 _DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|these|those|its|their|his|her|our|my|both|all|every|each|first|last|"
+    r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
     r"next|past|previous|other)\s+$",
     re.I,
 )

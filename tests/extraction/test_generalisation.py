@@ -498,6 +498,30 @@ CASES: list[Case] = [
         AP,
         "killed",
     ),
+    # "another N" after a measure verb continues the count
+    Case(
+        "The earthquake killed 2,000 people and injured another 2,059, the ministry said.",
+        2059,
+        "ministry",
+        E,
+        "wounded",
+    ),
+    # "all N" is a full count, not a reference back
+    Case(
+        "Rebels claimed to have shot down a government helicopter, killing all 11 people on board.",
+        11,
+        "rebels",
+        E,
+        "killed",
+    ),
+    # a named body of a country after "according to"; "U.S." does not end the name
+    Case(
+        "According to the U.S. Geological Survey, the quake struck at a depth of 18.5 km.",
+        18.5,
+        "geological survey",
+        E,
+        "length",
+    ),
     # "and rejected ..." starts a new clause, not a second counted noun
     Case(
         "The Pakistani army said it killed 30 fighters and rejected reports of civilian deaths.",
