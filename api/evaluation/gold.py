@@ -10,7 +10,8 @@ Inputs are neutral records, so the same scorer serves the pure pipeline and the 
 
 Matching rules:
 
-* value: gold ``eq`` -> qualifier ``exact`` with lower == upper == value; ``approx`` ->
+* value: gold ``eq`` -> qualifier ``exact`` with lower == upper == value; ``{"gte": a,
+  "lte": b}`` -> ``range`` a..b; ``approx`` ->
   ``approximately``; ``gt`` -> ``more_than``; ``gte`` -> ``at_least`` or ``vague`` (vague
   amounts such as "dozens" carry their lower bound); the number must be equal, and the unit
   too when the gold claim has one;
@@ -155,17 +156,28 @@ class GoldReport:
 
 def _value_matches(gold_claim: Mapping[str, Any], claim: Mapping[str, Any]) -> bool:
     value: Mapping[str, float] = gold_claim["value"]
-    ((op, number),) = value.items()
     qualifier = claim.get("qualifier")
+    lower, upper = claim.get("lower"), claim.get("upper")
+    if set(value) == {"gte", "lte"}:  # a range: "10 to 12", "between 150 and 200"
+        return (
+            qualifier == "range"
+            and lower == value["gte"]
+            and upper == value["lte"]
+            and _unit_matches(gold_claim, claim)
+        )
+    ((op, number),) = value.items()
     if qualifier not in _GOLD_QUALIFIER.get(op, ()):
         return False
-    lower, upper = claim.get("lower"), claim.get("upper")
     if op == "eq" and (lower != number or upper != number):
         return False
     if op in ("approx", "gt", "gte") and lower != number:
         return False
     if op in ("lt", "lte") and upper != number:
         return False
+    return _unit_matches(gold_claim, claim)
+
+
+def _unit_matches(gold_claim: Mapping[str, Any], claim: Mapping[str, Any]) -> bool:
     gold_unit = gold_claim.get("unit")
     return not (gold_unit is not None and _unit(gold_unit) != _unit(claim.get("unit")))
 

@@ -525,6 +525,15 @@ _ARMED_NAME = re.compile(
     r"(?:\s+(?:group|force|forces|movement|organi[sz]ation|faction|coalition|alliance))?"
     r"\s+(?:the\s+)?([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z][\w-]*){0,5})"
 )
+#: ... or with the cue after it: "the Kivu Patriotic Front rebel group", "M23 rebels".
+_ARMED_NAME_AFTER = re.compile(
+    r"\b((?:[A-Z][\w-]*\s+){0,5}[A-Z][\w-]*)(?:\s+\([A-Z]{2,6}\))?\s+"
+    r"(?:rebel|rebels|militia|militias|militants|insurgents|insurgent|armed\s+group|"
+    r"paramilitaries|guerrillas|guerrilla)\b"
+)
+#: A wire dateline: "BANGKOK, Aug 12 (Reuters) -", "GOMA, Congo (AP) —".
+DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,?[^\n]{0,40}?\((?:Reuters|AP|AFP|dpa|Xinhua)\)\s*[-—–]")
+_BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b")
 #: All-capital tokens that may be initialisms ("RSF", "ISPR"); "U.S." has dots.
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")
 #: Runs of capitalised words, with the small words names contain ("Forces of the Sea").
@@ -610,6 +619,10 @@ _GROUP_LEADING = re.compile(r"([A-Z][a-z]{2,})(?:'s|-run|-led|-ruled)?\b")
 #: "Hamas's spokesman", "the RSF's commander": an organisation the text does not otherwise
 #: introduce, named as the body a person speaks for.
 _OWNER_LEADING = re.compile(r"([A-Z][A-Za-z-]{1,})(?:'s|’s)\s+(\S.*)$")
+#: Abbreviated titles, with or without their dot ("Lt Col", "Lt. Col.").
+_TITLE_ABBREVIATIONS = frozenset(
+    {"lt", "col", "gen", "maj", "capt", "brig", "adm", "sgt", "cpl", "pte", "cdr", "cmdr"}
+)
 _ROLE_QUALIFIERS = frozenset({"chief", "deputy", "senior", "top", "acting", "former", "main"})
 
 
@@ -733,6 +746,24 @@ for _w in [
     "investigators",
     "lawyers",
     "diplomats",
+    "shopkeeper",
+    "shopkeepers",
+    "trader",
+    "traders",
+    "farmer",
+    "farmers",
+    "nurse",
+    "nurses",
+    "villager",
+    "survivor",
+    "administrator",
+    "administrators",
+    "teacher",
+    "teachers",
+    "driver",
+    "drivers",
+    "fisherman",
+    "fishermen",
 ]:
     GENERIC_HEADS[_w] = ActorKind.other
 for _w in ["defence", "defense", "ministries", "agencies"]:
@@ -902,6 +933,8 @@ class ActorRegistry:
         self.vague: set[str] = set()
         #: name keys the article introduces with an armed cue ("paramilitary X")
         self.armed_names: set[str] = set()
+        #: the country the article is about, when one clearly dominates (see learn)
+        self.home: str | None = None
 
     # --- node management ------------------------------------------------------------------
     def _alias(self, key: str, alias: str) -> None:
@@ -999,18 +1032,44 @@ class ActorRegistry:
             self.acronyms.setdefault(acr, full)
         self._learn_initialisms(text)
         self._learn_groups(text)
+        self.home = self._home_country(text)
         for m in _ARMED_NAME.finditer(text):
+            self.armed_names.add(name_key(m.group(1)))
+        for m in _ARMED_NAME_AFTER.finditer(text):
             self.armed_names.add(name_key(m.group(1)))
 
     def settle_kinds(self) -> None:
-        """Organisations the article calls armed ("the paramilitary Rapid Support Forces")."""
+        """Organisations the article calls armed ("the paramilitary Rapid Support Forces"),
+        and the acronyms it introduced as aliases of the names they stand for."""
+        for acronym, full in self.acronyms.items():
+            key = self.alias_index.get(name_key(full)) or name_key(full)
+            if key in self.nodes and acronym not in self.nodes[key].aliases:
+                self._alias(key, acronym)
         for node in self.nodes.values():
             if node.kind != ActorKind.organization:
                 continue
             keys = {node.key, *(name_key(a) for a in node.aliases)}
-            full = {name_key(self.acronyms[a]) for a in node.aliases if a in self.acronyms}
-            if (keys | full) & self.armed_names:
+            spelled = {name_key(self.acronyms[a]) for a in node.aliases if a in self.acronyms}
+            if (keys | spelled) & self.armed_names:
                 node.kind = ActorKind.armed_group
+
+    def _home_country(self, text: str) -> str | None:
+        """The country an article is about: named twice as often as any other (at least
+        twice when others are named at all), datelines and "the X border" not counted."""
+        counts: dict[str, int] = {}
+        dateline = DATELINE.match(text)
+        for country, role, start, end in self._place_at(text):
+            if dateline is not None and start < dateline.end():
+                continue  # "BANGKOK, Aug 12 (Reuters) -": where it was filed, not what about
+            if role == "demonym" and _BORDER_AFTER.match(text, end):
+                continue  # "the Chinese border": a neighbour
+            counts[country.name] = counts.get(country.name, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or (ranked[0][1] < 2 and len(ranked) > 1):
+            return None
+        if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+            return None
+        return ranked[0][0]
 
     def _learn_initialisms(self, text: str) -> None:
         """Acronyms spelled by the initials of a name the article also uses in full.
@@ -1339,6 +1398,19 @@ class ActorRegistry:
                 prior = self._recent_with_head(" ".join([*mods, head]))
                 if prior is not None:
                     return prior
+        if (
+            place_key is None
+            and side_key is None
+            and not caps
+            and set(mods) <= {"military", "interim", "federal", "national", "central"}
+            and pm is None
+            and self.home is not None
+            and head in ORG_HEADS
+            and ORG_HEADS[head][1] in (ActorKind.military, ActorKind.government)
+        ):
+            # a bare "the army" in a story about one country's fighting is that country's
+            home = self.gaz.countries[self.home]
+            return self._institution(self.country_node(home), home, head, head)
         kind = GENERIC_HEADS[head]
         cue = set(mods) | {w.lower() for w in caps}
         if kind == ActorKind.organization and cue & _ARMED_CUES:
@@ -1479,7 +1551,11 @@ class ActorRegistry:
         words = rest_low.split()
         had_role = bool(words) and words[-1] in ROLE_WORDS
         role_words = 0  # trailing title words: "spokesman Brigadier General"
-        while words and (words[-1] in ROLE_WORDS or words[-1] in {"chief", "deputy"}):
+        while words and (
+            words[-1] in ROLE_WORDS
+            or words[-1] in {"chief", "deputy"}
+            or words[-1].rstrip(".") in _TITLE_ABBREVIATIONS
+        ):
             words.pop()
             role_words += 1
         while words and words[0] in {"chief", "deputy", "top", "senior", "de", "facto"}:
@@ -1514,13 +1590,21 @@ class ActorRegistry:
             # a named body of a country: "the U.S. Geological Survey", "Pakistan Red Crescent
             # Society"; it speaks for itself, under its country
             return self._node(clean_display(t), ActorKind.organization, parent=side_key)
+        if side_key is None and head_phrase in ORG_HEADS and role_words and not _UPPER.search(t):
+            # "army spokesman X": the army the article has named, else its home country's
+            known = self._recent_with_head(head_phrase)
+            if known is not None:
+                return known
+            if self.home is not None and ORG_HEADS[head_phrase][1] != ActorKind.media_outlet:
+                home = self.gaz.countries[self.home]
+                return self._institution(self.country_node(home), home, head_phrase, head_phrase)
         if (
             side_key is None
             and _UPPER.search(t)
             and (head_phrase in ORG_HEADS or _MINISTRY_WORD.search(head_phrase))
         ):
             # "Army spokesman Brigadier General X": the article's army, when it has one
-            if head_phrase in ORG_HEADS and had_role:
+            if head_phrase in ORG_HEADS and role_words:
                 known = self._recent_with_head(head_phrase)
                 if known is not None:
                     return known

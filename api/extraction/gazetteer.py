@@ -66,7 +66,10 @@ def load() -> Gazetteer:
     countries: dict[str, Country] = {}
     place_index: dict[str, tuple[str, str]] = {}
     ambiguous: set[str] = set()
+    preferred: dict[str, list[str]] = {}  # shared form -> the countries that claim it
     for item in raw["countries"]:
+        for form in item.get("preferred", ()):
+            preferred.setdefault(form, []).append(item["name"])
         c = Country(
             name=item["name"],
             demonyms=tuple(item["demonyms"]),
@@ -86,6 +89,10 @@ def load() -> Gazetteer:
                 place_index[form] = (c.name, role)
     for form in ambiguous:
         place_index.pop(form, None)
+        owners = preferred.get(form, [])
+        if len(owners) == 1:
+            c = countries[owners[0]]
+            place_index[form] = (c.name, "demonym" if form in c.demonyms else "name")
     named_index: dict[str, Named] = {}
     for item in raw["outlets"]:
         n = Named(item["name"], tuple(item["aliases"]), "media_outlet")

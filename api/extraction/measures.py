@@ -58,7 +58,7 @@ _s(
     "terrorists insurgent insurgents rebel rebels serviceman servicemen servicemembers "
     "personnel commando commandos jihadist jihadists gunman gunmen attacker attackers combatants "
     "combatant paramilitaries paramilitary sailors airmen marines recruits mercenaries taliban "
-    "guards guardsmen cadres",
+    "guards guardsmen cadres comrade comrades members",
     "combatants",
 )
 _s("policeman policemen police policewoman policewomen cops constables", "police")
@@ -227,6 +227,9 @@ _STOP_WORDS = frozenset(
 )
 _SKIP_AFTER = frozenset(
     [
+        '"',
+        "“",
+        "”",
         "would",
         "will",
         "could",
@@ -589,6 +592,8 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
             "further",
             "additional",
             "all",
+            '"',
+            "“",
         } or low.endswith("ly"):
             continue
         break

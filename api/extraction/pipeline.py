@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors import ActorRegistry, PronounRef
+from .actors import DATELINE, ActorRegistry, PronounRef
 from .attribution import Attribution, Attributor
 from .measures import (
     LIGHT_NOUNS,
@@ -34,7 +34,7 @@ from .types import (
 )
 from .units import to_base
 
-EXTRACTOR_VERSION = "rules-1.2.0"
+EXTRACTOR_VERSION = "rules-1.3.0"
 
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
@@ -93,6 +93,42 @@ _OWN_MEASURES = frozenset({"killed", "wounded", "casualties", "missing", "abduct
 _CLAUSE_TAIL = re.compile(r"(?:[\s,;:]+(?:while|but|and|as|whereas))?[\s,;:.\"”]*$")
 
 
+_OPEN_QUOTES = ('"', "“")
+_CLOSE_QUOTES = ('"', "”")
+
+
+def _count_quotes(text: str) -> int:
+    return sum(text.count(q) for q in ('"', "“", "”"))
+
+
+def _first_quote(text: str) -> int:
+    """Where the quotation that an earlier sentence opened closes."""
+    found = [i for i in (text.find('"'), text.find("”")) if i >= 0]
+    return min(found) if found else -1
+
+
+def _quotation_closings(sentences: list[Sentence]) -> dict[int, int]:
+    """For each sentence that opens a quotation: the index of the sentence closing it."""
+    out: dict[int, int] = {}
+    opened: int | None = None
+    for i, sent in enumerate(sentences):
+        text = sent.text.strip()
+        marks = _count_quotes(text)
+        if opened is None:
+            if text[:1] in _OPEN_QUOTES:
+                if marks % 2 == 0:
+                    out[i] = i  # opens and closes here
+                else:
+                    opened = i
+        elif marks % 2 == 1:
+            for j in range(opened, i):
+                out[j] = i
+            opened = None
+        elif marks == 0 and i - opened > 6:
+            opened = None  # an unbalanced quote mark, not a quotation
+    return out
+
+
 #: "put the figure at", "estimated the number at": a figure for the claim just made.
 _FIGURE_AT = re.compile(
     r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating|gave|gives|"
@@ -112,6 +148,28 @@ _OWN_SUBJECT = re.compile(
 #: Measures for which "the fighters" a party counts are its opponent's (see _opposing_sides).
 _OPPONENT_MEASURES = frozenset({"killed", "wounded", "captured"})
 _PARTY_KINDS = frozenset({ActorKind.armed_group, ActorKind.military, ActorKind.government})
+#: Modifiers that make what is counted a state's: "army outposts", "government troops".
+_STATE_MODIFIERS = frozenset(
+    {"army", "military", "government", "junta", "regime", "police", "state", "federal"}
+)
+_LOSER_KINDS = _PARTY_KINDS | {ActorKind.organization, ActorKind.country}
+#: What a state's forces call the other side's dead ("more than 50 rebels had been killed").
+_ENEMY_NOUNS = frozenset(
+    {
+        "rebels",
+        "militants",
+        "insurgents",
+        "terrorists",
+        "jihadists",
+        "gunmen",
+        "attackers",
+        "fighters",
+        "separatists",
+        "extremists",
+        "bandits",
+        "infiltrators",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -133,6 +191,11 @@ class _Claim:
     quantity: Quantity | None = None
     time: TimeRef | None = None
     confidence: float = 0.5
+    #: the measure verb comes before the number ("killed 30 fighters"): the claimant's side
+    #: did it, so what is counted is, by default, the other side's
+    agentive: bool = False
+    #: what is counted belongs to the claimant's opponent ("army outposts" said by rebels)
+    opponent: bool = False
 
 
 class _LazyTimes:
@@ -147,7 +210,10 @@ class _LazyTimes:
 
     def get(self) -> list[TimeSpan]:
         if self._times is None:
-            self._times = find_times(self._text, self._published)
+            dateline = DATELINE.match(self._text)
+            skip = dateline.end() if dateline is not None else 0
+            # "BANGKOK, Aug 12 (Reuters) -" is when the story was filed, not a claim's time
+            self._times = [t for t in find_times(self._text, self._published) if t.start >= skip]
         return self._times
 
 
@@ -233,10 +299,10 @@ class _ArticleExtractor:
     # --- sentences ----------------------------------------------------------------------------
     def run(self) -> ExtractionResult:
         sentences = split_sentences(self.body)
-        for sent in sentences:
-            if sent.is_heading:
-                continue
-            self._sentence(sent)
+        body_sentences = [sent for sent in sentences if not sent.is_heading]
+        closing = _quotation_closings(body_sentences)
+        for i, sent in enumerate(body_sentences):
+            self._sentence(sent, self._quoted_speaker(body_sentences, i, closing))
         self._opposing_sides({sent.index: sent.text for sent in sentences})
         frozen = self.reg.freeze()
         claims: list[ExtractedClaim] = []
@@ -286,19 +352,26 @@ class _ArticleExtractor:
         every sentence has been read, so names introduced later ("The RSF said") count.
         Countries named as places ("in southern Israel") are not opponents.
         """
+        for c in self.state.claims:
+            # an organisation that counts its own fighters is an armed group
+            if c.subject == "combatants" and c.claimant is not None and c.side is not None:
+                root = self.reg.root(c.claimant)
+                if root == c.side and root is not None:
+                    self.reg.armed_names.add(root)
         self.reg.settle_kinds()
         forms: list[tuple[re.Pattern[str], str]] | None = None
+        speakers: set[str] = set()
         for c in self.state.claims:
             if (
                 c.side is not None
                 or c.claimant is None
-                or c.subject != "combatants"
+                or (c.subject != "combatants" and not c.opponent)
                 or c.measure not in _OPPONENT_MEASURES
             ):
                 continue
             if forms is None:
                 # named parties the article's claims are attributed to
-                speakers = {k for k in (x.claimant for x in self.state.claims) if k is not None}
+                speakers |= {k for k in (x.claimant for x in self.state.claims) if k is not None}
                 parties = {
                     key
                     for speaker in speakers
@@ -313,21 +386,71 @@ class _ArticleExtractor:
                 ]
             own = self.reg.root(c.claimant)
             text = texts.get(c.sentence, "")
-            others = {
+            named = {
                 root
                 for pattern, key in forms
-                if (root := self.reg.root(key)) != own and pattern.search(text)
+                if pattern.search(text) and self._belligerent(root := self.reg.root(key))
             }
+            others = named - {own}
+            enemy = (
+                c.subject_text is not None
+                and c.subject_text.split()[-1].lower() in _ENEMY_NOUNS
+                and own is not None
+                and self.reg.nodes[own].kind == ActorKind.country
+            )
+            if not others and (c.agentive or enemy or c.opponent):
+                # "killing 40 terrorists" and the sentence names no other party: the
+                # article's one other party, if it has just one
+                others = {
+                    root for _pattern, key in forms if self._belligerent(root := self.reg.root(key))
+                } - {own}
             if len(others) == 1:
                 c.side = others.pop()
 
-    def _sentence(self, sent: Sentence) -> None:
+    def _quoted_speaker(
+        self, sentences: list[Sentence], i: int, closing: dict[int, int]
+    ) -> tuple[str | None, str | None] | None:
+        """Who speaks a sentence that is part of a quotation attributed in another one.
+
+        '"We lost six comrades. The army is counting ghosts," he told the BBC': the first
+        sentence is his too (the attribution follows the closing quote, sentences later).
+        '"Our forces ...," the spokesman said. "We lost seven of our soldiers."': a quoted
+        sentence on its own continues the previous sentence's quotation and speaker.
+        """
+        text = sentences[i].text.strip()
+        if not text or text[0] not in _OPEN_QUOTES:
+            return None
+        end = closing.get(i)
+        if end is not None and end > i:
+            closer = sentences[end].text
+            after = _first_quote(closer)
+            for a in self.attr.find(closer):
+                key = self._speaker(a.speaker)
+                if a.start > after and key is not None:
+                    return key, None
+            return None
+        if (
+            end == i
+            and i > 0
+            and _count_quotes(text) == 2
+            and text.rstrip(" .!?").endswith(_CLOSE_QUOTES)
+            and self.state.prev_attributed
+            and _count_quotes(sentences[i - 1].text) > 0
+        ):
+            return self.state.last_claimant, self.state.last_relay
+        return None
+
+    def _sentence(
+        self, sent: Sentence, quoted: tuple[str | None, str | None] | None = None
+    ) -> None:
         s = sent.text
         atts = self.attr.find(s)
         resolved = [a for a in atts if self._speaker(a.speaker) is not None]
         carry: tuple[str | None, str | None] | None = None
         if not atts and self.state.prev_attributed and _CONNECTOR.match(s):
             carry = (self.state.last_claimant, self.state.last_relay)
+        if not atts and quoted is not None and quoted[0] is not None:
+            carry = quoted
         times = _LazyTimes(s, self.article.published)
         numeric = self._numeric_claims(sent, atts, carry, times)
         covered = {id(a) for a, _c in numeric if a is not None}
@@ -523,11 +646,24 @@ class _ArticleExtractor:
             side = inherited_side
         if side is None and hit is not None and _LOSS_VERB.fullmatch(s[hit.start : hit.end]):
             side = self._loser_side(s[: hit.start], claimant)
-        if subj.others and prev_any is not None and side is None:
+        state_other = False
+        if side is None and claimant is not None and subj.surface and subj.possessive is None:
+            modifiers = {w.lower() for w in subj.surface.split()[:-1]}
+            if modifiers & _STATE_MODIFIERS:
+                # "army outposts", "government troops": the state's; said by the state
+                # itself its own, said by anyone else the state they fight (see
+                # _opposing_sides)
+                root = self.reg.root(claimant)
+                if root is not None and self.reg.nodes[root].kind == ActorKind.country:
+                    side = root
+                else:
+                    state_other = True
+            elif "enemy" in modifiers:
+                state_other = True
+        if subj.others and prev_any is not None and side is None and not state_other:
             side = prev_any.side
-        if (
-            side is None
-            and claimant is not None
+        own_losses = (
+            claimant is not None
             and subj.possessive is None
             and not subj.side_words
             and subj.surface is not None
@@ -535,15 +671,23 @@ class _ArticleExtractor:
             and measure in _OWN_MEASURES
             and hit is not None
             and hit.start >= q.end
-        ):
+        )
+        if side is None and own_losses and claimant is not None:
             side = self._own_side(claimant)
         if (
             side is None
+            and not state_other
             and prev_any is not None
             and prev_any.claimant == claimant
             and (subj.empty or subj.others or category in PERSON_CATEGORIES | {"posts"})
         ):
             side = prev_any.side
+        if side is None and own_losses and claimant is not None:
+            # "seven soldiers had died", said by the army's spokesman: the army's side
+            side = next(
+                (o for k in self.reg.chain(claimant) if (o := self._own_side(k)) is not None),
+                None,
+            )
         stance = att.stance if att is not None else Stance.assertion
         target = att.target if att is not None else None
         if stance == Stance.denial:
@@ -589,12 +733,25 @@ class _ArticleExtractor:
             quantity=quantity,
             time=time,
             confidence=max(0.05, min(0.95, conf)),
+            opponent=state_other,
+            agentive=(
+                hit is not None
+                and hit.start < q.start
+                and not _LOSS_VERB.fullmatch(s[hit.start : hit.end])
+            ),
         )
         return att, claim
 
+    def _belligerent(self, key: str | None) -> bool:
+        """A party that fights: a country (its forces) or an armed group."""
+        return key is not None and self.reg.nodes[key].kind in (
+            ActorKind.country,
+            ActorKind.armed_group,
+        )
+
     def _loser_side(self, before: str, claimant: str | None) -> str | None:
         """Whose losses "X lost N soldiers" counts: the side of X, the verb's subject."""
-        subject = _LOSS_AUX.sub("", _CLAUSE_START.split(before)[-1]).strip()
+        subject = _LOSS_AUX.sub("", _CLAUSE_START.split(before)[-1]).strip(" \"“”'‘’")
         if not subject or len(subject.split()) > 5:
             return None
         for word in reversed(subject.split()):  # the word nearest the verb
@@ -607,6 +764,9 @@ class _ArticleExtractor:
                 own = self._own_side(key)
                 if own is not None:
                     return own
+            root = self.reg.root(claimant)
+            if root is not None and self.reg.nodes[root].kind in _LOSER_KINDS:
+                return root  # "We lost six comrades", said for an armed group
         return None
 
     def _own_side(self, claimant: str) -> str | None:

@@ -607,3 +607,47 @@ def test_armed_group_by_initials_and_cue() -> None:
     assert c.claimant.name == "Rapid Support Forces"
     assert "RSF" in c.claimant.aliases
     assert c.claimant.kind.value == "armed_group"
+
+
+def test_a_quotation_over_several_sentences_keeps_its_speaker() -> None:
+    res = run(
+        'FPK spokesman Bertrand Ndayisaba dismissed the account. "We lost six comrades. The '
+        'army is counting ghosts," he told the BBC. "Our forces killed 40 fighters," army '
+        'spokesman Jean Mbuyi told reporters in Goma. "We lost seven of our soldiers."'
+    )
+    six, seven = _find(res.claims, 6), _find(res.claims, 7)
+    assert six is not None and "ndayisaba" in _names(six.claimant), six
+    assert seven is not None and "mbuyi" in _names(seven.claimant), seven
+
+
+def test_a_bare_army_is_the_army_of_the_country_the_story_is_about() -> None:
+    res = run(
+        "Congolese troops retook the town, the army said. Fighting has displaced thousands "
+        "across Congo. Army spokesman Lt Col Jean Mbuyi said seven soldiers had died."
+    )
+    seven = _find(res.claims, 7)
+    assert seven is not None and seven.claimant is not None
+    assert "democratic republic of the congo" in _names(seven.claimant), _names(seven.claimant)
+    assert seven.subject_side is not None
+    assert seven.subject_side.name == "Democratic Republic of the Congo"
+
+
+def test_state_assets_counted_by_rebels_are_the_states() -> None:
+    res = run(
+        "Myanmar's military said it repelled the attack. The Northern Shan Liberation Army "
+        'said its fighters had overrun 12 army outposts and killed "at least 70 enemy '
+        'soldiers".'
+    )
+    posts, dead = _find(res.claims, 12), _find(res.claims, 70)
+    assert posts is not None and posts.subject_side is not None
+    assert posts.subject_side.name == "Myanmar"
+    assert dead is not None and dead.measure == "killed"
+    assert dead.subject_side is not None and dead.subject_side.name == "Myanmar"
+
+
+def test_a_dateline_is_not_the_time_of_a_claim() -> None:
+    res = run(
+        "BANGKOK, Aug 12 (Reuters) - About 40 insurgents were killed, the military said.",
+    )
+    forty = _find(res.claims, 40)
+    assert forty is not None and forty.time is None
