@@ -26,6 +26,7 @@ _add("km|kms|kilometer|kilometers|kilometre|kilometres", Unit("km", "length", "m
 _add("mi|mile|miles", Unit("mi", "length", "m", 1609.344))
 _add("m|meter|meters|metre|metres", Unit("m", "length", "m", 1.0))
 _add("cm|centimeter|centimeters|centimetre|centimetres", Unit("cm", "length", "m", 0.01))
+_add("mm|millimeter|millimeters|millimetre|millimetres", Unit("mm", "length", "m", 0.001))
 _add("ft|foot|feet", Unit("ft", "length", "m", 0.3048))
 _add("yd|yard|yards", Unit("yd", "length", "m", 0.9144))
 _add("nautical mile|nautical miles|nm", Unit("nmi", "length", "m", 1852.0))
