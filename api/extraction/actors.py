@@ -150,10 +150,22 @@ ROLE_WORDS = frozenset(
         "chairwoman",
         "chair",
         "negotiator",
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "councillor",
+        "councilor",
     ]
 )
 TITLE_TOKENS = frozenset(
     [
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "councillor",
+        "councilor",
+        "cr",
+        "cr.",
         "lt",
         "lt.",
         "gen",
@@ -623,6 +635,8 @@ _OWNER_LEADING = re.compile(r"([A-Z][A-Za-z-]{1,})(?:'s|’s)\s+(\S.*)$")
 _TITLE_ABBREVIATIONS = frozenset(
     {"lt", "col", "gen", "maj", "capt", "brig", "adm", "sgt", "cpl", "pte", "cdr", "cmdr"}
 )
+#: "SES Deputy Commissioner Karen Doyle": an acronym the article does not spell out.
+_ACRONYM_LEADING = re.compile(r"([A-Z]{2,6})\s+(\S.*)$")
 _ROLE_QUALIFIERS = frozenset({"chief", "deputy", "senior", "top", "acting", "former", "main"})
 
 
@@ -1461,6 +1475,12 @@ class ActorRegistry:
                 return key
             if head == "ministry" and "ministry" in low:
                 return key
+        if head in {"group", "organisation", "organization"}:
+            # "..., according to the Shan Relief Committee, a local aid group. ..., the
+            # group said": the latest organisation of the article
+            for key in reversed(list(self.nodes)):
+                if self.nodes[key].kind in (ActorKind.organization, ActorKind.armed_group):
+                    return key
         return None
 
     def guess_named(self, text: str) -> str | None:
@@ -1698,7 +1718,7 @@ class ActorRegistry:
                 target = self.resolve(self.acronyms[acr])
                 if isinstance(target, str):
                     return target, None, t[len(acr) :].lstrip(), acr
-        om = _OWNER_LEADING.match(t)
+        om = _OWNER_LEADING.match(t) or _ACRONYM_LEADING.match(t)
         if om:
             word, rest = om.group(1), om.group(2)
             words = rest.lower().split()

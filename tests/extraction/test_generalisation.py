@@ -522,6 +522,24 @@ CASES: list[Case] = [
         E,
         "length",
     ),
+    # an acronym the article never spells out, before a title, is the body she speaks for
+    Case(
+        "SES crews carried out 143 flood rescues, SES Deputy Commissioner Karen Doyle told "
+        "the Advocate.",
+        143,
+        "ses",
+        E,
+        "count",
+    ),
+    # "the group" after an organisation introduced as "a local aid group"
+    Case(
+        "At least 17 people were killed, according to the Shan Relief Committee, a local aid "
+        "group. Ten to 12 houses were also destroyed, the group said.",
+        10,
+        "shan relief committee",
+        Qualifier.range,
+        "destroyed",
+    ),
     # "and rejected ..." starts a new clause, not a second counted noun
     Case(
         "The Pakistani army said it killed 30 fighters and rejected reports of civilian deaths.",
