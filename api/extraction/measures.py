@@ -394,6 +394,9 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             i = j
         else:
             return SubjectParse(None, None, (), None, pos, empty=True)
+        # "37 of 48 drones", "14 of its 21 closed roads": the total is not the noun
+        if i < len(toks) and toks[i][0][:1].isdigit():
+            i += 1
     heads: list[tuple[str, int]] = []
     modifiers: list[str] = []
     end = pos

@@ -129,11 +129,17 @@ def _quotation_closings(sentences: list[Sentence]) -> dict[int, int]:
     return out
 
 
+#: An auxiliary between the noun and a measure verb after it: a finite clause ("were
+#: killed"), not a participle modifying the noun ("drones launched").
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|had|has|have|having|got|get)\b")
 #: "put the figure at", "estimated the number at": a figure for the claim just made.
 _FIGURE_AT = re.compile(
     r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating|gave|gives|"
     r"set|sets|setting)\s+(?:the|its|their|that|this|his|her)\s+(?:own\s+)?"
-    r"(?:figure|number|count|total|estimate|tally)\s+at\s+$",
+    r"(?:figure|number|count|total|estimate|tally|crowd|turnout|attendance)\s+at\s+$|"
+    r"\b(?:bringing|brought|bring|brings|taking|took|raising|raised|pushing|pushed)\s+"
+    r"(?:the|its|their)\s+(?:overall\s+|total\s+|cumulative\s+)?"
+    r"(?:total|tally|count|number|toll)\s+(?:to|above|past)\s+$",
     re.I,
 )
 #: Verbs by which a party counts its own losses ("Russian forces lost 1,200 troops").
@@ -563,8 +569,15 @@ class _ArticleExtractor:
         hit = None
         if measure is None:
             hit = measure_after(s, end)
-            if hit is None:
-                hit = measure_before(s, q.start)
+            before = measure_before(s, q.start)
+            if hit is None or (
+                before is not None
+                and not s[before.end : q.start].strip(' "“')
+                and not _AUXILIARY.search(s, end, hit.start)
+            ):
+                # "downed 37 of 48 drones launched overnight": the verb right before the
+                # number, not a participle after the noun
+                hit = before or hit
             if hit is not None:
                 measure = hit.measure
                 start, end = min(start, hit.start), max(end, hit.end)
@@ -573,7 +586,7 @@ class _ArticleExtractor:
             # "..., but Pakistan put the figure at 23": the figure of the claim just made
             fig = _FIGURE_AT.search(s, max(0, q.start - 60), q.start)
             ref = prev_any or (self.state.claims[-1] if self.state.claims else None)
-            if fig is not None and ref is not None and ref.measure not in (None, "count"):
+            if fig is not None and ref is not None and ref.measure is not None:
                 measure = ref.measure
                 category, surface = ref.subject, ref.subject_text
                 inherited_side = ref.side

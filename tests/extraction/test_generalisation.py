@@ -540,6 +540,38 @@ CASES: list[Case] = [
         Qualifier.range,
         "destroyed",
     ),
+    # "N of M drones": the verb before the number, the noun after the total
+    Case(
+        "Ukraine's air force said it had downed 37 of 48 drones launched overnight.",
+        37,
+        "ukraine",
+        E,
+        "destroyed",
+    ),
+    Case(
+        "Ukraine's air force said it had downed 37 of 48 drones launched overnight.",
+        48,
+        "ukraine",
+        E,
+        "launched",
+    ),
+    # a rival estimate of the same count, and a running total
+    Case(
+        "Organisers said more than 100,000 people joined the march, while police estimated "
+        "the crowd at 25,000.",
+        25000,
+        "police",
+        E,
+        "count",
+    ),
+    Case(
+        "The ministry reported 1,482 new cholera cases in the past week, bringing the total "
+        "to 34,000.",
+        34000,
+        "ministry",
+        E,
+        "count",
+    ),
     # "and rejected ..." starts a new clause, not a second counted noun
     Case(
         "The Pakistani army said it killed 30 fighters and rejected reports of civilian deaths.",
