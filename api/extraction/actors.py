@@ -545,6 +545,7 @@ _ARMED_NAME_AFTER = re.compile(
 )
 #: A wire dateline: "BANGKOK, Aug 12 (Reuters) -", "GOMA, Congo (AP) —".
 DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]+,?[^\n]{0,40}?\((?:Reuters|AP|AFP|dpa|Xinhua)\)\s*[-—–]")
+_LEDE_END = re.compile(r"[.!?](?:\s|$)")
 _BORDER_AFTER = re.compile(r"\s+(?:border|frontier)\b")
 #: All-capital tokens that may be initialisms ("RSF", "ISPR"); "U.S." has dots.
 _INITIALISM = re.compile(r"\b[A-Z]{2,6}\b")
@@ -1068,19 +1069,26 @@ class ActorRegistry:
                 node.kind = ActorKind.armed_group
 
     def _home_country(self, text: str) -> str | None:
-        """The country an article is about: named twice as often as any other (at least
-        twice when others are named at all), datelines and "the X border" not counted."""
+        """The country an article is about: named twice as often as any other and at
+        least twice, or the only country named, in the opening sentence; datelines and
+        "the X border" are not counted."""
         counts: dict[str, int] = {}
         dateline = DATELINE.match(text)
+        lede_end = _LEDE_END.search(text, dateline.end() if dateline else 0)
+        in_lede: set[str] = set()
         for country, role, start, end in self._place_at(text):
             if dateline is not None and start < dateline.end():
                 continue  # "BANGKOK, Aug 12 (Reuters) -": where it was filed, not what about
             if role == "demonym" and _BORDER_AFTER.match(text, end):
                 continue  # "the Chinese border": a neighbour
             counts[country.name] = counts.get(country.name, 0) + 1
+            if lede_end is None or start < lede_end.start():
+                in_lede.add(country.name)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-        if not ranked or (ranked[0][1] < 2 and len(ranked) > 1):
+        if not ranked:
             return None
+        if ranked[0][1] < 2 and (len(ranked) > 1 or ranked[0][0] not in in_lede):
+            return None  # named once: only the one country of the opening sentence
         if len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
             return None
         return ranked[0][0]

@@ -297,7 +297,16 @@ def lemma(noun: str) -> str:
     n = noun.lower().replace("’", "'")
     if n in SUBJECT_CATEGORIES:
         return n
-    for suffix, repl in (("ies", "y"), ("men", "man"), ("ses", "s"), ("s", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("men", "man"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("xes", "x"),
+        ("sses", "ss"),
+        ("ses", "s"),
+        ("s", ""),
+    ):
         if n.endswith(suffix) and len(n) > len(suffix) + 2:
             return n[: -len(suffix)] + repl
     return n
