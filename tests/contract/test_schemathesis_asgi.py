@@ -21,7 +21,7 @@ from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.schemas import BaseOpenAPISchema
 
 from api.config import PROJECT_ROOT, Settings
-from tests.contract.conftest import max_examples
+from tests.contract.conftest import explore, max_examples
 
 schema = schemathesis.pytest.from_fixture("api_schema")
 CASES: Counter[str] = Counter()
@@ -95,6 +95,7 @@ def test_stateful_links(
     Links.run(
         settings=hypothesis.settings(
             max_examples=max(10, max_examples() // 2),
+            derandomize=not explore(),
             stateful_step_count=10,
             deadline=None,
             suppress_health_check=list(hypothesis.HealthCheck),

@@ -15,7 +15,7 @@ import schemathesis
 from schemathesis import Case
 from schemathesis.specs.openapi.schemas import BaseOpenAPISchema
 
-from tests.contract.conftest import OPENAPI_URL, contract_config, max_examples
+from tests.contract.conftest import OPENAPI_URL, contract_config, generation
 from tests.contract.live.conftest import LiveServer
 
 
@@ -25,7 +25,7 @@ def live_schema(live_server: LiveServer) -> BaseOpenAPISchema:
         live_server.base_url + OPENAPI_URL,
         config=contract_config(
             **{"base-url": live_server.base_url},
-            generation={"mode": "positive", "max-examples": max_examples()},
+            generation=generation("positive"),
         ),
     )
 
