@@ -313,25 +313,10 @@ class Attributor:
             if _ADJ_BEFORE.search(s, max(0, m.start() - 60), m.start()):
                 continue
             stance = _stance_of(verb)
-            if m.group("part"):
-                prev = next((a for a in reversed(out) if not a.participle and a.speaker), None)
-                if prev is None:
-                    continue
-                out.append(
-                    Attribution(
-                        speaker=prev.speaker,
-                        start=m.start(),
-                        end=m.end(),
-                        verb=verb,
-                        content="after",
-                        stance=stance,
-                        target=self._target(s, m.end(), stance),
-                        participle=True,
-                    )
-                )
-                continue
-            if _COORDINATED.search(s, max(0, m.start() - 20), m.start()):
-                # "The military said ..., and denied targeting civilians": the same speaker
+            participle = bool(m.group("part"))
+            if participle or _COORDINATED.search(s, max(0, m.start() - 20), m.start()):
+                # "..., saying ..." and "The military said ..., and denied targeting
+                # civilians": the speaker of the clause before
                 prev = next((a for a in reversed(out) if not a.participle and a.speaker), None)
                 if prev is not None:
                     out.append(
@@ -343,8 +328,11 @@ class Attributor:
                             content="after",
                             stance=stance,
                             target=self._target(s, m.end(), stance),
+                            participle=participle,
                         )
                     )
+                    continue
+                if participle:
                     continue
             rel = _FIGURE_REL.search(s, max(0, m.start() - 80), m.start())
             if rel is not None and stance != Stance.assertion:
