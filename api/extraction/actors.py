@@ -787,6 +787,55 @@ for _w in ["staff", "commander", "commanders"]:
     GENERIC_HEADS[_w] = ActorKind.military
 for _w in ["company", "firm", "operator", "utility", "groups"]:
     GENERIC_HEADS[_w] = ActorKind.organization
+#: Generic heads that are people speaking for a body ("a Hezbollah commander").
+_PERSONISH_HEADS = frozenset(
+    {
+        "commander",
+        "commanders",
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "officers",
+        "source",
+        "sources",
+        "leader",
+        "leaders",
+        "member",
+        "members",
+        "fighter",
+        "fighters",
+        "representative",
+        "representatives",
+    }
+)
+_ONE_PERSON = frozenset(
+    {
+        "administrator",
+        "official",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "officer",
+        "shopkeeper",
+        "witness",
+        "resident",
+        "nurse",
+        "doctor",
+        "farmer",
+        "trader",
+        "villager",
+        "survivor",
+        "teacher",
+        "driver",
+        "fisherman",
+        "source",
+        "diplomat",
+    }
+)
 #: Heads whose bare definite use ("the ministry") usually points back to a named actor.
 _AMBIENT_HEADS = frozenset({"ministry", "agency", "group", "authorities", "department"})
 _NAMED_HEAD_DESCRIPTORS = frozenset(
@@ -989,6 +1038,12 @@ class ActorRegistry:
             if s and name_key(s) != key and s not in country.demonyms:
                 self._alias(key, s)
         return key
+
+    def is_one_person(self, key: str) -> bool:
+        """A speaker known by a singular role: "a local administrator", "one shopkeeper"
+        (who "he" or "she" may refer to later)."""
+        node = self.nodes[key]
+        return node.kind != ActorKind.person and node.name.split()[-1].lower() in _ONE_PERSON
 
     def chain(self, key: str) -> list[str]:
         """``key`` and the nodes it speaks for, up to its root."""
@@ -1442,6 +1497,17 @@ class ActorRegistry:
             name = " ".join(caps)
             if self.gaz.place(name) is None:
                 return self._node(name, kind, alias=clean_display(t))
+        if (
+            caps
+            and len(caps) <= 3
+            and not (side_key or place_key)
+            and head in _PERSONISH_HEADS
+            and all(self._name_like(w) or (w.isupper() and w.isalpha()) for w in caps)
+        ):
+            # "a Hezbollah commander", "Taliban officials": people of a named body
+            body = self._node(" ".join(caps), ActorKind.organization)
+            name = clean_display(" ".join([*caps, *mods, words[-1].rstrip(".,")]))
+            return self._node(name, kind, parent=body)
         parent = side_key or place_key
         label_key = side_key or (place_key if kind != ActorKind.organization else None)
         label = self._side_label(label_key) if label_key is not None else ""

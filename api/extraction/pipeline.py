@@ -471,7 +471,7 @@ class _ArticleExtractor:
             if key is None:
                 continue
             kind = self.reg.nodes[key].kind
-            if kind == ActorKind.person:
+            if kind == ActorKind.person or self.reg.is_one_person(key):
                 self.state.last_person = key
             elif kind != ActorKind.media_outlet:
                 self.state.last_org = key

@@ -572,6 +572,25 @@ CASES: list[Case] = [
         E,
         "count",
     ),
+    # "a Hezbollah commander": a person of a named body; "our fighters" are that body's
+    Case(
+        '"More than 300 of our fighters have been killed since January," a Hezbollah '
+        "commander told the newspaper.",
+        300,
+        "hezbollah",
+        MT,
+        "killed",
+        side="Hezbollah",
+    ),
+    # "he said" after a speaker known only by a singular role
+    Case(
+        "Some 8,000 residents have fled, a local administrator told Reuters, asking not to be "
+        "named. More than 1,200 tonnes of rice had been stockpiled in the town, he said.",
+        1200,
+        "local administrator",
+        MT,
+        "mass",
+    ),
     # "and rejected ..." starts a new clause, not a second counted noun
     Case(
         "The Pakistani army said it killed 30 fighters and rejected reports of civilian deaths.",
