@@ -25,8 +25,8 @@ It ends with the ratios cost@largest / cost@first checkpoint (target <= 1.3).
         [--checkpoints 1000,3000,10000,30000,100000] [--probes 50] [--reads 30]
 
 Checkpoints above ``--max-claims`` are skipped. With the write path as of this writing
-(~0.3 s per post on a 2-core VM) the default (1k, 3k, 10k, 30k) takes ~10 minutes and
-``--max-claims 100000`` ~30 minutes.
+(~0.1 s per post on a 2-core VM) the default (1k, 3k, 10k, 30k) takes ~3 minutes and
+``--max-claims 100000`` ~8 minutes.
 
 BENCH_DATABASE_URL picks the database (default: a scratch database
 `claimsapi_bench_scaling` on the local PostgreSQL server, created and dropped here;
