@@ -351,12 +351,16 @@ class _ArticleExtractor:
         )
 
     def _opposing_sides(self, texts: dict[int, str]) -> None:
-        """Whose fighters a party says it killed, when the sentence names one opponent.
+        """Whose fighters a party says it killed, when the text says it only by context.
 
         "The army said it repelled an attack by the Rapid Support Forces, killing more than
-        100 fighters": the fighters are the one other party the sentence names. Runs after
-        every sentence has been read, so names introduced later ("The RSF said") count.
-        Countries named as places ("in southern Israel") are not opponents.
+        100 fighters": the fighters are the one other belligerent (country or armed group
+        among the article's speakers) the sentence names; when it names none besides the
+        speaker's own side, the article's one other belligerent, for what the speaker did
+        ("killing 40 terrorists"), for what a state calls its enemies ("50 rebels had been
+        killed") and for the state's assets counted by others ("12 army outposts"). Runs
+        after every sentence has been read, so names introduced later ("The RSF said")
+        count.
         """
         for c in self.state.claims:
             # an organisation that counts its own fighters is an armed group
@@ -366,7 +370,6 @@ class _ArticleExtractor:
                     self.reg.armed_names.add(root)
         self.reg.settle_kinds()
         forms: list[tuple[re.Pattern[str], str]] | None = None
-        speakers: set[str] = set()
         for c in self.state.claims:
             if (
                 c.side is not None
@@ -377,7 +380,7 @@ class _ArticleExtractor:
                 continue
             if forms is None:
                 # named parties the article's claims are attributed to
-                speakers |= {k for k in (x.claimant for x in self.state.claims) if k is not None}
+                speakers = {x.claimant for x in self.state.claims if x.claimant is not None}
                 parties = {
                     key
                     for speaker in speakers
