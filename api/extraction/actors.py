@@ -787,6 +787,13 @@ for _w in ["staff", "commander", "commanders"]:
     GENERIC_HEADS[_w] = ActorKind.military
 for _w in ["company", "firm", "operator", "utility", "groups"]:
     GENERIC_HEADS[_w] = ActorKind.organization
+#: Words of a state's bodies, which the ministry rules resolve ("Ministry of Defense").
+_STATE_BODIES = frozenset({"ministry", "department", "ministries"})
+#: A name of capitalised words joined by small words ("Committee to Protect Journalists").
+_INSTITUTION_NAME = re.compile(
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+    r"(?:\s+(?:for|of|to|on)(?:\s+the)?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)+"
+)
 #: Generic heads that are people speaking for a body ("a Hezbollah commander").
 _PERSONISH_HEADS = frozenset(
     {
@@ -1370,6 +1377,15 @@ class ActorRegistry:
         if _UPPER_ACRONYM.fullmatch(text) and self.gaz.place(text) is None:
             return self._node(text, ActorKind.organization)  # an unknown acronym: "the ISPR"
         tokens = text.split()
+        if (
+            _INSTITUTION_NAME.fullmatch(text)
+            and not any(t.lower() in ROLE_WORDS or t.lower() in _STATE_BODIES for t in tokens)
+            and not any(t.endswith(("'s", "’s")) for t in tokens)
+            and not self.gaz.place_regex.match(text)
+        ):
+            # "Assistance Association for Political Prisoners", "Committee to Protect
+            # Journalists": capitalised words joined by of/for/to, no title among them
+            return self._node(clean_display(text), ActorKind.organization)
         # 1. trailing person name
         name_tokens: list[str] = []
         for tok in reversed(tokens):

@@ -99,3 +99,19 @@ def test_officials() -> None:
     assert isinstance(key, str) and r.root(key) == "pakistan"
     assert r.resolve("A Pakistani security official") == key
     assert r.nodes[r.resolve("local officials")].parent is None  # type: ignore[index]
+
+
+def test_institution_names_joined_by_small_words_stay_whole() -> None:
+    r = reg()
+    for phrase, name in (
+        (
+            "a tally by the Assistance Association for Political Prisoners",
+            "Assistance Association for Political Prisoners",
+        ),
+        ("the Committee to Protect Journalists", "Committee to Protect Journalists"),
+    ):
+        key = r.resolve(phrase)
+        assert isinstance(key, str) and r.nodes[key].name == name, (phrase, key)
+    # a title among the words makes it a person with a role, not an institution
+    key = r.resolve("Secretary of State Antony Blinken")
+    assert isinstance(key, str) and r.nodes[key].name == "Antony Blinken"
