@@ -92,6 +92,6 @@ def test_blind_set_keeps_its_figures(client: TestClient, session: Session) -> No
     assert claims.precision >= 0.95, report
     assert claims.claimant_accuracy >= 0.85, report
     assert claims.not_claim_violations == [], report
-    assert len(discrepancies.found) >= 5, report
+    assert len(discrepancies.found) == 6, report
     assert discrepancies.non_discrepancy_violations == [], report
     assert discrepancies.mixed_events == [], report

@@ -102,9 +102,9 @@ class FactAnalysis:
     """Per claim: how many independent sources carry the same claimant's agreeing figure."""
 
 
-def _clusters(claims: Sequence[FactClaim], tolerance: float) -> list[list[FactClaim]]:
+def _clusters(claims: Sequence[FactClaim], known: dict[int, Interval]) -> list[list[FactClaim]]:
     """Group claims into connected components of agreement."""
-    spans = [interval(c, tolerance) for c in claims]
+    spans = [known[c.claim_id] for c in claims]
     parent = list(range(len(claims)))
 
     def find(i: int) -> int:
@@ -121,6 +121,36 @@ def _clusters(claims: Sequence[FactClaim], tolerance: float) -> list[list[FactCl
     for i, claim in enumerate(claims):
         groups[find(i)].append(claim)
     return sorted(groups.values(), key=lambda g: min(c.claim_id for c in g))
+
+
+def _inconsistent_sides(
+    own: Sequence[FactClaim], spans: dict[int, Interval]
+) -> tuple[tuple[int, ...], ...] | None:
+    """The sides of one claimant's figures that cannot both hold, in different reports.
+
+    Agreement is not transitive: "dozens" fits 40 and fits "more than 50", but 40 and "more
+    than 50" still contradict each other. Any pair from different articles whose intervals
+    do not overlap makes the claimant inconsistent; the sides are the components of
+    agreement once the figures compatible with both ends of such a pair (the open-ended
+    "dozens") are set aside.
+    """
+    pairs = [
+        (x, y)
+        for i, x in enumerate(own)
+        for y in own[i + 1 :]
+        if x.article_id != y.article_id and not spans[x.claim_id].overlaps(spans[y.claim_id])
+    ]
+    if not pairs:
+        return None
+    bridging = {
+        c.claim_id
+        for c in own
+        for x, y in pairs
+        if spans[c.claim_id].overlaps(spans[x.claim_id])
+        and spans[c.claim_id].overlaps(spans[y.claim_id])
+    }
+    groups = _clusters([c for c in own if c.claim_id not in bridging], spans)
+    return tuple(_ids(g) for g in groups) if len(groups) > 1 else None
 
 
 def _ids(claims: Iterable[FactClaim]) -> tuple[int, ...]:
@@ -161,14 +191,13 @@ def analyse(
 
     # One claimant, figures that cannot both hold, in different reports.
     for party, own in sorted(by_party.items()):
-        groups = _clusters(own, tolerance)
-        articles = {c.article_id for c in own}
-        if len(groups) > 1 and len(articles) > 1:
+        sides = _inconsistent_sides(own, spans)
+        if sides is not None:
             result.findings.append(
                 Finding(
                     kind=INCONSISTENT,
                     key=f"{fact_key}|{INCONSISTENT}|{party}",
-                    sides=tuple(_ids(g) for g in groups),
+                    sides=sides,
                 )
             )
 

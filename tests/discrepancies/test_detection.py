@@ -120,6 +120,17 @@ def test_one_claimant_changing_its_figure_between_reports() -> None:
     assert [(f.kind, f.sides) for f in result.findings] == [(INCONSISTENT, ((1,), (2,)))]
 
 
+def test_a_vague_figure_compatible_with_both_does_not_hide_an_inconsistency() -> None:
+    """ "dozens" fits 40 and fits "more than 50"; 40 and "more than 50" still contradict."""
+    claims = [
+        claim(1, 10, "vague", 24, None, article=1),
+        claim(2, 10, "exact", 40, article=1),
+        claim(3, 10, "more_than", 50, None, article=2, strict_lower=True),
+    ]
+    result = analyse("f", claims, TOL)
+    assert [(f.kind, f.sides) for f in result.findings] == [(INCONSISTENT, ((2,), (3,)))]
+
+
 def test_one_claimant_two_figures_in_one_report_is_not_inconsistent_reporting() -> None:
     claims = [claim(1, 10, "exact", 20, article=1), claim(2, 10, "exact", 25, article=1)]
     assert analyse("f", claims, TOL).findings == []
