@@ -79,8 +79,8 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
         session.flush()
         events.assign_event(session, article)
         parties = refresh.Parties(session)
-        store_extraction(session, article, result, parties)
-        refresh.refresh_article(session, article, parties=parties)
+        stored = store_extraction(session, article, result, parties)
+        refresh.refresh_article(session, article, parties=parties, claims=stored)
         session.commit()
     except IntegrityError:
         session.rollback()

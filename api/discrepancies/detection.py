@@ -16,6 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from api.extraction.textutil import word_set
+
 CONFLICTING = "conflicting_figures"
 INCONSISTENT = "inconsistent_reporting"
 DENIAL = "denial"
@@ -241,11 +243,7 @@ class Statement:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_STOP = _word_set(
+_STOP = word_set(
     "a an the and or but of in on at to for from by with as into onto over under about "
     "after before during since than that this these those it its they their them he his she "
     "her we our you your i is are was were be been being has have had do does did will "

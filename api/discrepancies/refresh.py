@@ -361,15 +361,20 @@ def refresh_statements(
 
 
 def _refresh_statements(
-    session: Session, article_id: int, event_id: int | None, parties: Parties
+    session: Session,
+    article_id: int,
+    event_id: int | None,
+    parties: Parties,
+    claims: Sequence[Claim] | None = None,
 ) -> list[Claim]:
-    """Recompute one article's denial discrepancies; the article's claims (no statuses)."""
+    """Recompute one article's denial discrepancies; the article's claims (no statuses).
+
+    ``claims``: all of the article's claims when the caller holds them already.
+    """
     session.flush()
-    claims = list(
-        session.exec(
-            select(Claim).where(Claim.article_id == article_id).order_by(col(Claim.start_offset))
-        )
-    )
+    if claims is None:
+        claims = session.exec(select(Claim).where(Claim.article_id == article_id)).all()
+    claims = sorted(claims, key=lambda c: (c.start_offset, c.id or 0))
     places = {claim.id: _places_named(claim.quote) for claim in claims}
     country_ids = ids_by_name(session, {name for names in places.values() for name in names})
     parties.prefetch(
@@ -403,18 +408,22 @@ def refresh_article(
     article: Article,
     extra_keys: Iterable[str] = (),
     parties: Parties | None = None,
+    claims: Sequence[Claim] | None = None,
 ) -> None:
     """Bring an article's claims, their facts and the article's denials up to date.
 
     The claims' statuses are derived once, after both the facts and the denials.
+    ``claims``: all of the article's claims when the caller holds them already (a new
+    article's, just stored), so they are not read back.
     """
     assert article.id is not None
     parties = parties or Parties(session)
-    claims = list(session.exec(select(Claim).where(Claim.article_id == article.id)))
+    if claims is None:
+        claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
     keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
     fact_claims, sources = _refresh_facts(session, keys, parties)
-    own = _refresh_statements(session, article.id, article.event_id, parties)
+    own = _refresh_statements(session, article.id, article.event_id, parties, claims)
     everything = {c.id: c for c in own} | {c.id: c for c in fact_claims}
     counts = {c.id: c.source_count for c in own if c.id is not None} | sources
     _update_statuses(session, list(everything.values()), counts)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .gazetteer import load
+from .textutil import word_set
 
 MEASURE_WORDS: dict[str, str] = {}
 
@@ -327,12 +328,8 @@ def category_of(head: str) -> str:
     return SUBJECT_CATEGORIES.get(low) or SUBJECT_CATEGORIES.get(lemma(low)) or lemma(low)
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 #: Verbs that start a new clause after "and" ("30 fighters and rejected reports of ...").
-_CLAUSE_VERBS = _word_set(
+_CLAUSE_VERBS = word_set(
     "said says denied denies rejected rejects dismissed dismisses accused accuses blamed "
     "blames added adds claimed claims called calls urged urges warned warns vowed vows "
     "promised promises insisted insists confirmed confirms stated states announced "

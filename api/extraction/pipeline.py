@@ -572,15 +572,14 @@ class _ArticleExtractor:
         hit = None
         if measure is None:
             hit = measure_after(s, end)
-            before = measure_before(s, q.start)
-            if hit is None or (
-                before is not None
-                and not s[before.end : q.start].strip(' "“')
-                and not _AUXILIARY.search(s, end, hit.start)
-            ):
+            if hit is None:
+                hit = measure_before(s, q.start)
+            elif not _AUXILIARY.search(s, end, hit.start):
                 # "downed 37 of 48 drones launched overnight": the verb right before the
                 # number, not a participle after the noun
-                hit = before or hit
+                before = measure_before(s, q.start)
+                if before is not None and not s[before.end : q.start].strip(' "“'):
+                    hit = before
             if hit is not None:
                 measure = hit.measure
                 start, end = min(start, hit.start), max(end, hit.end)

@@ -47,3 +47,8 @@ def clean_display(name: str) -> str:
 
 def collapse_ws(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one space-separated string (lexicons stay compact)."""
+    return frozenset(words.split())
