@@ -37,14 +37,14 @@ def migrate() -> None:
 
 
 def _seed(directory: Path) -> None:
-    from api.db import get_engine
+    from api.db import unit_of_work
     from api.seeds import SeedOutcome, load_seeds
 
     def show(index: int, total: int, outcome: SeedOutcome) -> None:
         state = "stored" if outcome.created else "already stored"
         typer.echo(f"[{index}/{total}] {outcome.path.name}: article {outcome.article_id} {state}")
 
-    with Session(get_engine(), expire_on_commit=False) as session:
+    with unit_of_work() as session:
         outcomes = load_seeds(session, directory, progress=show)
     created = sum(o.created for o in outcomes)
     typer.echo(f"seeds: {created} new, {len(outcomes) - created} already stored")
@@ -138,19 +138,22 @@ def reextract(
 ) -> None:
     """Re-extract articles made by an older extractor; editors' corrections are kept."""
     from api.articles.models import Article
-    from api.articles.service import articles_to_reextract, reextract_article
-    from api.db import get_engine
+    from api.articles.service import articles_to_reextract
+    from api.db import unit_of_work
     from api.extraction import EXTRACTOR_VERSION
+    from api.ingest import reextract_article
 
     totals = {"added": 0, "removed": 0, "unchanged": 0, "kept_edited": 0}
-    with Session(get_engine(), expire_on_commit=False) as session:
+    with unit_of_work() as session:
         ids = articles_to_reextract(session, everything=everything)
+        session.commit()
         typer.echo(f"{len(ids)} article(s) to re-extract with {EXTRACTOR_VERSION}")
         for index, article_id in enumerate(ids, start=1):
             article = session.get(Article, article_id)
             if article is None:
                 continue
             done = reextract_article(session, article)
+            session.commit()  # one unit of work per article
             for key in totals:
                 totals[key] += getattr(done, key)
             typer.echo(
@@ -187,7 +190,7 @@ def evaluate(
 
     from fastapi.testclient import TestClient
 
-    from api.db import get_engine
+    from api.db import get_engine, unit_of_work
     from api.evaluation.service import evaluate as run_evaluation
     from api.main import create_app
     from api.seeds import load_seeds
@@ -197,7 +200,7 @@ def evaluate(
         get_settings.cache_clear()
         get_engine.cache_clear()
         run_migrations()
-        with Session(get_engine(), expire_on_commit=False) as session:
+        with unit_of_work() as session:
             outcomes = load_seeds(session, seeds_dir)
         ids = {o.path.name: o.article_id for o in outcomes}
         annotation = json.loads(gold.read_text(encoding="utf-8"))

@@ -28,6 +28,12 @@ class Settings(BaseSettings):
 
     db_pool_size: Annotated[int, Field(ge=1, le=200)] = 10
 
+    sqlite_busy_timeout_ms: Annotated[int, Field(ge=0, le=600_000)] = 30_000
+    """How long a SQLite writer waits for the write lock before the request gets a 503."""
+
+    db_retry_attempts: Annotated[int, Field(ge=1, le=10)] = 3
+    """How often a request whose transaction met a deadlock or serialisation failure runs."""
+
     discrepancy_tolerance: Annotated[float, Field(ge=0.0, le=0.5)] = 0.1
     """Relative tolerance used when comparing hedged or rounded figures."""
 

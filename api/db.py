@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import DateTime, Engine, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -53,21 +54,47 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+WRITE_OPTION = "claimsapi_write"
+"""Execution option marking a connection whose transaction writes (see ``begin_write``)."""
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy, not pysqlite, decide when transactions begin (needed for
-        # SAVEPOINT), and enforce foreign keys (needed for cascades).
+        # SAVEPOINT), and enforce foreign keys (needed for cascades). WAL lets readers run
+        # beside the one writer; the busy timeout makes writers queue for the write lock.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # A write transaction takes the write lock up front (BEGIN IMMEDIATE): a deferred
+        # transaction that reads and then writes cannot wait for the lock (SQLITE_BUSY at
+        # once), one that starts by taking it waits its turn.
+        write = conn.get_execution_options().get(WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+WRITE_LOCK_KEY = 0x636C61696D73  # "claims": the PostgreSQL advisory lock of the writers
+
+
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take turns: every write may touch an event, its facts and their
+        # discrepancies, so write transactions are serialised with a transaction-scoped
+        # advisory lock, shared by every process and machine on the server, taken at the
+        # transaction's first statement (before it reads anything it will act on). Readers
+        # never wait. Concurrent requests thus produce exactly what the same requests made
+        # one after another produce, and a check ("If-Match", "is this text stored?") and
+        # the write it guards are atomic.
+        if conn.get_execution_options().get(WRITE_OPTION, False):
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -76,15 +103,24 @@ def make_engine(settings: Settings) -> Engine:
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
-        _configure_sqlite(engine)
+        engine = create_engine(
+            url,
+            connect_args={
+                "check_same_thread": False,
+                "timeout": settings.sqlite_busy_timeout_ms / 1000,
+            },
+        )
+        _configure_sqlite(engine, settings.sqlite_busy_timeout_ms)
         return engine
-    return create_engine(
+    engine = create_engine(
         url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
         pool_pre_ping=True,
+        pool_timeout=10,
     )
+    _configure_postgresql(engine)
+    return engine
 
 
 @lru_cache
@@ -92,9 +128,46 @@ def get_engine() -> Engine:
     return make_engine(get_settings())
 
 
-def get_session() -> Iterator[Session]:
-    with Session(get_engine(), expire_on_commit=False) as session:
-        yield session
+def get_write_engine() -> Engine:
+    """The engine whose transactions are writes: they take the writers' lock (see
+    ``_on_begin``) at their first statement, not when the session is opened."""
+    return _write_engine(get_engine())
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+@lru_cache
+def _write_engine(engine: Engine) -> Engine:
+    return engine.execution_options(**{WRITE_OPTION: True})
+
+
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """The request's unit of work: services flush, this commits (or rolls back on error).
+
+    Requests that may write use the write engine, so they take the writers' lock. It runs
+    with ``scope="function"``, so the commit happens before the response is sent: a
+    failed commit is an error response, never a success that was not stored.
+    """
+    bind = get_engine() if request.method in READ_METHODS else get_write_engine()
+    with Session(bind, expire_on_commit=False) as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        session.commit()
+
+
+@contextmanager
+def unit_of_work() -> Iterator[Session]:
+    """A write session outside a request (CLI, seed loader); the caller commits."""
+    with Session(get_write_engine(), expire_on_commit=False) as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+
+
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]

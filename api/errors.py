@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -217,6 +217,17 @@ async def _handle_data_error(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+async def _handle_integrity(request: Request, exc: Exception) -> JSONResponse:
+    """A write that a constraint refused: it conflicts with what is stored (nothing kept)."""
+    logger.info("constraint refused %s %s", request.method, request.url.path)
+    return problem_response(
+        status=409,
+        slug=Conflict.slug,
+        detail="the write conflicts with stored data (a unique or referential constraint)",
+        request=request,
+    )
+
+
 async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return problem_response(
@@ -232,6 +243,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _handle_validation)
     app.add_exception_handler(StarletteHTTPException, _handle_http)
     app.add_exception_handler(DataError, _handle_data_error)
+    app.add_exception_handler(IntegrityError, _handle_integrity)
     app.add_exception_handler(Exception, _handle_unexpected)
 
 
@@ -243,6 +255,7 @@ _DESCRIPTIONS = {
     409: "The write conflicts with stored data.",
     412: "`If-Match` does not match the current `ETag`.",
     413: "The request body is larger than the server accepts.",
+    503: "The database is unavailable or busy; nothing was stored. Retry after `Retry-After`.",
     422: "The request is malformed; `errors` names every invalid field.",
 }
 

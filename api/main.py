@@ -16,6 +16,7 @@ from api.discrepancies.router import router as discrepancies_router
 from api.docs import finish_openapi, install_docs
 from api.errors import install_error_handlers
 from api.events.router import router as events_router
+from api.faults import DatabaseFaults
 from api.inputs import reject_unknown_query
 from api.middleware import BodySizeLimit
 
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1)
     install_error_handlers(app)
     install_docs(app, docs_url="/docs")
+    app.add_middleware(DatabaseFaults, attempts=settings.db_retry_attempts)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 

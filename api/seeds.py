@@ -10,8 +10,8 @@ from pathlib import Path
 from sqlmodel import Session
 
 from api.articles.models import ArticleCreate
-from api.articles.service import create_article
 from api.extraction.seed_format import parse_seed_document
+from api.ingest import create_article
 
 TITLE_CHARS = 160
 
@@ -56,7 +56,12 @@ def load_seeds(
     outcomes = []
     for index, path in enumerate(files, start=1):
         data = article_from_seed(path.read_text(encoding="utf-8"))
-        article, created = create_article(session, data)
+        try:
+            article, created = create_article(session, data)
+            session.commit()  # one unit of work per document
+        except BaseException:
+            session.rollback()
+            raise
         assert article.id is not None
         outcome = SeedOutcome(path=path, article_id=article.id, created=created)
         outcomes.append(outcome)

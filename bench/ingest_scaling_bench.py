@@ -2,7 +2,7 @@
 
 In process, on a scratch PostgreSQL database: articles of the synthetic corpus
 (bench/corpus.py, ~450 words and ~23 claims each, about 4 articles per event) are loaded
-through the service ``api.articles.service.create_article`` (one real Session and
+through the write path ``api.ingest.create_article`` (one real Session and
 transaction per article, exactly the write path of ``POST /v1/articles`` minus HTTP)
 until the table holds each checkpoint's number of claims. At each checkpoint it times:
 
@@ -111,7 +111,7 @@ class Bench:
     def __init__(self, engine: Engine, probes: int, reads: int) -> None:
         # imported here: the service modules read DATABASE_URL through the settings
         from api.articles.models import ArticleCreate
-        from api.articles.service import create_article
+        from api.ingest import create_article
 
         self.engine = engine
         self.probes = probes
@@ -126,8 +126,11 @@ class Bench:
         data = self._model(
             title=a.title, body=a.body, publisher=a.publisher, published_at=a.published_at
         )
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(
+            self.engine.execution_options(claimsapi_write=True), expire_on_commit=False
+        ) as session:
             _article, created = self._create(session, data)
+            session.commit()
         if not created:
             raise SystemExit(f"article {a.index} was a duplicate")
 

@@ -174,13 +174,9 @@ def create_actor(session: Session, data: ActorCreate) -> Actor:
         name=data.name, normalized_name=key, kind=data.kind.value, parent_id=data.parent_id
     )
     session.add(actor)
-    try:
-        session.flush()
-        _add_aliases(session, actor, [data.name, *data.aliases])
-        session.commit()
-    except IntegrityError as exc:
-        session.rollback()
-        raise Conflict(f"an actor named {data.name!r} exists already") from exc
+    session.flush()
+    _add_aliases(session, actor, [data.name, *data.aliases])
+    session.flush()
     return actor
 
 
@@ -213,11 +209,7 @@ def update_actor(session: Session, actor: Actor, data: ActorUpdate) -> Actor:
         _add_aliases(session, actor, [actor.name])
     actor.updated_at = utcnow()
     session.add(actor)
-    try:
-        session.commit()
-    except IntegrityError as exc:
-        session.rollback()
-        raise Conflict("the change conflicts with another actor's name") from exc
+    session.flush()
     session.refresh(actor)
     return actor
 

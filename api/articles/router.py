@@ -4,6 +4,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
 
+from api import ingest
 from api.articles import service
 from api.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate
 from api.auth.service import EditorKey, ReaderKey
@@ -105,7 +106,7 @@ def create_article(
 
     Posting a text that is stored already returns the stored article with `200`.
     """
-    article, created = service.create_article(session, data)
+    article, created = ingest.create_article(session, data)
     public = service.to_public(session, [article])[0]
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     response.headers["Location"] = str(request.url_for("get_article", article_id=public.id))
@@ -151,7 +152,7 @@ def update_article(
     """Change title, url, publisher, publication time or language. The body cannot change."""
     article = service.get_article(session, article_id)
     check_if_match(if_match, service.to_public(session, [article])[0])
-    article = service.update_article(session, article, data)
+    article = ingest.update_article(session, article, data)
     public = service.to_public(session, [article])[0]
     set_etag(response, public)
     return public
@@ -173,7 +174,7 @@ def delete_article(
     """Delete the article; its claims go with it."""
     article = service.get_article(session, article_id)
     check_if_match(if_match, service.to_public(session, [article])[0])
-    service.delete_article(session, article)
+    ingest.delete_article(session, article)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -280,7 +280,7 @@ def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
     keys = refresh.assign_fact_keys(session, [claim], parties)
     refresh.refresh_facts(session, keys | ({old_key} if old_key else set()))
     refresh.refresh_statements(session, claim.article_id, claim.event_id)
-    session.commit()
+    session.flush()
     session.refresh(claim)
     return claim
 

@@ -175,6 +175,6 @@ def update_discrepancy(
     )
     claims = list(session.exec(select(Claim).where(col(Claim.id).in_(list(claim_ids)))))
     refresh.update_statuses(session, claims)
-    session.commit()
+    session.flush()
     session.refresh(discrepancy)
     return discrepancy

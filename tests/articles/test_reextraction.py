@@ -8,6 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from api import ingest
 from api.articles import service
 from api.articles.models import Article
 from api.extraction import extract as real_extract
@@ -38,12 +39,12 @@ def test_reextraction_keeps_edits_and_reports_changes(
         kept = tuple(c for c in result.claims if c.measure == "killed")
         return dataclasses.replace(result, version="rules-test-2", claims=kept)
 
-    monkeypatch.setattr(service, "extract", newer)
+    monkeypatch.setattr(ingest, "extract", newer)
     stale = service.articles_to_reextract(session, everything=False, version="rules-test-2")
     assert stale == [a["id"], b["id"]]
     article = session.get(Article, b["id"])
     assert article is not None
-    report = service.reextract_article(session, article)
+    report = ingest.reextract_article(session, article)
 
     assert report.kept_edited == 1
     assert report.removed == len(others)
@@ -61,7 +62,7 @@ def test_reextraction_keeps_edits_and_reports_changes(
 
     first = session.get(Article, a["id"])
     assert first is not None
-    unchanged = service.reextract_article(session, first)
+    unchanged = ingest.reextract_article(session, first)
     ids_before = [c["id"] for c in client.get(f"/v1/articles/{a['id']}/claims").json()["items"]]
     assert unchanged.unchanged == len(ids_before)
     assert unchanged.added == unchanged.removed == 0
