@@ -242,12 +242,13 @@ def test_two_patches_with_one_etag_exactly_one_wins(
         assert client.post("/v1/articles", json=doc, headers=service.headers).status_code == 201
     item = client.get(f"/v1/{resource}", params={"limit": 1}).json()["items"][0]
     path = f"/v1/{resource}/{item['id']}"
-    bodies: list[dict[str, Any]] = {
+    choices: dict[str, list[dict[str, Any]]] = {
         "articles": [{"title": "first title"}, {"title": "second title"}],
         "claims": [{"statement": "first reading"}, {"statement": "second reading"}],
         "actors": [{"aliases": ["first alias"]}, {"aliases": ["second alias"]}],
         "discrepancies": [{"note": "first note"}, {"note": "second note"}],
-    }[resource]
+    }
+    bodies = choices[resource]
     for trial in range(6):
         etag = client.get(path).headers["ETag"]
         barrier = threading.Barrier(2)
