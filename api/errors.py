@@ -70,8 +70,12 @@ class Unauthorized(ProblemError):
     status = 401
     slug = "unauthorized"
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="claimsapi"'})
+    def __init__(self, detail: str, *, error: str | None = None) -> None:
+        """``error`` is the RFC 6750 code (``invalid_token``, ``invalid_request``)."""
+        challenge = 'Bearer realm="claimsapi"'
+        if error is not None:
+            challenge += f', error="{error}"'
+        super().__init__(detail, headers={"WWW-Authenticate": challenge})
 
 
 class Forbidden(ProblemError):

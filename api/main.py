@@ -10,6 +10,7 @@ from fastapi.openapi.utils import get_openapi
 
 from api.actors.router import router as actors_router
 from api.articles.router import router as articles_router
+from api.auth.router import router as keys_router
 from api.claims.router import router as claims_router
 from api.config import Settings, get_settings
 from api.discrepancies.router import router as discrepancies_router
@@ -39,6 +40,7 @@ TAGS = [
     {"name": "actors", "description": "People, governments, militaries, groups and outlets."},
     {"name": "discrepancies", "description": "Conflicts between claims about the same fact."},
     {"name": "events", "description": "Groups of articles about the same happening."},
+    {"name": "keys", "description": "API keys and their roles (admin only)."},
 ]
 
 
@@ -60,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         actors_router,
         discrepancies_router,
         events_router,
+        keys_router,
     ):
         v1.include_router(router)
     app.include_router(v1)
