@@ -254,6 +254,7 @@ def _errors_for(schema: dict[str, Any], method: str, operation: dict[str, Any]) 
         statuses.append(413)
     if params or "requestBody" in operation:
         statuses.append(422)
+    statuses.append(429)  # when RATE_LIMIT_PER_MINUTE is set
     return statuses
 
 

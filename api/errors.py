@@ -108,6 +108,11 @@ class UnprocessableEntity(ProblemError):
     slug = "validation-error"
 
 
+class TooManyRequests(ProblemError):
+    status = 429
+    slug = "rate-limited"
+
+
 def problem_response(
     *,
     status: int,
@@ -248,6 +253,24 @@ _DESCRIPTIONS = {
     412: "`If-Match` does not match the current `ETag`.",
     413: "The request body is larger than the server accepts.",
     422: "The request is malformed; `errors` names every invalid field.",
+    429: "Too many requests in the rate-limit window; retry after `Retry-After` seconds.",
+}
+
+_HEADERS: dict[int, dict[str, Any]] = {
+    429: {
+        "Retry-After": {
+            "description": "Seconds until the window resets.",
+            "schema": {"type": "integer"},
+        },
+        "RateLimit-Policy": {
+            "description": 'The quota and window, e.g. `"default";q=100;w=60`.',
+            "schema": {"type": "string"},
+        },
+        "RateLimit": {
+            "description": 'What is left and when it resets, e.g. `"default";r=0;t=17`.',
+            "schema": {"type": "string"},
+        },
+    }
 }
 
 
@@ -256,6 +279,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {
         status: {
             "description": _DESCRIPTIONS[status],
+            **({"headers": _HEADERS[status]} if status in _HEADERS else {}),
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
         for status in statuses

@@ -19,6 +19,7 @@ from api.errors import install_error_handlers
 from api.events.router import router as events_router
 from api.inputs import reject_unknown_query
 from api.middleware import BodySizeLimit
+from api.ratelimit.service import RateLimitHeaders, rate_limit
 
 API_VERSION = "1.0.0"
 
@@ -55,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # served offline by install_docs below
         redoc_url=None,
     )
-    v1 = APIRouter(prefix="/v1", dependencies=[Depends(reject_unknown_query)])
+    v1 = APIRouter(prefix="/v1", dependencies=[Depends(rate_limit), Depends(reject_unknown_query)])
     for router in (
         articles_router,
         claims_router,
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(v1)
     install_error_handlers(app)
     install_docs(app, docs_url="/docs")
+    app.add_middleware(RateLimitHeaders)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 
