@@ -1,9 +1,10 @@
-"""Command line: migrate, seed, serve, create-key, openapi, reextract, evaluate."""
+"""Command line: migrate, seed, serve, create-key, keys, openapi, reextract, evaluate."""
 
 from __future__ import annotations
 
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -68,6 +69,10 @@ def seed(
 def create_key(
     name: Annotated[str, typer.Option(help="Who the key is for.")],
     role: Annotated[str, typer.Option(help="reader, editor or admin.")] = "editor",
+    expires_in_days: Annotated[
+        int | None,
+        typer.Option(min=1, max=3650, help="Days until the key stops working (default: never)."),
+    ] = None,
 ) -> None:
     """Create an API key and print its token (shown only this once)."""
     from api.auth.models import Role
@@ -79,10 +84,86 @@ def create_key(
     except ValueError:
         typer.echo(f"role must be one of: {', '.join(r.value for r in Role)}", err=True)
         raise typer.Exit(2) from None
-    with Session(get_engine()) as session:
-        key, token = create_api_key(session, name=name, role=parsed)
-    typer.echo(f"key {key.id} ({key.role}) for {key.name}; token (shown once):", err=True)
+    with Session(get_engine(), expire_on_commit=False) as session:
+        key, token = create_api_key(
+            session, name=name, role=parsed, expires_in_days=expires_in_days
+        )
+    expiry = f", expires {key.expires_at:%Y-%m-%d %H:%M} UTC" if key.expires_at else ""
+    typer.echo(f"key {key.id} ({key.role}) for {key.name}{expiry}; token (shown once):", err=True)
     typer.echo(token)
+
+
+keys_app = typer.Typer(help="List, revoke and rotate API keys.", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+def _when(moment: datetime | None) -> str:
+    return "-" if moment is None else f"{moment:%Y-%m-%d %H:%M}"
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """Every key with its state; tokens cannot be shown (only their hashes are stored)."""
+    from api.auth.models import ApiKey
+    from api.auth.service import list_keys, to_public
+    from api.db import get_engine
+
+    with Session(get_engine()) as session:
+        rows: list[ApiKey] = []
+        after: int | None = None
+        while True:
+            page = list_keys(session, after=after, limit=100)
+            rows += page[:100]
+            if len(page) <= 100:
+                break
+            after = page[99].id
+        keys = [to_public(key) for key in rows]
+    typer.echo(
+        f"{'id':>4}  {'role':<6}  {'prefix':<10}  {'state':<7}  {'created':<16}  "
+        f"{'expires':<16}  {'last used':<16}  name"
+    )
+    for key in keys:
+        state = "revoked" if key.revoked_at else ("active" if key.active else "expired")
+        typer.echo(
+            f"{key.id:>4}  {key.role.value:<6}  {key.prefix:<10}  {state:<7}  "
+            f"{_when(key.created_at):<16}  {_when(key.expires_at):<16}  "
+            f"{_when(key.last_used_at):<16}  {key.name}"
+        )
+
+
+def _key_command(action: str, key_id: int) -> None:
+    from api.auth.service import revoke_key, rotate_key
+    from api.db import get_engine
+    from api.errors import ProblemError
+
+    with Session(get_engine(), expire_on_commit=False) as session:
+        try:
+            if action == "revoke":
+                key = revoke_key(session, key_id)
+                typer.echo(f"key {key.id} ({key.role}) for {key.name} is revoked")
+                return
+            new, token = rotate_key(session, key_id)
+        except ProblemError as exc:
+            typer.echo(exc.detail, err=True)
+            raise typer.Exit(1) from None
+    typer.echo(
+        f"key {key_id} is revoked; its replacement is key {new.id} ({new.role}) for "
+        f"{new.name}; token (shown once):",
+        err=True,
+    )
+    typer.echo(token)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[int, typer.Argument(help="Id of the key.")]) -> None:
+    """Revoke a key: it is refused from the next request on."""
+    _key_command("revoke", key_id)
+
+
+@keys_app.command("rotate")
+def keys_rotate(key_id: Annotated[int, typer.Argument(help="Id of the key.")]) -> None:
+    """Revoke a key and print the token of its replacement (same name, role, expiry)."""
+    _key_command("rotate", key_id)
 
 
 @app.command()

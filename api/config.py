@@ -24,6 +24,9 @@ class Settings(BaseSettings):
     require_read_key: bool = False
     """When true, reads need a key with at least the reader role."""
 
+    rate_limit_per_minute: Annotated[int, Field(ge=0, le=1_000_000)] = 0
+    """Requests per minute per API key (anonymous callers: per client address); 0 = off."""
+
     seeds_dir: Path = PROJECT_ROOT / "seeds"
 
     db_pool_size: Annotated[int, Field(ge=1, le=200)] = 10

@@ -23,6 +23,8 @@ from api.errors import NotFound, Problem, problem_responses
 
 SECURITY_SCHEME = "HTTPBearer"
 READ_METHODS = frozenset({"get", "head"})
+KEY_ONLY_TAGS = frozenset({"keys"})
+"""Operations with these tags need a key also to read."""
 METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 SERVERS = [
@@ -252,6 +254,7 @@ def _errors_for(schema: dict[str, Any], method: str, operation: dict[str, Any]) 
         statuses.append(413)
     if params or "requestBody" in operation:
         statuses.append(422)
+    statuses.append(429)  # when RATE_LIMIT_PER_MINUTE is set
     return statuses
 
 
@@ -357,7 +360,7 @@ def finish_openapi(schema: dict[str, Any]) -> dict[str, Any]:
         _restrict_header_values(operation)
         _require_etags(operation)
         _add_request_examples(schema, operation)
-        if method in READ_METHODS:
+        if method in READ_METHODS and not KEY_ONLY_TAGS & set(operation.get("tags", [])):
             operation["security"] = [{}, {SECURITY_SCHEME: []}]
         else:
             operation["security"] = [{SECURITY_SCHEME: []}]

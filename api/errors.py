@@ -70,8 +70,12 @@ class Unauthorized(ProblemError):
     status = 401
     slug = "unauthorized"
 
-    def __init__(self, detail: str) -> None:
-        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="claimsapi"'})
+    def __init__(self, detail: str, *, error: str | None = None) -> None:
+        """``error`` is the RFC 6750 code (``invalid_token``, ``invalid_request``)."""
+        challenge = 'Bearer realm="claimsapi"'
+        if error is not None:
+            challenge += f', error="{error}"'
+        super().__init__(detail, headers={"WWW-Authenticate": challenge})
 
 
 class Forbidden(ProblemError):
@@ -102,6 +106,11 @@ class PayloadTooLarge(ProblemError):
 class UnprocessableEntity(ProblemError):
     status = 422
     slug = "validation-error"
+
+
+class TooManyRequests(ProblemError):
+    status = 429
+    slug = "rate-limited"
 
 
 def problem_response(
@@ -257,6 +266,24 @@ _DESCRIPTIONS = {
     413: "The request body is larger than the server accepts.",
     503: "The database is unavailable or busy; nothing was stored. Retry after `Retry-After`.",
     422: "The request is malformed; `errors` names every invalid field.",
+    429: "Too many requests in the rate-limit window; retry after `Retry-After` seconds.",
+}
+
+_HEADERS: dict[int, dict[str, Any]] = {
+    429: {
+        "Retry-After": {
+            "description": "Seconds until the window resets.",
+            "schema": {"type": "integer"},
+        },
+        "RateLimit-Policy": {
+            "description": 'The quota and window, e.g. `"default";q=100;w=60`.',
+            "schema": {"type": "string"},
+        },
+        "RateLimit": {
+            "description": 'What is left and when it resets, e.g. `"default";r=0;t=17`.',
+            "schema": {"type": "string"},
+        },
+    }
 }
 
 
@@ -265,6 +292,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     return {
         status: {
             "description": _DESCRIPTIONS[status],
+            **({"headers": _HEADERS[status]} if status in _HEADERS else {}),
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
         for status in statuses

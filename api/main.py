@@ -10,6 +10,7 @@ from fastapi.openapi.utils import get_openapi
 
 from api.actors.router import router as actors_router
 from api.articles.router import router as articles_router
+from api.auth.router import router as keys_router
 from api.claims.router import router as claims_router
 from api.config import Settings, get_settings
 from api.discrepancies.router import router as discrepancies_router
@@ -19,6 +20,7 @@ from api.events.router import router as events_router
 from api.faults import DatabaseFaults
 from api.inputs import reject_unknown_query
 from api.middleware import BodySizeLimit
+from api.ratelimit.service import RateLimitHeaders, rate_limit
 
 API_VERSION = "1.0.0"
 
@@ -40,6 +42,7 @@ TAGS = [
     {"name": "actors", "description": "People, governments, militaries, groups and outlets."},
     {"name": "discrepancies", "description": "Conflicts between claims about the same fact."},
     {"name": "events", "description": "Groups of articles about the same happening."},
+    {"name": "keys", "description": "API keys and their roles (admin only)."},
 ]
 
 
@@ -54,19 +57,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # served offline by install_docs below
         redoc_url=None,
     )
-    v1 = APIRouter(prefix="/v1", dependencies=[Depends(reject_unknown_query)])
+    v1 = APIRouter(prefix="/v1", dependencies=[Depends(rate_limit), Depends(reject_unknown_query)])
     for router in (
         articles_router,
         claims_router,
         actors_router,
         discrepancies_router,
         events_router,
+        keys_router,
     ):
         v1.include_router(router)
     app.include_router(v1)
     install_error_handlers(app)
     install_docs(app, docs_url="/docs")
     app.add_middleware(DatabaseFaults, attempts=settings.db_retry_attempts)
+    app.add_middleware(RateLimitHeaders)
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
 

@@ -6,6 +6,7 @@ from api.auth.models import ApiKey
 from api.claims.models import Claim
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim
 from api.events.models import Event, EventTerm
+from api.ratelimit.models import RateLimitCounter
 
 __all__ = [
     "Actor",
@@ -17,4 +18,5 @@ __all__ = [
     "DiscrepancyClaim",
     "Event",
     "EventTerm",
+    "RateLimitCounter",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ from alembic import command
 from api.auth.models import Role
 from api.auth.service import create_api_key
 from api.config import PROJECT_ROOT, Settings, get_settings
-from api.db import get_session, make_engine
+from api.db import get_engine, get_session, make_engine
 from api.main import create_app
+from api.side import get_side_sessions
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
@@ -86,6 +88,23 @@ def scratch_database_url(engine: Engine, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def wired_database(scratch_database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A migrated scratch database as DATABASE_URL, used the way production uses it:
+    `create_app()` with no overrides, per-request sessions, the CLI on the same data."""
+    monkeypatch.setenv("DATABASE_URL", scratch_database_url)
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    with get_engine().begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    try:
+        yield scratch_database_url
+    finally:
+        get_engine().dispose()
+        get_settings.cache_clear()
+        get_engine.cache_clear()
+
+
+@pytest.fixture
 def session(engine: Engine) -> Iterator[Session]:
     connection = engine.connect()
     transaction = connection.begin()
@@ -107,7 +126,14 @@ def app(session: Session, settings: Settings) -> FastAPI:
     def _session() -> Iterator[Session]:
         yield session
 
+    @contextmanager
+    def _savepoint() -> Iterator[Session]:
+        # The keys live in the test's transaction: bookkeeping uses savepoints of it.
+        with session.begin_nested():
+            yield session
+
     application.dependency_overrides[get_session] = _session
+    application.dependency_overrides[get_side_sessions] = lambda: _savepoint
     application.dependency_overrides[get_settings] = lambda: settings
     return application
 

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from api.auth.models import ApiKey, Role
 from api.auth.service import hash_token
 from api.config import Settings, get_settings
+from api.db import utcnow
 from tests.helpers import assert_problem
 
 
@@ -39,17 +40,16 @@ def test_revoked_keys_are_refused(
 ) -> None:
     token = make_token(Role.editor)
     key = session.exec(select(ApiKey).where(ApiKey.token_hash == hash_token(token))).one()
-    key.revoked = True
+    key.revoked_at = utcnow()
     session.add(key)
     session.commit()
-    assert_problem(
-        client.post(
-            "/v1/actors",
-            json={"name": "A", "kind": "other"},
-            headers={"Authorization": f"Bearer {token}"},
-        ),
-        401,
+    response = client.post(
+        "/v1/actors",
+        json={"name": "A", "kind": "other"},
+        headers={"Authorization": f"Bearer {token}"},
     )
+    assert_problem(response, 401, mentions="revoked")
+    assert 'error="invalid_token"' in response.headers["www-authenticate"]
 
 
 def test_a_malformed_or_unknown_key_is_refused_even_where_none_is_needed(

@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Request, Response, status
+
+from api.auth import service
+from api.auth.models import KeyCreate, KeyCreated, KeyPublic
+from api.auth.service import AdminKey
+from api.common import (
+    ETAG_HEADER,
+    LINK_HEADER,
+    CursorQuery,
+    LimitQuery,
+    Page,
+    check_if_match,
+    decode_cursor,
+    page_of,
+    with_etag,
+)
+from api.db import SessionDep
+from api.errors import problem_responses
+from api.inputs import IdPath
+
+router = APIRouter(prefix="/keys", tags=["keys"])
+
+_LOCATION = {"Location": {"description": "URL of the key.", "schema": {"type": "string"}}}
+
+
+@router.get(
+    "",
+    operation_id="list_keys",
+    summary="List API keys",
+    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 403, 422)},
+)
+def list_keys(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: AdminKey,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
+) -> Page[KeyPublic]:
+    """Every key, revoked and expired ones too, oldest first (admin only; no tokens)."""
+    rows = service.list_keys(session, after=decode_cursor(cursor), limit=limit)
+    return page_of(
+        rows,
+        lambda shown: [service.to_public(key) for key in shown],
+        limit=limit,
+        request=request,
+        response=response,
+    )
+
+
+@router.post(
+    "",
+    operation_id="create_key",
+    summary="Create an API key",
+    status_code=status.HTTP_201_CREATED,
+    responses={201: {"headers": _LOCATION}, **problem_responses(401, 403, 413, 422)},
+)
+def create_key(
+    data: KeyCreate, request: Request, response: Response, session: SessionDep, _: AdminKey
+) -> KeyCreated:
+    """Issue a key (admin only). The response holds its token: the only time it is shown."""
+    key, token = service.create_api_key(
+        session, name=data.name, role=data.role, expires_in_days=data.expires_in_days
+    )
+    response.headers["Location"] = str(request.url_for("get_key", key_id=key.id))
+    response.headers["Cache-Control"] = "no-store"
+    return service.to_created(key, token)
+
+
+@router.get(
+    "/{key_id}",
+    operation_id="get_key",
+    summary="Get an API key",
+    responses={
+        200: {"headers": ETAG_HEADER},
+        304: {"description": "Not modified since the `If-None-Match` version."},
+        **problem_responses(401, 403, 404, 422),
+    },
+)
+def get_key(
+    key_id: IdPath, request: Request, response: Response, session: SessionDep, _: AdminKey
+) -> KeyPublic:
+    """One key: its role, expiry, last use and revocation (admin only; no token)."""
+    public = service.to_public(service.get_key(session, key_id))
+    return with_etag(request, response, public)  # type: ignore[return-value]
+
+
+@router.delete(
+    "/{key_id}",
+    operation_id="revoke_key",
+    summary="Revoke an API key",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={
+        204: {"description": "Revoked: the key is refused from the next request on."},
+        **problem_responses(401, 403, 404, 412, 422),
+    },
+)
+def revoke_key(
+    key_id: IdPath,
+    session: SessionDep,
+    _: AdminKey,
+    if_match: Annotated[str | None, Header(description="ETag the change is based on.")] = None,
+) -> Response:
+    """Revoke a key at once (admin only). Revoking a revoked key changes nothing.
+
+    The key stays listed, with `revoked_at`, so its history is kept.
+    """
+    check_if_match(if_match, service.to_public(service.get_key(session, key_id)))
+    service.revoke_key(session, key_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post(
+    "/{key_id}/rotate",
+    operation_id="rotate_key",
+    summary="Rotate an API key",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        201: {"description": "The replacement key with its token.", "headers": _LOCATION},
+        **problem_responses(401, 403, 404, 409, 422),
+    },
+)
+def rotate_key(
+    key_id: IdPath, request: Request, response: Response, session: SessionDep, _: AdminKey
+) -> KeyCreated:
+    """Revoke a key and issue a replacement with the same name, role and expiry (admin
+    only). The response holds the new token: the only time it is shown. A revoked or
+    expired key cannot be rotated (409)."""
+    key, token = service.rotate_key(session, key_id)
+    response.headers["Location"] = str(request.url_for("get_key", key_id=key.id))
+    response.headers["Cache-Control"] = "no-store"
+    return service.to_created(key, token)

@@ -1,0 +1,37 @@
+"""Short transactions of their own, outside the request's unit of work.
+
+Authentication, `last_used_at` and the rate-limit counters are bookkeeping: they must not
+join the request's transaction (a failed write would roll them back, and on SQLite a
+write of theirs inside it would hold the write lock for the whole request), and they run
+before the request's session is first used. Each call of the factory is one transaction
+on a pooled connection, committed at the end of the ``with`` block.
+
+Tests whose rows live in one rolled-back transaction override :func:`get_side_sessions`
+with savepoints of that transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Annotated
+
+from fastapi import Depends
+from sqlmodel import Session
+
+from api.db import get_engine
+
+SideSessions = Callable[[], AbstractContextManager[Session]]
+
+
+@contextmanager
+def own_transaction() -> Iterator[Session]:
+    with Session(get_engine(), expire_on_commit=False) as session, session.begin():
+        yield session
+
+
+def get_side_sessions() -> SideSessions:
+    return own_transaction
+
+
+SideDep = Annotated[SideSessions, Depends(get_side_sessions)]
