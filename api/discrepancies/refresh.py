@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from api.actors.models import Actor
 from api.actors.service import ids_by_name
@@ -149,15 +149,42 @@ def _store_findings(
     for gone in stored.values():
         _retire(session, gone)
     session.flush()
-    ids = [row.id for row, _ in placed if row.id is not None]
-    if ids:
-        session.exec(delete(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(ids)))
-    session.add_all(
-        DiscrepancyClaim(discrepancy_id=row.id, claim_id=claim_id, side=side)
+    _relink(session, placed)
+
+
+def _relink(session: Session, placed: Sequence[tuple[Discrepancy, detection.Finding]]) -> None:
+    """Make the stored claim links of the placed discrepancies equal their findings'.
+
+    Only what changed is written (a new claim joins a side, a gone one leaves), so a
+    discrepancy of a large event costs its changes, not its size, on every write.
+    """
+    wanted = {
+        (row.id, claim_id): side
         for row, finding in placed
         if row.id is not None
         for side, claim_ids in enumerate(finding.sides)
         for claim_id in claim_ids
+    }
+    ids = {row.id for row, _ in placed if row.id is not None}
+    if not ids:
+        return
+    stored = {
+        (link.discrepancy_id, link.claim_id): link
+        for link in session.exec(
+            select(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(ids))
+        )
+    }
+    for pair, link in stored.items():
+        side = wanted.get(pair)
+        if side is None:
+            session.delete(link)
+        elif link.side != side:
+            link.side = side
+            session.add(link)
+    session.add_all(
+        DiscrepancyClaim(discrepancy_id=pair[0], claim_id=pair[1], side=side)
+        for pair, side in wanted.items()
+        if pair not in stored
     )
     session.flush()
 

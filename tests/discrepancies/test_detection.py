@@ -184,3 +184,33 @@ def test_claimants_are_not_set_against_each_other_when_the_side_is_unknown() -> 
     ]
     (finding,) = analyse("f", same_claimant, TOL, compare_claimants=False).findings
     assert finding.kind == INCONSISTENT
+
+
+def test_bridging_figures_are_those_agreeing_with_both_ends_of_a_contradiction() -> None:
+    """The fast test for "agrees with both figures of a contradicting pair" gives what
+    checking every pair gives, on many random sets of figures."""
+    import random
+
+    from api.discrepancies.detection import FactClaim, Interval, _bridges
+
+    rng = random.Random(7)
+    for _ in range(300):
+        claims, spans = [], {}
+        for i in range(rng.randint(2, 9)):
+            lo = float(rng.randint(0, 20))
+            hi = lo + rng.choice([0.0, 1.0, 5.0, float("inf")])
+            claims.append(FactClaim(i, rng.randint(1, 3), 1, "s", "exact", lo, hi))
+            spans[i] = Interval(lo, hi, lo_open=rng.random() < 0.2, hi_open=rng.random() < 0.2)
+        contradicting = [
+            (x, y)
+            for x in claims
+            for y in claims
+            if x.article_id != y.article_id and not spans[x.claim_id].overlaps(spans[y.claim_id])
+        ]
+        for c in claims:
+            slow = any(
+                spans[c.claim_id].overlaps(spans[x.claim_id])
+                and spans[c.claim_id].overlaps(spans[y.claim_id])
+                for x, y in contradicting
+            )
+            assert _bridges(c, claims, spans) == slow
