@@ -16,6 +16,7 @@ from api.discrepancies.router import router as discrepancies_router
 from api.docs import finish_openapi, install_docs
 from api.errors import install_error_handlers
 from api.events.router import router as events_router
+from api.health.router import router as health_router
 from api.inputs import reject_unknown_query
 from api.middleware import BodySizeLimit
 
@@ -39,6 +40,7 @@ TAGS = [
     {"name": "actors", "description": "People, governments, militaries, groups and outlets."},
     {"name": "discrepancies", "description": "Conflicts between claims about the same fact."},
     {"name": "events", "description": "Groups of articles about the same happening."},
+    {"name": "health", "description": "Liveness and readiness probes for orchestrators."},
 ]
 
 
@@ -63,6 +65,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         v1.include_router(router)
     app.include_router(v1)
+    app.include_router(health_router)
     install_error_handlers(app)
     install_docs(app, docs_url="/docs")
     app.add_middleware(GZipMiddleware, minimum_size=1024)
