@@ -66,6 +66,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         v1.include_router(router)
     app.include_router(v1)
     app.include_router(health_router)
+    app.state.settings = settings
     install_error_handlers(app)
     install_docs(app, docs_url="/docs")
     app.add_middleware(GZipMiddleware, minimum_size=1024)
