@@ -11,6 +11,14 @@ import typer
 from sqlmodel import Session
 
 from api.config import PROJECT_ROOT, get_settings
+from api.logs import logging_config
+
+# uvicorn, started by `serve`: close idle keep-alive connections after 5 s, and refuse a
+# request head (request line and headers) larger than 16 KiB. The h11 implementation is
+# chosen because its limits are explicit; request bodies are bounded by the app
+# (MAX_BODY_BYTES, BODY_READ_TIMEOUT_SECONDS).
+KEEP_ALIVE_SECONDS = 5
+MAX_REQUEST_HEAD_BYTES = 16 * 1024
 
 app = typer.Typer(help="Claims API administration.", no_args_is_help=True, add_completion=False)
 
@@ -109,6 +117,11 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        http="h11",
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES,
+        log_config=logging_config(),
+        access_log=False,
     )
 
 
