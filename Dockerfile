@@ -20,5 +20,8 @@ RUN uv sync --frozen --no-dev
 RUN useradd --create-home app && chown -R app /app
 USER app
 EXPOSE 8000
+# Healthy = ready: the database answers and its schema is at the newest migration.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=5 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4)"]
 # The same command works outside Docker: migrate, then serve.
 CMD ["/app/.venv/bin/claimsapi", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -6,14 +6,86 @@ import json
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
+import click
 import typer
 from sqlmodel import Session
+from typer.core import TyperGroup
 
 from api.config import PROJECT_ROOT, get_settings
+from api.logs import logging_config, redact
 
-app = typer.Typer(help="Claims API administration.", no_args_is_help=True, add_completion=False)
+# uvicorn, started by `serve`: close idle keep-alive connections after 5 s, and refuse a
+# request head (request line and headers) larger than 16 KiB. The h11 implementation is
+# chosen because its limits are explicit; request bodies are bounded by the app
+# (MAX_BODY_BYTES, BODY_READ_TIMEOUT_SECONDS).
+KEEP_ALIVE_SECONDS = 5
+MAX_REQUEST_HEAD_BYTES = 16 * 1024
+
+
+def _database_shown() -> str:
+    """DATABASE_URL as it may be printed: no password, no driver name."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(get_settings().database_url)
+    except Exception:
+        return "the configured database"
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+
+
+def describe_error(exc: Exception) -> str:
+    """One line, secrets masked, for an error that stops a command."""
+    from alembic.util.exc import CommandError
+    from pydantic import ValidationError
+    from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+    if isinstance(exc, ValidationError):
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in err['loc']).upper() or 'settings'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        message = f"invalid setting {problems}"
+    elif isinstance(exc, DBAPIError):
+        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else ""
+        if exc.statement is None:  # it failed while connecting
+            message = f"cannot connect to the database at {_database_shown()}"
+        else:
+            message = f"the database at {_database_shown()} refused the operation"
+        message += f" ({reason})" if reason else ""
+    elif isinstance(exc, SQLAlchemyError):
+        message = f"database error at {_database_shown()}: {exc.__class__.__name__}"
+    elif isinstance(exc, CommandError):
+        message = f"migration failed: {exc}"
+    elif isinstance(exc, OSError):
+        message = str(exc)
+    else:
+        message = f"unexpected {exc.__class__.__name__}: {exc}"
+    return redact(" ".join(message.split()))
+
+
+class _Commands(TyperGroup):
+    """Errors reach the user as one line on stderr (`error: ...`) and exit code 1: no
+    traceback, no local variables, no password."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            typer.echo(f"error: {describe_error(exc)}", err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    cls=_Commands,
+    help="Claims API administration.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_show_locals=False,
+)
 
 
 def _alembic_config() -> object:
@@ -190,6 +262,11 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        http="h11",
+        timeout_keep_alive=KEEP_ALIVE_SECONDS,
+        h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES,
+        log_config=logging_config(),
+        access_log=False,
     )
 
 

@@ -81,9 +81,37 @@ def page_of(
     next_cursor = None
     if len(rows) > limit and shown[-1].id is not None:
         next_cursor = encode_cursor(shown[-1].id)
-        url = request.url.include_query_params(cursor=next_cursor, limit=limit)
-        response.headers["Link"] = f'<{url}>; rel="next"'
+        query = request.url.include_query_params(cursor=next_cursor, limit=limit).query
+        response.headers["Link"] = f'<{link_to(request, app_path(request), query)}>; rel="next"'
     return Page[ItemT](items=render(shown), next=next_cursor)
+
+
+def _app_root(request: Request) -> str:
+    scope = request.scope
+    return str(scope.get("app_root_path", scope.get("root_path", ""))).rstrip("/")
+
+
+def app_path(request: Request) -> str:
+    """The request's path below the app's root (what the routes match)."""
+    root, path = _app_root(request), request.url.path
+    return path[len(root) :] if root and path.startswith(root) else path
+
+
+def link_to(request: Request, path: str, query: str = "") -> str:
+    """A link for a response header (`Location`, `Link`) to ``path`` (below the app's root).
+
+    With PUBLIC_BASE_URL it is that URL followed by the path; without, a relative reference
+    (path and query only, RFC 3986 §4.2). Never built from the request's `Host`, which the
+    client chooses."""
+    settings = getattr(request.app.state, "settings", None)
+    base = getattr(settings, "public_base_url", None)
+    prefix = base.rstrip("/") if isinstance(base, str) else _app_root(request)
+    return prefix + path + (f"?{query}" if query else "")
+
+
+def link_for(request: Request, name: str, **params: object) -> str:
+    """:func:`link_to` the route called ``name`` with these path parameters."""
+    return link_to(request, str(request.app.url_path_for(name, **params)))
 
 
 def etag_of(model: BaseModel) -> str:

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
+_VISIBLE_ASCII = re.compile(r"^[\x21-\x7e]+$")
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/?#@\s]*):[^@/\s]*@")
+
+
+def mask_password(text: str) -> str:
+    """``text`` with the password of every URL in it replaced by ``***``."""
+    return _URL_PASSWORD.sub(r"\g<head>:***@", text)
+
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(
+        env_prefix="", extra="ignore", frozen=True, hide_input_in_errors=True
+    )
 
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'data' / 'claims.db'}"
     """SQLAlchemy URL: ``sqlite:///path`` or ``postgresql://user@host/db``."""
@@ -46,6 +59,60 @@ class Settings(BaseSettings):
     event_match_threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.2
     """Share of an article's weighted terms an event must name for the article to join."""
 
+    public_base_url: str | None = None
+    """Absolute URL clients reach the service at (``https://claims.example.org``); links in
+    ``Location`` and ``Link`` headers start with it. Unset: links are relative references
+    (path and query only), never built from the request's ``Host``."""
+
+    cors_origins: Annotated[tuple[str, ...], NoDecode] = ()
+    """Origins allowed to call the API from a browser (comma-separated); none by default."""
+
+    body_read_timeout_seconds: Annotated[float, Field(gt=0, le=600)] = 30.0
+    """A request body that has not fully arrived this long after the request began is
+    answered with 408 and the connection closed."""
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _check_public_base_url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        parts = urlsplit(value)
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or parts.query
+            or parts.fragment
+            or "@" in parts.netloc
+            or not _VISIBLE_ASCII.match(value)
+        ):
+            raise ValueError(
+                "PUBLIC_BASE_URL must be an absolute http(s) URL without credentials, query "
+                "or fragment, e.g. https://claims.example.org"
+            )
+        return value.rstrip("/")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _check_cors_origins(cls, value: object) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        items = value.split(",") if isinstance(value, str) else list(value)  # type: ignore[call-overload]
+        origins: list[str] = []
+        for item in items:
+            origin = str(item).strip().rstrip("/")
+            if not origin:
+                continue
+            if origin != "*" and not _ORIGIN.match(origin):
+                raise ValueError(
+                    "CORS_ORIGINS must be comma-separated origins such as "
+                    f"https://app.example.org (scheme, host, optional port), got {origin!r}"
+                )
+            origins.append(origin)
+        if "*" in origins and len(origins) > 1:
+            raise ValueError("CORS_ORIGINS is either * or a list of origins, not both")
+        return tuple(origins)
+
     @field_validator("database_url")
     @classmethod
     def _check_database_url(cls, value: str) -> str:
@@ -56,7 +123,8 @@ class Settings(BaseSettings):
             value = "postgresql+psycopg://" + value.removeprefix("postgresql://")
         if not (value.startswith("sqlite://") or value.startswith("postgresql+psycopg://")):
             raise ValueError(
-                "DATABASE_URL must be a sqlite:/// or postgresql:// URL, got " + repr(value)
+                "DATABASE_URL must be a sqlite:/// or postgresql:// URL, got "
+                + repr(mask_password(value))
             )
         return value
 

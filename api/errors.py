@@ -207,6 +207,8 @@ def _allowed_methods(request: Request) -> list[str]:
         match, _ = route.matches(request.scope)
         if match != Match.NONE:
             methods |= getattr(route, "methods", None) or set()
+    if "GET" in methods:
+        methods.add("HEAD")  # api.middleware.HeadAsGet serves HEAD wherever GET is served
     return sorted(methods)
 
 
@@ -244,7 +246,18 @@ async def _handle_unexpected(request: Request, exc: Exception) -> JSONResponse:
         slug="internal-error",
         detail="The server failed to handle this request; it has been logged.",
         request=request,
+        headers=_unexpected_headers(request),
     )
+
+
+def _unexpected_headers(request: Request) -> dict[str, str]:
+    """A 500 closes the connection (it may be in a bad state) and names the request id:
+    this handler runs outside the middleware that sets `X-Request-ID` elsewhere."""
+    headers = {"Connection": "close"}
+    request_id = getattr(request.state, "request_id", None)
+    if isinstance(request_id, str):
+        headers["X-Request-ID"] = request_id
+    return headers
 
 
 def install_error_handlers(app: FastAPI) -> None:

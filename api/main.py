@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 
@@ -18,8 +19,9 @@ from api.docs import finish_openapi, install_docs
 from api.errors import install_error_handlers
 from api.events.router import router as events_router
 from api.faults import DatabaseFaults
+from api.health.router import router as health_router
 from api.inputs import reject_unknown_query
-from api.middleware import BodySizeLimit
+from api.middleware import REQUEST_ID_HEADER, BodySizeLimit, HeadAsGet, RequestContext
 from api.ratelimit.service import RateLimitHeaders, rate_limit
 
 API_VERSION = "1.0.0"
@@ -43,6 +45,24 @@ TAGS = [
     {"name": "discrepancies", "description": "Conflicts between claims about the same fact."},
     {"name": "events", "description": "Groups of articles about the same happening."},
     {"name": "keys", "description": "API keys and their roles (admin only)."},
+    {"name": "health", "description": "Liveness and readiness probes for orchestrators."},
+]
+
+CORS_EXPOSED_HEADERS = [
+    "ETag",
+    "Link",
+    "Location",
+    REQUEST_ID_HEADER,
+    "Retry-After",
+    "RateLimit",
+    "RateLimit-Policy",
+]
+CORS_ALLOWED_HEADERS = [
+    "Authorization",
+    "Content-Type",
+    "If-Match",
+    "If-None-Match",
+    REQUEST_ID_HEADER,
 ]
 
 
@@ -68,12 +88,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         v1.include_router(router)
     app.include_router(v1)
+    app.include_router(health_router)
+    app.state.settings = settings
     install_error_handlers(app)
     install_docs(app, docs_url="/docs")
     app.add_middleware(DatabaseFaults, attempts=settings.db_retry_attempts)
     app.add_middleware(RateLimitHeaders)
+    # The last added is the outermost: request id and access log, CORS, HEAD, body limits.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_body_bytes,
+        read_timeout=settings.body_read_timeout_seconds,
+    )
+    app.add_middleware(HeadAsGet)
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "HEAD", "POST", "PATCH", "DELETE"],
+            allow_headers=CORS_ALLOWED_HEADERS,
+            expose_headers=CORS_EXPOSED_HEADERS,
+            max_age=600,
+        )
+    app.add_middleware(RequestContext)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

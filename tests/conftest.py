@@ -119,8 +119,8 @@ def session(engine: Engine) -> Iterator[Session]:
         connection.close()
 
 
-@pytest.fixture
-def app(session: Session, settings: Settings) -> FastAPI:
+def app_on_session(session: Session, settings: Settings) -> FastAPI:
+    """The app with every database access bound to the test's transaction."""
     application = create_app(settings)
 
     def _session() -> Iterator[Session]:
@@ -136,6 +136,11 @@ def app(session: Session, settings: Settings) -> FastAPI:
     application.dependency_overrides[get_side_sessions] = lambda: _savepoint
     application.dependency_overrides[get_settings] = lambda: settings
     return application
+
+
+@pytest.fixture
+def app(session: Session, settings: Settings) -> FastAPI:
+    return app_on_session(session, settings)
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,3 +62,44 @@ def test_evaluate_meets_the_targets(scratch_db: str) -> None:
 def test_seed_refuses_a_missing_folder(scratch_db: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["seed", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
+
+
+SECRET = "s3cret-Passw0rd"
+
+
+def test_a_database_error_is_one_line_without_the_password() -> None:
+    """The real entry point, as a user runs it: no traceback, no locals, no password."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"postgresql://postgres:{SECRET}@127.0.0.1:1/nowhere",
+        "COLUMNS": "200",
+    }
+    cli = Path(sys.executable).parent / "claimsapi"
+    for command in (["migrate"], ["seed"], ["create-key", "--name", "desk"]):
+        done = subprocess.run(
+            [str(cli), *command], env=env, capture_output=True, text=True, timeout=60
+        )
+        output = done.stdout + done.stderr
+        assert done.returncode == 1, output
+        assert SECRET not in output
+        assert "Traceback" not in output
+        lines = output.strip().splitlines()
+        assert len(lines) == 1, output
+        assert lines[0].startswith(
+            "error: cannot connect to the database at postgresql://postgres:***@127.0.0.1:1/nowhere"
+        ), output
+
+
+def test_an_invalid_setting_is_one_line_without_the_password(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"mysql://root:{SECRET}@localhost/db")
+    get_settings.cache_clear()
+    try:
+        result = CliRunner().invoke(app, ["migrate"])
+    finally:
+        get_settings.cache_clear()
+    assert result.exit_code == 1
+    assert SECRET not in result.output
+    assert result.output.startswith("error: invalid setting DATABASE_URL")
+    assert len(result.output.strip().splitlines()) == 1

@@ -3,6 +3,7 @@ and serves the API on the database the suite runs on."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -47,6 +48,25 @@ def test_serve_migrates_seeds_and_serves(scratch_database_url: str) -> None:
             body = r.read().decode()
         assert '"items"' in body
         assert "Pakistan" in body
+        probe = urllib.request.Request(
+            f"http://127.0.0.1:{port}/readyz", headers={"X-Request-ID": "probe-1"}
+        )
+        with urllib.request.urlopen(probe) as r:
+            assert r.status == 200
+            assert r.headers["X-Request-ID"] == "probe-1"
+            assert json.loads(r.read())["status"] == "ready"
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+    output = proc.stdout.read().decode() if proc.stdout else ""
+    # Logs are JSON lines; the access line of the probe carries its request id.
+    logged = [json.loads(line) for line in output.splitlines() if line.startswith("{")]
+    assert any(
+        entry.get("request_id") == "probe-1"
+        and entry.get("path") == "/readyz"
+        and entry.get("status") == 200
+        and entry.get("method") == "GET"
+        and "duration_ms" in entry
+        for entry in logged
+    ), output
+    assert any(entry.get("logger", "").startswith("uvicorn") for entry in logged), output

@@ -41,3 +41,41 @@ def test_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("MAX_BODY_BYTES", "-5")
     with pytest.raises(ValidationError):
         Settings()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("public_base_url", "claims.example.org"),
+        ("public_base_url", "ftp://claims.example.org"),
+        ("public_base_url", "https://claims.example.org/?a=1"),
+        ("public_base_url", "https://user:pw@claims.example.org"),
+        ("cors_origins", "https://ok.example.org,not an origin"),
+        ("cors_origins", "https://app.example.org/path"),
+        ("cors_origins", "*,https://app.example.org"),
+        ("body_read_timeout_seconds", 0),
+        ("body_read_timeout_seconds", "soon"),
+    ],
+)
+def test_nonsense_operations_settings_fail_fast(field: str, value: object) -> None:
+    with pytest.raises(ValidationError, match=field):
+        Settings(**{field: value})  # type: ignore[arg-type]
+
+
+def test_operations_settings_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert Settings().public_base_url is None
+    assert Settings().cors_origins == ()
+    assert Settings().body_read_timeout_seconds == 30
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://claims.example.org/api/")
+    monkeypatch.setenv("CORS_ORIGINS", "https://a.example.org, http://localhost:5173")
+    monkeypatch.setenv("BODY_READ_TIMEOUT_SECONDS", "2.5")
+    settings = Settings()
+    assert settings.public_base_url == "https://claims.example.org/api"
+    assert settings.cors_origins == ("https://a.example.org", "http://localhost:5173")
+    assert settings.body_read_timeout_seconds == 2.5
+
+
+def test_a_rejected_database_url_is_not_echoed_with_its_password() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Settings(database_url="mysql://root:hunter2@localhost/db")
+    assert "hunter2" not in str(caught.value)

@@ -17,6 +17,7 @@ from api.common import (
     Page,
     check_if_match,
     decode_cursor,
+    link_for,
     page_of,
     set_etag,
     with_etag,
@@ -89,7 +90,7 @@ def create_actor(
     """Add an actor with its aliases; extraction links later mentions to it."""
     actor = service.create_actor(session, data)
     public = service.to_public(session, [actor])[0]
-    response.headers["Location"] = str(request.url_for("get_actor", actor_id=public.id))
+    response.headers["Location"] = link_for(request, "get_actor", actor_id=public.id)
     set_etag(response, public)
     return public
 

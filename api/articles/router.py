@@ -18,6 +18,7 @@ from api.common import (
     Page,
     check_if_match,
     decode_cursor,
+    link_for,
     page_of,
     set_etag,
     with_etag,
@@ -109,7 +110,7 @@ def create_article(
     article, created = ingest.create_article(session, data)
     public = service.to_public(session, [article])[0]
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-    response.headers["Location"] = str(request.url_for("get_article", article_id=public.id))
+    response.headers["Location"] = link_for(request, "get_article", article_id=public.id)
     set_etag(response, public)
     return public
 

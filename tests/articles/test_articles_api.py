@@ -118,9 +118,9 @@ def test_unknown_and_malformed_ids(client: TestClient) -> None:
 
 def test_method_not_allowed_names_every_allowed_method(client: TestClient) -> None:
     for path, allowed in (
-        ("/v1/articles", "GET, POST"),
-        ("/v1/articles/1", "DELETE, GET, PATCH"),
-        ("/v1/claims/1", "GET, PATCH"),
+        ("/v1/articles", "GET, HEAD, POST"),
+        ("/v1/articles/1", "DELETE, GET, HEAD, PATCH"),
+        ("/v1/claims/1", "GET, HEAD, PATCH"),
     ):
         response = client.put(path)
         assert_problem(response, 405, mentions=allowed)
