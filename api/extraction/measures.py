@@ -14,136 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .gazetteer import load
-from .textutil import word_set
 
-MEASURE_WORDS: dict[str, str] = {}
-
-
-def _m(words: str, measure: str) -> None:
-    for w in words.split():
-        MEASURE_WORDS[w] = measure
-
-
-_m(
-    "killed kill kills killing dead died die dies dying deaths death neutralized neutralised "
-    "neutralizing neutralising eliminated eliminating slain perished martyred fatalities executed "
-    "massacred lost losing lose loses drowned",
-    "killed",
-)
-_m("wounded wounding injured injuring injuries injury hurt maimed", "wounded")
-_m("casualties", "casualties")
-_m("captured capture capturing captures seized seizing seize overran overrun", "captured")
-_m("destroyed destroying destroy destroys demolished razed flattened downed", "destroyed")
-_m("closed closing shut sealed", "closed")
-_m("arrested arresting arrests detained detaining apprehended", "arrested")
-_m("displaced fled evacuated uprooted", "displaced")
-_m("missing disappeared vanished", "missing")
-_m("abducted kidnapped abducting kidnapping", "abducted")
-_m("struck hit targeted bombed shelled attacked striking targeting", "struck")
-_m("launched fired launching firing", "launched")
-_m("rescued", "rescued")
-_m("released freed", "released")
-_m("deployed stationed", "deployed")
-
-SUBJECT_CATEGORIES: dict[str, str] = {}
-
-
-def _s(words: str, category: str) -> None:
-    for w in words.split():
-        SUBJECT_CATEGORIES[w] = category
-
-
-_s(
-    "soldier soldiers troop troops force forces fighter fighters militant militants terrorist "
-    "terrorists insurgent insurgents rebel rebels serviceman servicemen servicemembers "
-    "personnel commando commandos jihadist jihadists gunman gunmen attacker attackers combatants "
-    "combatant paramilitaries paramilitary sailors airmen marines recruits mercenaries taliban "
-    "guards guardsmen cadres comrade comrades members",
-    "combatants",
-)
-_s("policeman policemen police policewoman policewomen cops constables", "police")
-_s(
-    "civilian civilians woman women child children villager villagers resident residents "
-    "worker workers student students pilgrim pilgrims passenger passengers journalist "
-    "journalists",
-    "civilians",
-)
-_s(
-    "people persons person individuals individual citizens nationals victims bodies others "
-    "migrants refugees men",
-    "people",
-)
-_s("post posts position positions outpost outposts checkpoint checkpoints bunker bunkers", "posts")
-_s("camp camps hideout hideouts base bases compound compounds", "camps")
-_s("crossing crossings", "border crossings")
-_s("location locations place places site sites area areas point points", "locations")
-_s("drone drones aircraft jet jets plane planes helicopter helicopters uav uavs", "aircraft")
-_s("tank tanks vehicle vehicles truck trucks apc apcs", "vehicles")
-_s("rocket rockets missile missiles shell shells mortar mortars bomb bombs", "munitions")
-_s(
-    "attack attacks strike strikes airstrike airstrikes raid raids explosion explosions blast "
-    "blasts operation operations",
-    "attacks",
-)
-_s(
-    "house houses home homes building buildings school schools mosque mosques hospital "
-    "hospitals shop shops",
-    "buildings",
-)
-_s("village villages town towns", "settlements")
-_s("border frontier boundary", "border")
-
-PERSON_CATEGORIES = frozenset({"combatants", "police", "civilians", "people"})
-LIGHT_NOUNS = frozenset(
-    [
-        "things",
-        "thing",
-        "times",
-        "time",
-        "ways",
-        "way",
-        "reasons",
-        "reason",
-        "steps",
-        "step",
-        "aspects",
-        "aspect",
-        "words",
-        "word",
-        "questions",
-        "question",
-        "issues",
-        "issue",
-        "options",
-        "option",
-        "kinds",
-        "kind",
-        "types",
-        "type",
-        "parts",
-        "part",
-        "sides",
-        "side",
-        "countries",
-        "country",
-        "nations",
-        "nation",
-        "days",
-        "years",
-        "months",
-        "weeks",
-        "hours",
-        "minutes",
-        "decades",
-        "rounds",
-        "round",
-        "pillars",
-        "principles",
-        "percent",
-        "ones",
-    ]
-)
+_MEASURES = lexicon.measures()
+_SUBJECTS = lexicon.subjects()
+#: single measure words (lower case) -> measure; see ``lexicon/measures.toml``
+MEASURE_WORDS: dict[str, str] = _MEASURES.words
+#: multi-word measure phrases, longest first
+MEASURE_PHRASES: dict[tuple[str, ...], str] = _MEASURES.phrases
+#: counted nouns that name their measure ("27 deaths" -> killed, "1,151 cases" -> cases)
+MEASURE_NOUNS: dict[str, str] = _MEASURES.nouns
+#: counted noun -> coarse category; see ``lexicon/subjects.toml``
+SUBJECT_CATEGORIES: dict[str, str] = _SUBJECTS.categories
+PERSON_CATEGORIES = _SUBJECTS.person_categories
+LIGHT_NOUNS = _SUBJECTS.light
 _STOP_WORDS = frozenset(
     [
         "were",
@@ -215,15 +100,9 @@ _STOP_WORDS = frozenset(
         "yesterday",
         "tonight",
         "last",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "earlier",
         "later",
+        *(day.lower() for day in lexicon.calendar().weekdays),
     ]
 )
 _SKIP_AFTER = frozenset(
@@ -329,12 +208,7 @@ def category_of(head: str) -> str:
 
 
 #: Verbs that start a new clause after "and" ("30 fighters and rejected reports of ...").
-_CLAUSE_VERBS = word_set(
-    "said says denied denies rejected rejects dismissed dismisses accused accuses blamed "
-    "blames added adds claimed claims called calls urged urges warned warns vowed vows "
-    "promised promises insisted insists confirmed confirms stated states announced "
-    "announces reported reports acknowledged acknowledges disputed disputes"
-)
+_CLAUSE_VERBS = _SUBJECTS.clause_verbs
 
 
 def parse_subject(s: str, pos: int) -> SubjectParse:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .types import Qualifier
 from .units import CURRENCY_PREFIXES, UNIT_AFTER_NUMBER, Unit, lookup
 
@@ -125,58 +126,25 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 
+_AMOUNTS = lexicon.amounts()
+_VAGUE_BOUNDS: dict[str, tuple[float | None, float | None]] = _AMOUNTS.vague
+#: Vague amounts that carry an order of magnitude (the others are just "some").
+MAGNITUDE_VAGUE = _AMOUNTS.magnitude
 _VAGUE = re.compile(
-    r"\b(?P<v>tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|"
-    r"several\s+dozen|several\s+hundred|several\s+thousand|dozens|scores|hundreds|thousands|"
-    r"millions|several|a\s+few|a\s+handful|numerous|multiple|a\s+dozen\s+or\s+so)\b"
-    r"(?=\s+(?:of\s+)?[A-Za-z])",
+    r"\b(?P<v>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_VAGUE_BOUNDS, key=len, reverse=True)
+    )
+    + r")\b(?=\s+(?:of\s+)?[A-Za-z])",
     re.IGNORECASE,
 )
 _VAGUE_WORDS = re.compile(
     r"dozen|scores|hundreds|thousands|millions|several|few|handful|numerous|multiple", re.I
 )
-_VAGUE_BOUNDS: dict[str, tuple[float | None, float | None]] = {
-    "dozens": (24, None),
-    "several dozen": (24, None),
-    "scores": (40, None),
-    "hundreds": (200, None),
-    "several hundred": (200, None),
-    "thousands": (2000, None),
-    "several thousand": (2000, None),
-    "tens of thousands": (20000, None),
-    "hundreds of thousands": (200000, None),
-    "millions": (2000000, None),
-    "tens of millions": (20000000, None),
-    "several": (3, 9),
-    "a few": (2, 5),
-    "a handful": (2, 6),
-    "numerous": (2, None),
-    "multiple": (2, None),
-    "a dozen or so": (10, 14),
-}
-#: Vague amounts that carry an order of magnitude (the others are just "some").
-MAGNITUDE_VAGUE = frozenset(
-    {
-        "dozens",
-        "several dozen",
-        "scores",
-        "hundreds",
-        "several hundred",
-        "thousands",
-        "several thousand",
-        "tens of thousands",
-        "hundreds of thousands",
-        "millions",
-        "tens of millions",
-        "a dozen or so",
-    }
-)
 
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-)
-_MONTH_ABBR_DOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+_CALENDAR = lexicon.calendar()
+_MONTHS = "(?:" + "|".join((*_CALENDAR.months, *_CALENDAR.abbreviations)) + ")"
+_MONTH_ABBR_DOT = "(?:" + "|".join(_CALENDAR.abbreviations) + r")\.?"
 _MONTH_ANY = rf"(?:{_MONTHS}\b\.?|{_MONTH_ABBR_DOT})"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Names followed by a number that is part of the name: "Article 370", "Flight 93". Matched
