@@ -32,7 +32,7 @@ from .types import (
     Stance,
     TimeRef,
 )
-from .units import to_base
+from .units import article_countries, to_base
 
 EXTRACTOR_VERSION = "rules-1.3.0"
 
@@ -241,6 +241,7 @@ class _ArticleExtractor:
         self.reg.learn(self.body)
         self.attr = Attributor(self.reg)
         self.state = _State()
+        self.countries = article_countries(self.body)
 
     # --- speakers ---------------------------------------------------------------------------
     def _speaker(self, speaker: str | PronounRef | None) -> str | None:
@@ -505,7 +506,7 @@ class _ArticleExtractor:
         out: list[tuple[Attribution | None, _Claim]] = []
         prev: _Claim | None = None
         prev_end = 0
-        for q in find_quantities(s):
+        for q in find_quantities(s, self.countries):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
             if q.unit is None and _DEFINITE_BEFORE.search(s[: q.start]):
@@ -559,12 +560,7 @@ class _ArticleExtractor:
             if dim == "length":
                 measure = "distance" if _DISTANCE_AFTER.match(s[q.end :]) else "length"
             else:
-                measure = {
-                    "area": "area",
-                    "mass": "mass",
-                    "ratio": "percent",
-                    "currency": "amount",
-                }[dim]
+                measure = {"ratio": "percent", "currency": "amount"}.get(dim, dim)
             if category is None:
                 back = _LINEAR_THING.findall(s[: q.start].lower())
                 if back:

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .types import Qualifier
-from .units import CURRENCY_PREFIXES, UNIT_AFTER_NUMBER, Unit, lookup
+from .units import (
+    CURRENCY_AFTER_NUMBER,
+    CURRENCY_BEFORE,
+    CURRENCY_PREFIXES,
+    UNIT_AFTER_NUMBER,
+    Unit,
+    currency_in,
+    lookup,
+)
 
 _SMALL = {
     "zero": 0,
@@ -121,11 +129,10 @@ _MODIFIER = re.compile(
 )
 
 _QUANTITY = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?P<from>\bfrom\s+)?(?P<cur>US\$|\$|€|£|USD\s?)?(?P<n1>{_NUM})"
-    rf"(?:(?P<rsep>\s*(?:-|–|—|to|or|and)\s*)(?P<cur2>US\$|\$|€|£)?(?P<n2>{_NUM}))?",
-    re.IGNORECASE,
+    rf"(?P<between>\b(?i:between)\s+)?(?P<from>\b(?i:from)\s+)?(?:(?P<cur>{CURRENCY_BEFORE})\s?)?"
+    rf"(?P<n1>(?i:{_NUM}))"
+    rf"(?:(?P<rsep>\s*(?i:-|–|—|to|or|and)\s*)(?:{CURRENCY_BEFORE}\s?)?(?P<n2>(?i:{_NUM})))?",
 )
-
 _AMOUNTS = lexicon.amounts()
 _VAGUE_BOUNDS: dict[str, tuple[float | None, float | None]] = _AMOUNTS.vague
 #: Vague amounts that carry an order of magnitude (the others are just "some").
@@ -389,7 +396,12 @@ _COUNT_AFTER_ONE = re.compile(
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _TOKEN = re.compile(r"\d[\d,.]*|[A-Za-z]+")
-_PREFIX_BEFORE = re.compile(r"(?:\bbetween\s+|\bfrom\s+|US\$|\$|€|£|USD\s?)$", re.IGNORECASE)
+_PREFIX_BEFORE = re.compile(
+    rf"(?:\b(?i:between|from)\s+(?:{CURRENCY_BEFORE}\s?)?|{CURRENCY_BEFORE}\s?)$"
+)
+#: "SEK 842m", "$4.5m": a million written as "m" after a currency's figure.
+_MILLION_SUFFIX = re.compile(r"(?:m|mn)\b")
+_SCALE_TAIL = re.compile(r"\s*(million|billion|trillion|thousand|lakh|crore|bn)$", re.I)
 _LETTERS = re.compile(r"[a-z]+")
 _CANDIDATE_WORDS = frozenset(
     [
@@ -421,8 +433,23 @@ def has_candidate(text: str) -> bool:
     return not _CANDIDATE_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 
-def find_quantities(text: str) -> list[QuantityMatch]:
-    """All number phrases in ``text`` (offsets relative to ``text``), in order."""
+def _shared_scale(n1: str, n2: str, value1: float) -> float:
+    """ "NOK 180 to 210 million": the scale written once applies to both ends."""
+    tail = _SCALE_TAIL.search(n2)
+    if tail is None or _SCALE_TAIL.search(n1) is not None or not n1[-1:].isdigit():
+        return value1
+    head = parse_number(n2[: tail.start()])
+    if head is None or value1 > head:
+        return value1
+    return value1 * _SCALES[tail.group(1).lower()]
+
+
+def find_quantities(text: str, countries: list[str] | None = None) -> list[QuantityMatch]:
+    """All number phrases in ``text`` (offsets relative to ``text``), in order.
+
+    ``countries`` (the article's, most mentioned first) decide what a shared currency sign
+    or name means ("$" in a Chilean story is CLP).
+    """
     if not has_candidate(text):
         return []
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
@@ -440,7 +467,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             if low_word not in _CANDIDATE_WORDS and low_word not in {"a", "half"}:
                 continue
         begin = t0
-        before = text[max(0, t0 - 8) : t0]
+        before = text[max(0, t0 - 16) : t0]
         pre = _PREFIX_BEFORE.search(before)
         if pre is not None:
             begin = t0 - (len(before) - pre.start())
@@ -476,6 +503,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             ok = v2 is not None and v2 >= value1 and (sep != "and" or bool(m.group("between")))
             if ok:
                 value2 = v2
+                value1 = _shared_scale(n1, m.group("n2"), value1)
                 range_kind = sep
                 end = m.end("n2")
                 pos = end
@@ -491,7 +519,12 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         unit: Unit | None = None
         attributive = False
         if m.group("cur"):
-            unit = CURRENCY_PREFIXES.get(m.group("cur").strip())
+            form = m.group("cur").strip()
+            unit = currency_in(form, countries) if countries else CURRENCY_PREFIXES.get(form)
+            suffix = _MILLION_SUFFIX.match(text, end)
+            if suffix is not None and value2 is None and n1[-1].isdigit():
+                value1 *= 1_000_000
+                end = suffix.end()
         um = UNIT_AFTER_NUMBER.match(text, end)
         if unit is None and um is not None:
             unit = lookup(um.group("unit"))
@@ -506,6 +539,11 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             if unit is not None:
                 attributive = "-" in um.group("sep") or bool(um.group("long"))
                 end = um.end()
+        if unit is None and (cm := CURRENCY_AFTER_NUMBER.match(text, end)) is not None:
+            # "50 million soles", "USD 3.8 million", "2.5 billion crowns"
+            unit = currency_in(cm.group("code"), countries or [])
+            if unit is not None:
+                end = cm.end()
         qualifier = Qualifier.exact
         lower: float | None = value1
         upper: float | None = value1
