@@ -209,6 +209,7 @@ def category_of(head: str) -> str:
 
 #: Verbs that start a new clause after "and" ("30 fighters and rejected reports of ...").
 _CLAUSE_VERBS = _SUBJECTS.clause_verbs
+_NOT_HEADS = _SUBJECTS.not_heads
 
 
 def parse_subject(s: str, pos: int) -> SubjectParse:
@@ -257,6 +258,13 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             break
         if low in _STOP_WORDS and low not in {"and"}:
             break
+        if low in _NOT_HEADS:
+            # a hedge or participle is never the counted noun ("roughly", "more", "drawn")
+            if modifiers:
+                break
+            i = k + 1
+            k += 1
+            continue
         if low == "and":
             # coordination continues only with another noun phrase
             if (
@@ -341,6 +349,45 @@ class MeasureHit:
     end: int
 
 
+_PHRASE_FIRST = frozenset(p[0] for p in MEASURE_PHRASES)
+
+
+def _phrase_at(toks: list[tuple[str, int, int]], n: int) -> MeasureHit | None:
+    """The longest measure phrase starting at token ``n`` ("shot down", "took part")."""
+    if toks[n][0].lower() not in _PHRASE_FIRST:
+        return None
+    for phrase, measure in MEASURE_PHRASES.items():
+        k = len(phrase)
+        if n + k <= len(toks) and all(toks[n + j][0].lower() == phrase[j] for j in range(k)):
+            return MeasureHit(measure, toks[n][1], toks[n + k - 1][2])
+    return None
+
+
+#: Words that end the clause a zero figure's verb is looked for in.
+_CLAUSE_END = frozenset(
+    {",", ";", ":", ".", "but", "because", "although", "how", "whether", "if", "what", "why"}
+)
+
+
+def measure_in_clause(s: str, pos: int, limit: int = 12) -> MeasureHit | None:
+    """The first measure word or phrase in the clause after ``pos``, within ``limit`` words.
+
+    For zero figures, whose verb may follow a prepositional phrase ("No one at the school
+    was hurt", "no member of the security forces lost his life").
+    """
+    toks = _tokens(s[pos : pos + 160], pos)
+    for n, (word, a, b) in enumerate(toks[:limit]):
+        low = word.lower()
+        if low in _CLAUSE_END or low in _CLAUSE_VERBS:
+            return None
+        phrase = _phrase_at(toks, n)
+        if phrase is not None:
+            return phrase
+        if low in MEASURE_WORDS:
+            return MeasureHit(MEASURE_WORDS[low], a, b)
+    return None
+
+
 def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | None:
     """A measure verb after the counted phrase: "were (also briefly) killed"."""
     text = s[pos : limit if limit is not None else len(s)]
@@ -359,6 +406,9 @@ def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | No
         if n >= 8:
             break
         low = word.lower()
+        phrase = _phrase_at(toks, n)
+        if phrase is not None:
+            return phrase
         if low in MEASURE_WORDS:
             return MeasureHit(MEASURE_WORDS[low], a, b)
         if low in _SKIP_AFTER or low.endswith("ly"):
@@ -399,6 +449,13 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
             a = window_start + sm.start()
             return MeasureHit("destroyed", a, a + len(sm.group(0).rstrip()))
     toks = _tokens(s[max(0, pos - 80) : pos], max(0, pos - 80))
+    for phrase, measure in MEASURE_PHRASES.items():
+        # "a crowd of 9,500": a phrase right before the number
+        k = len(phrase)
+        if k <= len(toks) and all(
+            toks[len(toks) - k + j][0].lower() == phrase[j] for j in range(k)
+        ):
+            return MeasureHit(measure, toks[-k][1], toks[-1][2])
     steps = 0
     for word, a, b in reversed(toks):
         low = word.lower()

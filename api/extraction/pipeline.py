@@ -14,6 +14,7 @@ from .measures import (
     SubjectParse,
     measure_after,
     measure_before,
+    measure_in_clause,
     parse_subject,
 )
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
@@ -576,9 +577,15 @@ class _ArticleExtractor:
                 before = measure_before(s, q.start)
                 if before is not None and not s[before.end : q.start].strip(' "“'):
                     hit = before
+            if hit is None and q.zero:
+                hit = measure_in_clause(s, end)
             if hit is not None:
                 measure = hit.measure
                 start, end = min(start, hit.start), max(end, hit.end)
+        if q.zero and measure in (None, "count"):
+            return None  # "no evidence", "no comment": a zero counts only a measure
+        if q.zero and category is None and subj.surface is None:
+            category = "people"  # "No one was hurt", "nobody died"
         inherited_side: str | None = None
         if measure is None and subj.empty:
             # "..., but Pakistan put the figure at 23": the figure of the claim just made

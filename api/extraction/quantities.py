@@ -149,6 +149,26 @@ _VAGUE_WORDS = re.compile(
     r"dozen|scores|hundreds|thousands|millions|several|few|handful|numerous|multiple", re.I
 )
 
+
+def _zero_pattern() -> re.Pattern[str]:
+    """Words that count nothing ("no", "none of", "not a single"), from the lexicon."""
+    forms = sorted({*_AMOUNTS.zero_determiners, *_AMOUNTS.zero_pronouns}, key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(
+        rf"\b(?:{alt})\b(?![.\d-])"
+        # "no more than 40", "no longer", "no one knows": not a figure
+        r"(?!\s+(?:more|fewer|less|longer|later|sooner|doubt|matter|reason|sign|evidence|"
+        r"indication|comment|immediate|information|details|word|knows|knew|know|can|could|"
+        r"will|would|expects|expected|seems|appears|doubts|figures?|estimates?|toll|tally|"
+        r"breakdown|count|official|one|single)\b)"
+        # "denied losing any drones": "any" under a denial counts none
+        r"|\b(?:denied|denies|deny|denying)\s+(?:that\s+|having\s+|[a-z]+ing\s+(?:out\s+)?)?"
+        r"(?P<any>any)\b",
+        re.IGNORECASE,
+    )
+
+
+_ZERO = _zero_pattern()
 _CALENDAR = lexicon.calendar()
 _MONTHS = "(?:" + "|".join((*_CALENDAR.months, *_CALENDAR.abbreviations)) + ")"
 _MONTH_ABBR_DOT = "(?:" + "|".join(_CALENDAR.abbreviations) + r")\.?"
@@ -272,6 +292,8 @@ class QuantityMatch:
     number_end: int = 0
     word_number: bool = False
     value_text: str = ""
+    #: a figure of none: "no patient died", "None of our drones was lost"
+    zero: bool = False
 
     @property
     def is_vague(self) -> bool:
@@ -427,8 +449,8 @@ _CANDIDATE_WORDS = frozenset(
 
 
 def has_candidate(text: str) -> bool:
-    """Cheap pre-filter: does ``text`` contain a digit or a number word at all?"""
-    if _DIGIT.search(text):
+    """Cheap pre-filter: does ``text`` contain a digit, a number word or a zero at all?"""
+    if _DIGIT.search(text) or _ZERO.search(text):
         return True
     return not _CANDIDATE_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
@@ -614,6 +636,25 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
             )
         )
         taken.append((start, v.end()))
+    for z in _ZERO.finditer(text):
+        za, zb = z.span("any") if z.group("any") else z.span()
+        if _overlaps(za, zb, taken) or _overlaps(za, zb, excluded):
+            continue
+        found.append(
+            QuantityMatch(
+                start=za,
+                end=zb,
+                text=text[za:zb],
+                qualifier=Qualifier.exact,
+                lower=0.0,
+                upper=0.0,
+                number_start=za,
+                number_end=zb,
+                word_number=True,
+                value_text=text[za:zb],
+                zero=True,
+            )
+        )
     found.sort(key=lambda q: q.start)
     return _merge_conversions(text, found)
 
