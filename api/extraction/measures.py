@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from . import lexicon
 from .gazetteer import load
+from .textutil import word_set
 
 _MEASURES = lexicon.measures()
 _SUBJECTS = lexicon.subjects()
@@ -210,6 +211,12 @@ def category_of(head: str) -> str:
 #: Verbs that start a new clause after "and" ("30 fighters and rejected reports of ...").
 _CLAUSE_VERBS = _SUBJECTS.clause_verbs
 _NOT_HEADS = _SUBJECTS.not_heads
+#: Number words that start the next counted phrase ("five firefighters and two passers-by").
+_NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred dozen dozens hundreds thousands"
+)
 
 
 def parse_subject(s: str, pos: int) -> SubjectParse:
@@ -274,6 +281,7 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
                     toks[k + 1][0].lower() not in _STOP_WORDS
                     and toks[k + 1][0].lower() not in MEASURE_WORDS
                     and toks[k + 1][0].lower() not in _CLAUSE_VERBS
+                    and toks[k + 1][0].lower() not in _NUMBER_WORDS
                 )
             ):
                 k += 1
@@ -281,6 +289,8 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             break
         if low in MEASURE_WORDS and low not in {"dead"} and (heads or modifiers):
             break
+        if (heads or modifiers) and _phrase_at(toks, k) is not None:
+            break  # "40,000 people took part": the phrase is the measure, not the noun
         if low in MEASURE_WORDS and not (heads or modifiers):
             break
         if word[0].isupper():

@@ -10,6 +10,7 @@ from .actors import DATELINE, ActorRegistry, PronounRef
 from .attribution import Attribution, Attributor
 from .measures import (
     LIGHT_NOUNS,
+    MEASURE_NOUNS,
     PERSON_CATEGORIES,
     SubjectParse,
     measure_after,
@@ -553,9 +554,12 @@ class _ArticleExtractor:
         surface = subj.surface
         if subj.others and prev_any is not None:
             category, surface = prev_any.subject, prev_any.subject_text
-        if subj.surface and subj.surface.split()[-1].lower() in {"dead", "deaths", "fatalities"}:
-            measure = "killed"
-            category = category if category not in {"dead", "death", "fatality"} else "people"
+        head = subj.surface.split()[-1].lower() if subj.surface else ""
+        if head in MEASURE_NOUNS:
+            # "27 deaths", "1,151 cases", "2,318 votes": the noun names the measure
+            measure = MEASURE_NOUNS[head]
+            if measure == "killed" and category in {"dead", "death", "fatality"}:
+                category = "people"
         if q.unit is not None:
             dim = q.unit.dimension
             if dim == "length":

@@ -25,7 +25,7 @@ def test_families_beyond_casualties_are_listed() -> None:
     assert words["intercepted"] == "destroyed"
     assert phrases[("took", "part")] == "attended"
     assert phrases[("death", "toll")] == "killed"
-    assert lexicon.measures().nouns["cases"] == "cases"
+    assert lexicon.measures().nouns["votes"] == "votes"
 
 
 def test_currency_countries_are_gazetteer_countries() -> None:
