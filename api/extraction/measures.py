@@ -14,136 +14,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .gazetteer import load
 from .textutil import word_set
 
-MEASURE_WORDS: dict[str, str] = {}
-
-
-def _m(words: str, measure: str) -> None:
-    for w in words.split():
-        MEASURE_WORDS[w] = measure
-
-
-_m(
-    "killed kill kills killing dead died die dies dying deaths death neutralized neutralised "
-    "neutralizing neutralising eliminated eliminating slain perished martyred fatalities executed "
-    "massacred lost losing lose loses drowned",
-    "killed",
-)
-_m("wounded wounding injured injuring injuries injury hurt maimed", "wounded")
-_m("casualties", "casualties")
-_m("captured capture capturing captures seized seizing seize overran overrun", "captured")
-_m("destroyed destroying destroy destroys demolished razed flattened downed", "destroyed")
-_m("closed closing shut sealed", "closed")
-_m("arrested arresting arrests detained detaining apprehended", "arrested")
-_m("displaced fled evacuated uprooted", "displaced")
-_m("missing disappeared vanished", "missing")
-_m("abducted kidnapped abducting kidnapping", "abducted")
-_m("struck hit targeted bombed shelled attacked striking targeting", "struck")
-_m("launched fired launching firing", "launched")
-_m("rescued", "rescued")
-_m("released freed", "released")
-_m("deployed stationed", "deployed")
-
-SUBJECT_CATEGORIES: dict[str, str] = {}
-
-
-def _s(words: str, category: str) -> None:
-    for w in words.split():
-        SUBJECT_CATEGORIES[w] = category
-
-
-_s(
-    "soldier soldiers troop troops force forces fighter fighters militant militants terrorist "
-    "terrorists insurgent insurgents rebel rebels serviceman servicemen servicemembers "
-    "personnel commando commandos jihadist jihadists gunman gunmen attacker attackers combatants "
-    "combatant paramilitaries paramilitary sailors airmen marines recruits mercenaries taliban "
-    "guards guardsmen cadres comrade comrades members",
-    "combatants",
-)
-_s("policeman policemen police policewoman policewomen cops constables", "police")
-_s(
-    "civilian civilians woman women child children villager villagers resident residents "
-    "worker workers student students pilgrim pilgrims passenger passengers journalist "
-    "journalists",
-    "civilians",
-)
-_s(
-    "people persons person individuals individual citizens nationals victims bodies others "
-    "migrants refugees men",
-    "people",
-)
-_s("post posts position positions outpost outposts checkpoint checkpoints bunker bunkers", "posts")
-_s("camp camps hideout hideouts base bases compound compounds", "camps")
-_s("crossing crossings", "border crossings")
-_s("location locations place places site sites area areas point points", "locations")
-_s("drone drones aircraft jet jets plane planes helicopter helicopters uav uavs", "aircraft")
-_s("tank tanks vehicle vehicles truck trucks apc apcs", "vehicles")
-_s("rocket rockets missile missiles shell shells mortar mortars bomb bombs", "munitions")
-_s(
-    "attack attacks strike strikes airstrike airstrikes raid raids explosion explosions blast "
-    "blasts operation operations",
-    "attacks",
-)
-_s(
-    "house houses home homes building buildings school schools mosque mosques hospital "
-    "hospitals shop shops",
-    "buildings",
-)
-_s("village villages town towns", "settlements")
-_s("border frontier boundary", "border")
-
-PERSON_CATEGORIES = frozenset({"combatants", "police", "civilians", "people"})
-LIGHT_NOUNS = frozenset(
-    [
-        "things",
-        "thing",
-        "times",
-        "time",
-        "ways",
-        "way",
-        "reasons",
-        "reason",
-        "steps",
-        "step",
-        "aspects",
-        "aspect",
-        "words",
-        "word",
-        "questions",
-        "question",
-        "issues",
-        "issue",
-        "options",
-        "option",
-        "kinds",
-        "kind",
-        "types",
-        "type",
-        "parts",
-        "part",
-        "sides",
-        "side",
-        "countries",
-        "country",
-        "nations",
-        "nation",
-        "days",
-        "years",
-        "months",
-        "weeks",
-        "hours",
-        "minutes",
-        "decades",
-        "rounds",
-        "round",
-        "pillars",
-        "principles",
-        "percent",
-        "ones",
-    ]
-)
+_MEASURES = lexicon.measures()
+_SUBJECTS = lexicon.subjects()
+#: single measure words (lower case) -> measure; see ``lexicon/measures.toml``
+MEASURE_WORDS: dict[str, str] = _MEASURES.words
+#: multi-word measure phrases, longest first
+MEASURE_PHRASES: dict[tuple[str, ...], str] = _MEASURES.phrases
+#: counted nouns that name their measure ("27 deaths" -> killed, "1,151 cases" -> cases)
+MEASURE_NOUNS: dict[str, str] = _MEASURES.nouns
+#: counted noun -> coarse category; see ``lexicon/subjects.toml``
+SUBJECT_CATEGORIES: dict[str, str] = _SUBJECTS.categories
+PERSON_CATEGORIES = _SUBJECTS.person_categories
+LIGHT_NOUNS = _SUBJECTS.light
 _STOP_WORDS = frozenset(
     [
         "were",
@@ -215,15 +101,9 @@ _STOP_WORDS = frozenset(
         "yesterday",
         "tonight",
         "last",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "earlier",
         "later",
+        *(day.lower() for day in lexicon.calendar().weekdays),
     ]
 )
 _SKIP_AFTER = frozenset(
@@ -329,11 +209,13 @@ def category_of(head: str) -> str:
 
 
 #: Verbs that start a new clause after "and" ("30 fighters and rejected reports of ...").
-_CLAUSE_VERBS = word_set(
-    "said says denied denies rejected rejects dismissed dismisses accused accuses blamed "
-    "blames added adds claimed claims called calls urged urges warned warns vowed vows "
-    "promised promises insisted insists confirmed confirms stated states announced "
-    "announces reported reports acknowledged acknowledges disputed disputes"
+_CLAUSE_VERBS = _SUBJECTS.clause_verbs
+_NOT_HEADS = _SUBJECTS.not_heads
+#: Number words that start the next counted phrase ("five firefighters and two passers-by").
+_NUMBER_WORDS = word_set(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred dozen dozens hundreds thousands"
 )
 
 
@@ -383,6 +265,13 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             break
         if low in _STOP_WORDS and low not in {"and"}:
             break
+        if low in _NOT_HEADS:
+            # a hedge or participle is never the counted noun ("roughly", "more", "drawn")
+            if modifiers:
+                break
+            i = k + 1
+            k += 1
+            continue
         if low == "and":
             # coordination continues only with another noun phrase
             if (
@@ -392,6 +281,7 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
                     toks[k + 1][0].lower() not in _STOP_WORDS
                     and toks[k + 1][0].lower() not in MEASURE_WORDS
                     and toks[k + 1][0].lower() not in _CLAUSE_VERBS
+                    and toks[k + 1][0].lower() not in _NUMBER_WORDS
                 )
             ):
                 k += 1
@@ -399,6 +289,8 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             break
         if low in MEASURE_WORDS and low not in {"dead"} and (heads or modifiers):
             break
+        if (heads or modifiers) and _phrase_at(toks, k) is not None:
+            break  # "40,000 people took part": the phrase is the measure, not the noun
         if low in MEASURE_WORDS and not (heads or modifiers):
             break
         if word[0].isupper():
@@ -467,6 +359,45 @@ class MeasureHit:
     end: int
 
 
+_PHRASE_FIRST = frozenset(p[0] for p in MEASURE_PHRASES)
+
+
+def _phrase_at(toks: list[tuple[str, int, int]], n: int) -> MeasureHit | None:
+    """The longest measure phrase starting at token ``n`` ("shot down", "took part")."""
+    if toks[n][0].lower() not in _PHRASE_FIRST:
+        return None
+    for phrase, measure in MEASURE_PHRASES.items():
+        k = len(phrase)
+        if n + k <= len(toks) and all(toks[n + j][0].lower() == phrase[j] for j in range(k)):
+            return MeasureHit(measure, toks[n][1], toks[n + k - 1][2])
+    return None
+
+
+#: Words that end the clause a zero figure's verb is looked for in.
+_CLAUSE_END = frozenset(
+    {",", ";", ":", ".", "but", "because", "although", "how", "whether", "if", "what", "why"}
+)
+
+
+def measure_in_clause(s: str, pos: int, limit: int = 12) -> MeasureHit | None:
+    """The first measure word or phrase in the clause after ``pos``, within ``limit`` words.
+
+    For zero figures, whose verb may follow a prepositional phrase ("No one at the school
+    was hurt", "no member of the security forces lost his life").
+    """
+    toks = _tokens(s[pos : pos + 160], pos)
+    for n, (word, a, b) in enumerate(toks[:limit]):
+        low = word.lower()
+        if low in _CLAUSE_END or low in _CLAUSE_VERBS:
+            return None
+        phrase = _phrase_at(toks, n)
+        if phrase is not None:
+            return phrase
+        if low in MEASURE_WORDS:
+            return MeasureHit(MEASURE_WORDS[low], a, b)
+    return None
+
+
 def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | None:
     """A measure verb after the counted phrase: "were (also briefly) killed"."""
     text = s[pos : limit if limit is not None else len(s)]
@@ -485,6 +416,9 @@ def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | No
         if n >= 8:
             break
         low = word.lower()
+        phrase = _phrase_at(toks, n)
+        if phrase is not None:
+            return phrase
         if low in MEASURE_WORDS:
             return MeasureHit(MEASURE_WORDS[low], a, b)
         if low in _SKIP_AFTER or low.endswith("ly"):
@@ -525,6 +459,13 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
             a = window_start + sm.start()
             return MeasureHit("destroyed", a, a + len(sm.group(0).rstrip()))
     toks = _tokens(s[max(0, pos - 80) : pos], max(0, pos - 80))
+    for phrase, measure in MEASURE_PHRASES.items():
+        # "a crowd of 9,500": a phrase right before the number
+        k = len(phrase)
+        if k <= len(toks) and all(
+            toks[len(toks) - k + j][0].lower() == phrase[j] for j in range(k)
+        ):
+            return MeasureHit(measure, toks[-k][1], toks[-1][2])
     steps = 0
     for word, a, b in reversed(toks):
         low = word.lower()

@@ -10,10 +10,12 @@ from .actors import DATELINE, ActorRegistry, PronounRef
 from .attribution import Attribution, Attributor
 from .measures import (
     LIGHT_NOUNS,
+    MEASURE_NOUNS,
     PERSON_CATEGORIES,
     SubjectParse,
     measure_after,
     measure_before,
+    measure_in_clause,
     parse_subject,
 )
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
@@ -32,7 +34,7 @@ from .types import (
     Stance,
     TimeRef,
 )
-from .units import to_base
+from .units import article_countries, to_base
 
 EXTRACTOR_VERSION = "rules-1.3.0"
 
@@ -241,6 +243,7 @@ class _ArticleExtractor:
         self.reg.learn(self.body)
         self.attr = Attributor(self.reg)
         self.state = _State()
+        self.countries = article_countries(self.body)
 
     # --- speakers ---------------------------------------------------------------------------
     def _speaker(self, speaker: str | PronounRef | None) -> str | None:
@@ -505,7 +508,7 @@ class _ArticleExtractor:
         out: list[tuple[Attribution | None, _Claim]] = []
         prev: _Claim | None = None
         prev_end = 0
-        for q in find_quantities(s):
+        for q in find_quantities(s, self.countries):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
             if q.unit is None and _DEFINITE_BEFORE.search(s[: q.start]):
@@ -551,20 +554,18 @@ class _ArticleExtractor:
         surface = subj.surface
         if subj.others and prev_any is not None:
             category, surface = prev_any.subject, prev_any.subject_text
-        if subj.surface and subj.surface.split()[-1].lower() in {"dead", "deaths", "fatalities"}:
-            measure = "killed"
-            category = category if category not in {"dead", "death", "fatality"} else "people"
+        head = subj.surface.split()[-1].lower() if subj.surface else ""
+        if head in MEASURE_NOUNS:
+            # "27 deaths", "1,151 cases", "2,318 votes": the noun names the measure
+            measure = MEASURE_NOUNS[head]
+            if measure == "killed" and category in {"dead", "death", "fatality"}:
+                category = "people"
         if q.unit is not None:
             dim = q.unit.dimension
             if dim == "length":
                 measure = "distance" if _DISTANCE_AFTER.match(s[q.end :]) else "length"
             else:
-                measure = {
-                    "area": "area",
-                    "mass": "mass",
-                    "ratio": "percent",
-                    "currency": "amount",
-                }[dim]
+                measure = {"ratio": "percent", "currency": "amount"}.get(dim, dim)
             if category is None:
                 back = _LINEAR_THING.findall(s[: q.start].lower())
                 if back:
@@ -580,9 +581,15 @@ class _ArticleExtractor:
                 before = measure_before(s, q.start)
                 if before is not None and not s[before.end : q.start].strip(' "“'):
                     hit = before
+            if hit is None and q.zero:
+                hit = measure_in_clause(s, end)
             if hit is not None:
                 measure = hit.measure
                 start, end = min(start, hit.start), max(end, hit.end)
+        if q.zero and measure in (None, "count"):
+            return None  # "no evidence", "no comment": a zero counts only a measure
+        if q.zero and category is None and subj.surface is None:
+            category = "people"  # "No one was hurt", "nobody died"
         inherited_side: str | None = None
         if measure is None and subj.empty:
             # "..., but Pakistan put the figure at 23": the figure of the claim just made

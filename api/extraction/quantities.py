@@ -9,8 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
 from .types import Qualifier
-from .units import CURRENCY_PREFIXES, UNIT_AFTER_NUMBER, Unit, lookup
+from .units import (
+    CURRENCY_AFTER_NUMBER,
+    CURRENCY_BEFORE,
+    CURRENCY_PREFIXES,
+    UNIT_AFTER_NUMBER,
+    Unit,
+    currency_in,
+    lookup,
+)
 
 _SMALL = {
     "zero": 0,
@@ -120,63 +129,49 @@ _MODIFIER = re.compile(
 )
 
 _QUANTITY = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?P<from>\bfrom\s+)?(?P<cur>US\$|\$|€|£|USD\s?)?(?P<n1>{_NUM})"
-    rf"(?:(?P<rsep>\s*(?:-|–|—|to|or|and)\s*)(?P<cur2>US\$|\$|€|£)?(?P<n2>{_NUM}))?",
-    re.IGNORECASE,
+    rf"(?P<between>\b(?i:between)\s+)?(?P<from>\b(?i:from)\s+)?(?:(?P<cur>{CURRENCY_BEFORE})\s?)?"
+    rf"(?P<n1>(?i:{_NUM}))"
+    rf"(?:(?P<rsep>\s*(?i:-|–|—|to|or|and)\s*)(?:{CURRENCY_BEFORE}\s?)?(?P<n2>(?i:{_NUM})))?",
 )
-
+_AMOUNTS = lexicon.amounts()
+_VAGUE_BOUNDS: dict[str, tuple[float | None, float | None]] = _AMOUNTS.vague
+#: Vague amounts that carry an order of magnitude (the others are just "some").
+MAGNITUDE_VAGUE = _AMOUNTS.magnitude
 _VAGUE = re.compile(
-    r"\b(?P<v>tens\s+of\s+thousands|hundreds\s+of\s+thousands|tens\s+of\s+millions|"
-    r"several\s+dozen|several\s+hundred|several\s+thousand|dozens|scores|hundreds|thousands|"
-    r"millions|several|a\s+few|a\s+handful|numerous|multiple|a\s+dozen\s+or\s+so)\b"
-    r"(?=\s+(?:of\s+)?[A-Za-z])",
+    r"\b(?P<v>"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_VAGUE_BOUNDS, key=len, reverse=True)
+    )
+    + r")\b(?=\s+(?:of\s+)?[A-Za-z])",
     re.IGNORECASE,
 )
 _VAGUE_WORDS = re.compile(
     r"dozen|scores|hundreds|thousands|millions|several|few|handful|numerous|multiple", re.I
 )
-_VAGUE_BOUNDS: dict[str, tuple[float | None, float | None]] = {
-    "dozens": (24, None),
-    "several dozen": (24, None),
-    "scores": (40, None),
-    "hundreds": (200, None),
-    "several hundred": (200, None),
-    "thousands": (2000, None),
-    "several thousand": (2000, None),
-    "tens of thousands": (20000, None),
-    "hundreds of thousands": (200000, None),
-    "millions": (2000000, None),
-    "tens of millions": (20000000, None),
-    "several": (3, 9),
-    "a few": (2, 5),
-    "a handful": (2, 6),
-    "numerous": (2, None),
-    "multiple": (2, None),
-    "a dozen or so": (10, 14),
-}
-#: Vague amounts that carry an order of magnitude (the others are just "some").
-MAGNITUDE_VAGUE = frozenset(
-    {
-        "dozens",
-        "several dozen",
-        "scores",
-        "hundreds",
-        "several hundred",
-        "thousands",
-        "several thousand",
-        "tens of thousands",
-        "hundreds of thousands",
-        "millions",
-        "tens of millions",
-        "a dozen or so",
-    }
-)
 
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
-)
-_MONTH_ABBR_DOT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+
+def _zero_pattern() -> re.Pattern[str]:
+    """Words that count nothing ("no", "none of", "not a single"), from the lexicon."""
+    forms = sorted({*_AMOUNTS.zero_determiners, *_AMOUNTS.zero_pronouns}, key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(
+        rf"\b(?:{alt})\b(?![.\d-])"
+        # "no more than 40", "no longer", "no one knows": not a figure
+        r"(?!\s+(?:more|fewer|less|longer|later|sooner|doubt|matter|reason|sign|evidence|"
+        r"indication|comment|immediate|information|details|word|knows|knew|know|can|could|"
+        r"will|would|expects|expected|seems|appears|doubts|figures?|estimates?|toll|tally|"
+        r"breakdown|count|official|one|single)\b)"
+        # "denied losing any drones": "any" under a denial counts none
+        r"|\b(?:denied|denies|deny|denying)\s+(?:that\s+|having\s+|[a-z]+ing\s+(?:out\s+)?)?"
+        r"(?P<any>any)\b",
+        re.IGNORECASE,
+    )
+
+
+_ZERO = _zero_pattern()
+_CALENDAR = lexicon.calendar()
+_MONTHS = "(?:" + "|".join((*_CALENDAR.months, *_CALENDAR.abbreviations)) + ")"
+_MONTH_ABBR_DOT = "(?:" + "|".join(_CALENDAR.abbreviations) + r")\.?"
 _MONTH_ANY = rf"(?:{_MONTHS}\b\.?|{_MONTH_ABBR_DOT})"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Names followed by a number that is part of the name: "Article 370", "Flight 93". Matched
@@ -297,6 +292,8 @@ class QuantityMatch:
     number_end: int = 0
     word_number: bool = False
     value_text: str = ""
+    #: a figure of none: "no patient died", "None of our drones was lost"
+    zero: bool = False
 
     @property
     def is_vague(self) -> bool:
@@ -421,7 +418,12 @@ _COUNT_AFTER_ONE = re.compile(
 _DIGIT = re.compile(r"\d")
 _DIGIT_RUN = re.compile(r"\d+")
 _TOKEN = re.compile(r"\d[\d,.]*|[A-Za-z]+")
-_PREFIX_BEFORE = re.compile(r"(?:\bbetween\s+|\bfrom\s+|US\$|\$|€|£|USD\s?)$", re.IGNORECASE)
+_PREFIX_BEFORE = re.compile(
+    rf"(?:\b(?i:between|from)\s+(?:{CURRENCY_BEFORE}\s?)?|{CURRENCY_BEFORE}\s?)$"
+)
+#: "SEK 842m", "$4.5m": a million written as "m" after a currency's figure.
+_MILLION_SUFFIX = re.compile(r"(?:m|mn)\b")
+_SCALE_TAIL = re.compile(r"\s*(million|billion|trillion|thousand|lakh|crore|bn)$", re.I)
 _LETTERS = re.compile(r"[a-z]+")
 _CANDIDATE_WORDS = frozenset(
     [
@@ -447,14 +449,29 @@ _CANDIDATE_WORDS = frozenset(
 
 
 def has_candidate(text: str) -> bool:
-    """Cheap pre-filter: does ``text`` contain a digit or a number word at all?"""
-    if _DIGIT.search(text):
+    """Cheap pre-filter: does ``text`` contain a digit, a number word or a zero at all?"""
+    if _DIGIT.search(text) or _ZERO.search(text):
         return True
     return not _CANDIDATE_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
 
-def find_quantities(text: str) -> list[QuantityMatch]:
-    """All number phrases in ``text`` (offsets relative to ``text``), in order."""
+def _shared_scale(n1: str, n2: str, value1: float) -> float:
+    """ "NOK 180 to 210 million": the scale written once applies to both ends."""
+    tail = _SCALE_TAIL.search(n2)
+    if tail is None or _SCALE_TAIL.search(n1) is not None or not n1[-1:].isdigit():
+        return value1
+    head = parse_number(n2[: tail.start()])
+    if head is None or value1 > head:
+        return value1
+    return value1 * _SCALES[tail.group(1).lower()]
+
+
+def find_quantities(text: str, countries: list[str] | None = None) -> list[QuantityMatch]:
+    """All number phrases in ``text`` (offsets relative to ``text``), in order.
+
+    ``countries`` (the article's, most mentioned first) decide what a shared currency sign
+    or name means ("$" in a Chilean story is CLP).
+    """
     if not has_candidate(text):
         return []
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
@@ -472,7 +489,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             if low_word not in _CANDIDATE_WORDS and low_word not in {"a", "half"}:
                 continue
         begin = t0
-        before = text[max(0, t0 - 8) : t0]
+        before = text[max(0, t0 - 16) : t0]
         pre = _PREFIX_BEFORE.search(before)
         if pre is not None:
             begin = t0 - (len(before) - pre.start())
@@ -508,6 +525,7 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             ok = v2 is not None and v2 >= value1 and (sep != "and" or bool(m.group("between")))
             if ok:
                 value2 = v2
+                value1 = _shared_scale(n1, m.group("n2"), value1)
                 range_kind = sep
                 end = m.end("n2")
                 pos = end
@@ -523,7 +541,12 @@ def find_quantities(text: str) -> list[QuantityMatch]:
         unit: Unit | None = None
         attributive = False
         if m.group("cur"):
-            unit = CURRENCY_PREFIXES.get(m.group("cur").strip())
+            form = m.group("cur").strip()
+            unit = currency_in(form, countries) if countries else CURRENCY_PREFIXES.get(form)
+            suffix = _MILLION_SUFFIX.match(text, end)
+            if suffix is not None and value2 is None and n1[-1].isdigit():
+                value1 *= 1_000_000
+                end = suffix.end()
         um = UNIT_AFTER_NUMBER.match(text, end)
         if unit is None and um is not None:
             unit = lookup(um.group("unit"))
@@ -538,6 +561,11 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             if unit is not None:
                 attributive = "-" in um.group("sep") or bool(um.group("long"))
                 end = um.end()
+        if unit is None and (cm := CURRENCY_AFTER_NUMBER.match(text, end)) is not None:
+            # "50 million soles", "USD 3.8 million", "2.5 billion crowns"
+            unit = currency_in(cm.group("code"), countries or [])
+            if unit is not None:
+                end = cm.end()
         qualifier = Qualifier.exact
         lower: float | None = value1
         upper: float | None = value1
@@ -608,6 +636,25 @@ def find_quantities(text: str) -> list[QuantityMatch]:
             )
         )
         taken.append((start, v.end()))
+    for z in _ZERO.finditer(text):
+        za, zb = z.span("any") if z.group("any") else z.span()
+        if _overlaps(za, zb, taken) or _overlaps(za, zb, excluded):
+            continue
+        found.append(
+            QuantityMatch(
+                start=za,
+                end=zb,
+                text=text[za:zb],
+                qualifier=Qualifier.exact,
+                lower=0.0,
+                upper=0.0,
+                number_start=za,
+                number_end=zb,
+                word_number=True,
+                value_text=text[za:zb],
+                zero=True,
+            )
+        )
     found.sort(key=lambda q: q.start)
     return _merge_conversions(text, found)
 

@@ -7,21 +7,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from . import lexicon
 from .types import TimeRef
 
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTHS: dict[str, int] = {}
-for _i, _name in enumerate(calendar.month_name):
-    if _name:
-        _MONTHS[_name.lower()] = _i
-        _MONTHS[_name[:3].lower()] = _i
-_MONTHS["sept"] = 9
+_CALENDAR = lexicon.calendar()
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(_CALENDAR.weekdays)}
+_MONTHS: dict[str, int] = dict(_CALENDAR.month_numbers)
 
-_MONTH_RE = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-_DAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH_RE = "(?:" + "|".join((*_CALENDAR.months, *_CALENDAR.abbreviations)) + r")\.?"
+_DAY_RE = "(?:" + "|".join(_CALENDAR.weekdays) + ")"
 _DATE_RE = (
     rf"(?:{_MONTH_RE}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+{_MONTH_RE}(?:\s+\d{{4}})?)"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import lexicon
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
@@ -46,15 +48,86 @@ _add(
     Unit("m2", "area", "m2", 1.0),
 )
 _add("percent|per cent|%|pc", Unit("%", "ratio", "%", 1.0))
+_add("inch|inches", Unit("in", "length", "m", 0.0254))
+_add("km/h|kph|kmh|kilometres per hour|kilometers per hour", Unit("km/h", "speed", "m/s", 1 / 3.6))
+_add("mph|miles per hour", Unit("mph", "speed", "m/s", 0.44704))
 
-# Currency symbols written before the number.
+_CURRENCIES = lexicon.currencies()
+
+
+def currency(code: str) -> Unit:
+    """The unit of an ISO currency code (each currency is its own base)."""
+    return Unit(code, "currency", code, 1.0)
+
+
+#: Currency signs and codes written before the number ("$", "NOK"), see
+#: ``lexicon/currencies.toml``; the value is the default reading of a shared sign.
 CURRENCY_PREFIXES: dict[str, Unit] = {
-    "$": Unit("USD", "currency", "USD", 1.0),
-    "US$": Unit("USD", "currency", "USD", 1.0),
-    "USD": Unit("USD", "currency", "USD", 1.0),
-    "€": Unit("EUR", "currency", "EUR", 1.0),
-    "£": Unit("GBP", "currency", "GBP", 1.0),
+    **{code: currency(code) for code in _CURRENCIES.codes},
+    **{sign: currency(code) for sign, code in _CURRENCIES.symbols.items()},
 }
+_PREFIX_FORMS = sorted(CURRENCY_PREFIXES, key=len, reverse=True)
+#: A currency sign or code right before a number ("$4.5", "NOK 311", "Rs 200,000").
+CURRENCY_BEFORE = (
+    "(?:"
+    + "|".join(("(?<![A-Za-z])" if f[0].isalpha() else "") + re.escape(f) for f in _PREFIX_FORMS)
+    + ")"
+)
+#: A currency named after a number ("50 million soles", "2.5 billion crowns").
+CURRENCY_AFTER_NUMBER = re.compile(
+    r"\s+(?P<code>"
+    + "|".join(
+        re.escape(f)
+        for f in sorted(
+            {*_CURRENCIES.names, *(n for c in _CURRENCIES.by_country.values() for n in c)},
+            key=len,
+            reverse=True,
+        )
+        if f[0].isalpha() and f.lower() == f
+    )
+    + r"|"
+    + "|".join(sorted(_CURRENCIES.codes))
+    + r")\b"
+)
+
+
+def currency_after(form: str) -> Unit | None:
+    """The default currency of a name or code written after a number."""
+    if form in _CURRENCIES.codes:
+        return currency(form)
+    code = _CURRENCIES.names.get(form)
+    return currency(code) if code is not None else None
+
+
+def currency_in(form: str, countries: list[str]) -> Unit | None:
+    """The currency a shared sign or name means in an article about ``countries``.
+
+    ``countries`` are the article's countries, most mentioned first: "$" in a Chilean story
+    is CLP, "Rs" in a Nepali one NPR; a sign no listed country claims keeps its default.
+    """
+    for country in countries:
+        code = _CURRENCIES.by_country.get(country, {}).get(form)
+        if code is not None:
+            return currency(code)
+    unit = CURRENCY_PREFIXES.get(form)
+    return unit if unit is not None else currency_after(form)
+
+
+def article_countries(text: str) -> list[str]:
+    """The countries an article names (by name, capital or demonym), most mentioned first."""
+    from .gazetteer import load  # the gazetteer imports the number helpers
+
+    gaz = load()
+    counts: dict[str, int] = {}
+    for m in gaz.place_regex.finditer(text):
+        form = m.group()
+        for suffix in ("'s", "’s"):
+            form = form.removesuffix(suffix)
+        hit = gaz.place_index.get(form)
+        if hit is not None:
+            counts[hit[0]] = counts.get(hit[0], 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
 
 # Longest forms first so that "square kilometers" wins over "square".
 _FORMS = sorted(_UNITS, key=len, reverse=True)

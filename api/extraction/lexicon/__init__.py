@@ -1,0 +1,179 @@
+"""The extractor's vocabulary, read once from the data files of this package.
+
+Each ``*.toml`` file here is reviewable data: measure families (``measures.toml``), subject
+nouns (``subjects.toml``), vague and zero amounts (``amounts.toml``), months and weekdays
+(``calendar.toml``) and currencies (``currencies.toml``). Code reads the vocabulary only
+through the accessors below, so a new family, subject noun or currency is a data entry.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(name).read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _words(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(value.split())
+    return tuple(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """One measure family: its name and the words that signal it."""
+
+    name: str
+    words: tuple[str, ...]
+    phrases: tuple[tuple[str, ...], ...]
+    nouns: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    families: tuple[Family, ...]
+    #: single word (lower case) -> measure
+    words: dict[str, str]
+    #: phrase as a tuple of lower-case words -> measure, longest first
+    phrases: dict[tuple[str, ...], str]
+    #: counted noun that names its measure ("deaths" -> killed, "cases" -> cases)
+    nouns: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def measures() -> Measures:
+    raw = _read("measures.toml")
+    families: list[Family] = []
+    words: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    nouns: dict[str, str] = {}
+    for name, entry in raw.items():
+        fam = Family(
+            name=name,
+            words=_words(entry.get("words")),
+            phrases=tuple(tuple(p.lower().split()) for p in entry.get("phrases", ())),
+            nouns=_words(entry.get("nouns")),
+        )
+        families.append(fam)
+        for w in fam.words:
+            if w in words:
+                raise ValueError(f"measure word {w!r} is in two families")
+            words[w] = name
+        for p in fam.phrases:
+            phrases[p] = name
+        for n in fam.nouns:
+            nouns[n] = name
+    ordered = dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))
+    return Measures(tuple(families), words, ordered, nouns)
+
+
+@dataclass(frozen=True, slots=True)
+class Subjects:
+    #: counted noun (lower case) -> category
+    categories: dict[str, str]
+    person_categories: frozenset[str]
+    light: frozenset[str]
+    not_heads: frozenset[str]
+    clause_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def subjects() -> Subjects:
+    raw = _read("subjects.toml")
+    categories: dict[str, str] = {}
+    for category, words in raw["categories"].items():
+        for w in _words(words):
+            if w in categories:
+                raise ValueError(f"subject noun {w!r} is in two categories")
+            categories[w] = category
+    words = raw["words"]
+    return Subjects(
+        categories=categories,
+        person_categories=frozenset(raw["groups"]["persons"]),
+        light=frozenset(_words(words["light"])),
+        not_heads=frozenset(_words(words["not_heads"])),
+        clause_verbs=frozenset(_words(words["clause_verbs"])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Amounts:
+    #: vague amount -> (lower, upper)
+    vague: dict[str, tuple[float | None, float | None]]
+    magnitude: frozenset[str]
+    zero_determiners: tuple[str, ...]
+    zero_pronouns: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def amounts() -> Amounts:
+    raw = _read("amounts.toml")
+    vague: dict[str, tuple[float | None, float | None]] = {}
+    magnitude: set[str] = set()
+    for word, entry in raw["vague"].items():
+        lo, hi = entry.get("lower"), entry.get("upper")
+        vague[word] = (
+            None if lo is None else float(lo),
+            None if hi is None else float(hi),
+        )
+        if entry.get("magnitude"):
+            magnitude.add(word)
+    zero = raw["zero"]
+    return Amounts(vague, frozenset(magnitude), tuple(zero["determiners"]), tuple(zero["pronouns"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    months: tuple[str, ...]
+    #: lower-case month name or abbreviation -> month number
+    month_numbers: dict[str, int]
+    weekdays: tuple[str, ...]
+
+    @property
+    def abbreviations(self) -> tuple[str, ...]:
+        """Three-letter and listed abbreviations, "May" excluded (it is a full name)."""
+        short = [m[:3] for m in self.months if len(m) > 3]
+        extra = [a for a in self.month_numbers if a not in {m.lower() for m in self.months}]
+        return (*short, *(e.capitalize() for e in extra if len(e) > 3))
+
+
+@lru_cache(maxsize=1)
+def calendar() -> Calendar:
+    raw = _read("calendar.toml")
+    months = tuple(raw["months"])
+    numbers: dict[str, int] = {}
+    for i, name in enumerate(months, start=1):
+        numbers[name.lower()] = i
+        numbers[name[:3].lower()] = i
+    for abbr, month in raw.get("month_abbreviations", {}).items():
+        numbers[abbr.lower()] = int(month)
+    return Calendar(months, numbers, tuple(raw["weekdays"]))
+
+
+@dataclass(frozen=True, slots=True)
+class Currencies:
+    codes: frozenset[str]
+    symbols: dict[str, str]
+    names: dict[str, str]
+    #: country -> surface form (symbol or name) -> code
+    by_country: dict[str, dict[str, str]]
+
+
+@lru_cache(maxsize=1)
+def currencies() -> Currencies:
+    raw = _read("currencies.toml")
+    return Currencies(
+        codes=frozenset(_words(raw["codes"])),
+        symbols=dict(raw["symbols"]),
+        names=dict(raw["names"]),
+        by_country={k: dict(v) for k, v in raw["by_country"].items()},
+    )
