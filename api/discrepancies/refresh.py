@@ -18,7 +18,7 @@ from api.articles.models import Article
 from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
-from api.discrepancies import detection
+from api.discrepancies import detection, incidents
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
 from api.events.models import Event
 from api.extraction import gazetteer
@@ -230,33 +230,70 @@ def within_event(claim: Claim, event: Event, slack_days: int) -> bool:
     return start <= event.end_date + slack and end >= event.start_date - slack
 
 
-def fact_key_of(claim: Claim, event: Event | None, parties: Parties) -> str | None:
-    """The fact a numeric claim is about, or ``None`` when it is no fact of its event."""
+#: Measures of things, not people: "lost two aircraft" and "destroyed two aircraft" are one fact.
+THING_LOSS_MEASURES = frozenset({"killed", "destroyed", "lost"})
+
+
+def measure_family(measure: str, subject: str | None) -> str:
+    """The measure a fact is keyed by: what is lost of things is what is destroyed."""
+    if measure in THING_LOSS_MEASURES and subject is not None and subject not in PERSON_SUBJECTS:
+        return "destroyed"
+    return measure
+
+
+PERSON_SUBJECTS = frozenset({"combatants", "police", "civilians", "people"})
+
+
+def _has_figure(claim: Claim) -> bool:
+    return claim.lower is not None or claim.upper is not None
+
+
+def fact_key_of(
+    claim: Claim,
+    event: Event | None,
+    parties: Parties,
+    incident: incidents.Incident = incidents.MAIN,
+) -> str | None:
+    """The fact a numeric claim is about, or ``None`` when it is no fact of its event.
+
+    A denial that carries a figure ("none of our drones was lost": 0) is a figure too.
+    Claims about another incident than their article's main one (``incident``) make
+    facts of their own.
+    """
     if (
         event is None
         or event.id is None
         or claim.qualifier is None
         or claim.measure is None
-        or claim.stance == Stance.denial.value
+        or (claim.stance == Stance.denial.value and not _has_figure(claim))
         or not within_event(claim, event, get_settings().event_window_days)
     ):
         return None
     side = parties.root(claim.subject_side_id)
-    return "|".join(
-        (
-            f"e{event.id}",
-            claim.measure,
-            claim.subject or "-",
-            str(side) if side is not None else "-",
-            claim.base_unit or "count",
-        )
-    )
+    parts = [
+        f"e{event.id}",
+        measure_family(claim.measure, claim.subject),
+        claim.subject or "-",
+        str(side) if side is not None else "-",
+        claim.base_unit or "count",
+    ]
+    if not incident.main:
+        key = incident.key
+        if key.startswith("x:"):  # told apart by a cue only: never the same as another's
+            key = f"x:a{claim.article_id}.{key[2:]}"
+        parts.append("i:" + key[:120])
+    return "|".join(parts)
 
 
 def side_is_known(fact_key: str) -> bool:
     """Whether the fact names whose people or things are counted (see ``fact_key_of``)."""
     parts = fact_key.split("|")
-    return len(parts) == 5 and parts[3] != "-"
+    return len(parts) >= 5 and parts[3] != "-"
+
+
+def article_incidents(article: Article) -> incidents.ArticleIncidents:
+    published = article.published_at.date() if article.published_at else None
+    return incidents.analyse_article(article.body, article.title, published)
 
 
 def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties) -> set[str]:
@@ -264,6 +301,7 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
     touched: set[str] = set()
     events: dict[int, Event | None] = {}
     articles: dict[int, Article | None] = {}
+    readings: dict[int, incidents.ArticleIncidents] = {}
     for claim in claims:
         if claim.article_id not in articles:
             articles[claim.article_id] = session.get(Article, claim.article_id)
@@ -272,7 +310,12 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
         if event_id is not None and event_id not in events:
             events[event_id] = session.get(Event, event_id)
         event = events.get(event_id) if event_id is not None else None
-        key = fact_key_of(claim, event, parties) if event_id is not None else None
+        key = None
+        if event_id is not None and article is not None:
+            if claim.article_id not in readings:
+                readings[claim.article_id] = article_incidents(article)
+            incident = readings[claim.article_id].at(claim.start_offset, claim.end_offset)
+            key = fact_key_of(claim, event, parties, incident)
         if claim.fact_key:
             touched.add(claim.fact_key)
         if key:
