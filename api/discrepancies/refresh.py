@@ -82,11 +82,27 @@ def source_of(article: Article) -> str:
     return f"article:{article.id}"
 
 
+#: Words that make a changed figure a correction of an earlier one.
+CORRECTION_CUES = ("revised", "corrected", "correction", "lowered", "down from", "cut the toll")
+
+
+def _party(claim: Claim, article: Article, parties: Parties) -> int | str | None:
+    """Whom a figure speaks for: its claimant's party; an unattributed figure is its
+    outlet's own report."""
+    root = parties.root(claim.claimant_id)
+    if root is not None:
+        return root
+    if claim.stance == Stance.denial.value:
+        return None
+    return "outlet:" + source_of(article)
+
+
 def _fact_claims(
     claims: Sequence[Claim], articles: dict[int, Article], parties: Parties
 ) -> list[detection.FactClaim]:
     out = []
     for c in claims:
+        article = articles[c.article_id]
         assert c.id is not None
         factor = 1.0
         if c.lower and c.base_lower is not None:
@@ -97,8 +113,8 @@ def _fact_claims(
             detection.FactClaim(
                 claim_id=c.id,
                 article_id=c.article_id,
-                party=parties.root(c.claimant_id),
-                source=source_of(articles[c.article_id]),
+                party=_party(c, article, parties),
+                source=source_of(article),
                 qualifier=c.qualifier or "exact",
                 lower=c.base_lower if c.base_lower is not None else c.lower,
                 upper=c.base_upper if c.base_upper is not None else c.upper,
@@ -106,6 +122,8 @@ def _fact_claims(
                 strict_upper=c.strict_upper,
                 unit_factor=factor or 1.0,
                 has_unit=c.base_unit is not None,
+                moment=article.published_at.date() if article.published_at else None,
+                corrects=any(cue in c.statement.lower() for cue in CORRECTION_CUES),
             )
         )
     return out
@@ -230,18 +248,20 @@ def within_event(claim: Claim, event: Event, slack_days: int) -> bool:
     return start <= event.end_date + slack and end >= event.start_date - slack
 
 
-#: Measures of things, not people: "lost two aircraft" and "destroyed two aircraft" are one fact.
-THING_LOSS_MEASURES = frozenset({"killed", "destroyed", "lost"})
+#: Measures that, said of things, all say the things were lost: "downed six drones",
+#: "none of our drones was lost" and "destroyed two aircraft" are about one fact.
+LOSS_MEASURES = frozenset({"killed", "destroyed", "lost", "struck"})
+#: Subject categories of things (see ``api.extraction.measures``).
+THING_SUBJECTS = frozenset(
+    {"aircraft", "vehicles", "munitions", "buildings", "posts", "camps", "settlements"}
+)
 
 
 def measure_family(measure: str, subject: str | None) -> str:
-    """The measure a fact is keyed by: what is lost of things is what is destroyed."""
-    if measure in THING_LOSS_MEASURES and subject is not None and subject not in PERSON_SUBJECTS:
+    """The measure a fact is keyed by: a thing lost, downed or destroyed is destroyed."""
+    if measure in LOSS_MEASURES and subject in THING_SUBJECTS and measure != "struck":
         return "destroyed"
     return measure
-
-
-PERSON_SUBJECTS = frozenset({"combatants", "police", "civilians", "people"})
 
 
 def _has_figure(claim: Claim) -> bool:
@@ -283,6 +303,11 @@ def fact_key_of(
             key = f"x:a{claim.article_id}.{key[2:]}"
         parts.append("i:" + key[:120])
     return "|".join(parts)
+
+
+def measure_of(fact_key: str) -> str | None:
+    parts = fact_key.split("|")
+    return parts[1] if len(parts) >= 5 else None
 
 
 def side_is_known(fact_key: str) -> bool:
@@ -369,6 +394,7 @@ def _refresh_facts(
                 _fact_claims(claims, articles, parties),
                 tolerance,
                 compare_claimants=side_is_known(key),
+                series=detection.series_of(measure_of(key)),
             )
             sources.update(analysis.sources)
             found.append((key, analysis.findings, claims[0] if claims else None, None))
