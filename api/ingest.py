@@ -120,6 +120,7 @@ def delete_article(session: Session, article: Article) -> None:
     assert article.id is not None
     keys = _fact_keys(session, article)
     article_id, event_id = article.id, article.event_id
+    statements = refresh.statements_key(article)
     events.leave_event(session, article)
     # Delete the claims through the session too (the database would cascade), so no
     # claim object of this article lingers in the session's identity map.
@@ -127,7 +128,7 @@ def delete_article(session: Session, article: Article) -> None:
     session.delete(article)
     session.flush()
     refresh.refresh_facts(session, keys)
-    refresh.refresh_statements(session, article_id, event_id)
+    refresh.refresh_statements(session, article_id, event_id, key=statements)
 
 
 @dataclass(frozen=True)

@@ -394,7 +394,9 @@ def match_denials(
         findings.append(
             Finding(
                 kind=DENIAL,
-                key=f"{fact_key}|{best.claim_id}|{denial.claim_id}",
+                # by place in the text, not by claim id: a re-posted article's denial is
+                # the same finding, and keeps what an editor said of it
+                key=f"{fact_key}|{best.start}|{denial.start}",
                 sides=((best.claim_id,), (denial.claim_id,)),
             )
         )

@@ -162,11 +162,17 @@ def _store_findings(
                 )
             else:
                 row.updated_at = now
+                row.orphaned_at = None  # its claims are back
             session.add(row)
             placed.append((row, finding))
     for gone in stored.values():
         _retire(session, gone)
     session.flush()
+    orphaned = [d.id for d in stored.values() if d.id is not None]
+    if orphaned:
+        session.exec(
+            delete(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(orphaned))
+        )
     ids = [row.id for row, _ in placed if row.id is not None]
     if ids:
         session.exec(delete(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(ids)))
@@ -181,13 +187,19 @@ def _store_findings(
 
 
 def _retire(session: Session, gone: Discrepancy) -> None:
-    """A discrepancy that no longer holds: removed, unless an editor has worked on it."""
+    """A discrepancy that no longer holds: removed, unless an editor has worked on it.
+
+    An editor's discrepancy is kept as it is, status and note, and marked orphaned; it
+    comes back (same row, same status) when its finding does, e.g. when deleted articles
+    are posted again. Recomputation never changes an editor's status.
+    """
     edited = gone.note is not None or gone.status != DiscrepancyStatus.open.value
     if not edited:
         session.delete(gone)
         return
-    gone.status = DiscrepancyStatus.resolved.value
-    gone.updated_at = utcnow()
+    if gone.orphaned_at is None:
+        gone.orphaned_at = utcnow()
+        gone.updated_at = gone.orphaned_at
     session.add(gone)
 
 
@@ -402,8 +414,12 @@ def _refresh_facts(
     return everything, sources
 
 
-def statements_key(article_id: int) -> str:
-    return f"a{article_id}|statements"
+def statements_key(article: Article) -> str:
+    """The fact of an article's own statements, by its text: the same text posted again
+    (after a deletion) finds the same denials again."""
+    if article.content_hash:
+        return f"h{article.content_hash[:32]}|statements"
+    return f"a{article.id}|statements"
 
 
 def _places_named(text: str) -> set[str]:
@@ -421,10 +437,24 @@ def _places_named(text: str) -> set[str]:
 
 
 def refresh_statements(
-    session: Session, article_id: int, event_id: int | None, parties: Parties | None = None
+    session: Session,
+    article_id: int,
+    event_id: int | None,
+    parties: Parties | None = None,
+    *,
+    key: str | None = None,
 ) -> None:
-    """Recompute the denial discrepancies among one article's statements (caller commits)."""
-    claims = _refresh_statements(session, article_id, event_id, parties or Parties(session))
+    """Recompute the denial discrepancies among one article's statements (caller commits).
+
+    ``key``: the article's statements key (see ``statements_key``), for an article that is
+    gone already.
+    """
+    if key is None:
+        article = session.get(Article, article_id)
+        key = statements_key(article) if article is not None else f"a{article_id}|statements"
+    claims = _refresh_statements(
+        session, article_id, event_id, parties or Parties(session), key=key
+    )
     _update_statuses(session, claims, None)
     session.flush()
 
@@ -435,6 +465,8 @@ def _refresh_statements(
     event_id: int | None,
     parties: Parties,
     claims: Sequence[Claim] | None = None,
+    *,
+    key: str,
 ) -> list[Claim]:
     """Recompute one article's denial discrepancies; the article's claims (no statuses).
 
@@ -466,7 +498,6 @@ def _refresh_statements(
                 words=detection.content_words(claim.statement or claim.quote),
             )
         )
-    key = statements_key(article_id)
     findings = detection.match_denials(statements, fact_key=key)
     _store_findings(session, [(key, findings, None, event_id)], parties)
     return claims
@@ -492,7 +523,9 @@ def refresh_article(
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
     keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
     fact_claims, sources = _refresh_facts(session, keys, parties)
-    own = _refresh_statements(session, article.id, article.event_id, parties, claims)
+    own = _refresh_statements(
+        session, article.id, article.event_id, parties, claims, key=statements_key(article)
+    )
     everything = {c.id: c for c in own} | {c.id: c for c in fact_claims}
     counts = {c.id: c.source_count for c in own if c.id is not None} | sources
     _update_statuses(session, list(everything.values()), counts)
