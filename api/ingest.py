@@ -84,6 +84,10 @@ def update_article(session: Session, article: Article, data: ArticleUpdate) -> A
         target = changes["event_id"]
         move_to_event(session, article, target if isinstance(target, int) else None)
     elif "published_at" in changes or "publisher" in changes:
+        if "published_at" in changes and article.event_id is not None:
+            event = session.get(Event, article.event_id)
+            if event is not None:
+                events.rederive_dates(session, event)
         refresh.refresh_article(session, article)
     session.flush()
     session.refresh(article)

@@ -281,3 +281,37 @@ def test_every_discrepancy_explains_itself_in_one_line_and_a_series(
     assert [p["figure"]["lower"] for p in series] == [50, 14]  # in the order reported
     assert [p["outlet"] for p in series] == ["Baku Courier", "Yerevan Times"]
     assert series[0]["reported_at"] < series[1]["reported_at"]
+
+
+def test_source_count_counts_publishers_not_articles(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    first = post(client, editor_headers, ARMENIA)
+    same_outlet = post(client, editor_headers, dict(ARMENIA_AGAIN, publisher="Daily Ledger"))
+    assert first["event_id"] == same_outlet["event_id"]
+    claim = killed(client, first["id"])
+    assert (claim["source_count"], claim["status"]) == (1, "single_source")
+
+    renamed = client.patch(
+        f"/v1/articles/{same_outlet['id']}",
+        json={"publisher": "Yerevan Times"},
+        headers=editor_headers,
+    )
+    assert renamed.status_code == 200
+    claim = killed(client, first["id"])
+    assert (claim["source_count"], claim["status"]) == (2, "corroborated")
+
+
+def test_an_edited_publication_date_moves_the_events_dates(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    post(client, editor_headers, ARMENIA_AGAIN)
+    url = f"/v1/events/{a['event_id']}"
+    assert client.get(url).json()["start_date"] == "2025-06-02"
+    edit = {"published_at": "2025-06-01T09:00:00Z"}
+    assert (
+        client.patch(f"/v1/articles/{a['id']}", json=edit, headers=editor_headers).status_code
+        == 200
+    )
+    assert client.get(url).json()["start_date"] == "2025-06-01"
