@@ -214,6 +214,7 @@ def analyse(
     tolerance: float,
     *,
     compare_claimants: bool = True,
+    compare_outlets: bool = True,
     series: str = "fixed",
 ) -> FactAnalysis:
     """Findings and corroboration for the claims of one fact.
@@ -221,8 +222,9 @@ def analyse(
     ``compare_claimants`` is false when the fact is too loosely known to set one
     claimant against another (whose dead is not said: regional or partial counts
     would look like conflicts); one claimant's changing figure is still reported, and
-    outlets' own figures are still set against each other. ``series`` says how the
-    fact's figure may change over time (see ``SERIES``).
+    outlets' own figures are still set against each other (unless ``compare_outlets`` is
+    false: the measure is too vague to tell two reports are about one number).
+    ``series`` says how the fact's figure may change over time (see ``SERIES``).
     """
     result = FactAnalysis()
     by_party: dict[int | str, list[FactClaim]] = defaultdict(list)
@@ -257,7 +259,11 @@ def analyse(
 
     # Different claimants whose figures cannot both hold.
     parties = sorted(
-        (p for p in by_party if compare_claimants or is_outlet(p)),
+        (
+            p
+            for p in by_party
+            if (compare_outlets or not is_outlet(p)) and (compare_claimants or is_outlet(p))
+        ),
         key=str,
     )
     in_conflict: set[int | str] = set()

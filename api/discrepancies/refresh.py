@@ -317,6 +317,11 @@ def fact_key_of(
     return "|".join(parts)
 
 
+#: Measures that do not say what was done to what is counted ("120,000 people", "4 of
+#: whom"): outlets' own figures of them are not set against each other.
+VAGUE_MEASURES = frozenset({"count", "amount"})
+
+
 def measure_of(fact_key: str) -> str | None:
     parts = fact_key.split("|")
     return parts[1] if len(parts) >= 5 else None
@@ -406,6 +411,7 @@ def _refresh_facts(
                 _fact_claims(claims, articles, parties),
                 tolerance,
                 compare_claimants=side_is_known(key),
+                compare_outlets=measure_of(key) not in VAGUE_MEASURES,
                 series=detection.series_of(measure_of(key)),
             )
             sources.update(analysis.sources)
