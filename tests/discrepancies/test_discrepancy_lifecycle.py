@@ -315,3 +315,24 @@ def test_an_edited_publication_date_moves_the_events_dates(
         == 200
     )
     assert client.get(url).json()["start_date"] == "2025-06-01"
+
+
+def test_figures_about_another_incident_are_not_compared_with_the_main_one(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    post(client, editor_headers, ARMENIA)
+    background = dict(
+        AZERBAIJAN,
+        body="Fighting continued near the Lachin corridor and the village of Tegh on Sunday, "
+        "with roads from Goris to Stepanakert closed, residents said. In a separate attack, "
+        "Azerbaijan's Defence Ministry said it had killed 50 Armenian soldiers.",
+    )
+    b = post(client, editor_headers, background)
+    claim = killed(client, b["id"])
+    assert claim["event_id"] is not None
+    assert open_conflicts(client) == []
+
+    same_incident = post(client, editor_headers, dict(AZERBAIJAN, publisher="Caspian Wire"))
+    assert same_incident["event_id"] == b["event_id"]
+    (found,) = open_conflicts(client)
+    assert claim["id"] not in {c for side in side_claims(found) for c in side}
