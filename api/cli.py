@@ -358,10 +358,15 @@ def evaluate(
         get_settings.cache_clear()
         get_engine.cache_clear()
         run_migrations()
-        with unit_of_work() as session:
-            outcomes = load_seeds(session, seeds_dir)
-        ids = {o.path.name: o.article_id for o in outcomes}
         annotation = json.loads(gold.read_text(encoding="utf-8"))
+        publishers = {
+            name: meta["publisher"]
+            for name, meta in annotation.get("articles", {}).items()
+            if isinstance(meta, dict) and meta.get("publisher")
+        }
+        with unit_of_work() as session:
+            outcomes = load_seeds(session, seeds_dir, publishers=publishers)
+        ids = {o.path.name: o.article_id for o in outcomes}
         with TestClient(create_app()) as client:
             claims, discrepancies = run_evaluation(client, annotation, ids)
         get_engine().dispose()

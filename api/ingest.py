@@ -84,6 +84,10 @@ def update_article(session: Session, article: Article, data: ArticleUpdate) -> A
         target = changes["event_id"]
         move_to_event(session, article, target if isinstance(target, int) else None)
     elif "published_at" in changes or "publisher" in changes:
+        if "published_at" in changes and article.event_id is not None:
+            event = session.get(Event, article.event_id)
+            if event is not None:
+                events.rederive_dates(session, event)
         refresh.refresh_article(session, article)
     session.flush()
     session.refresh(article)
@@ -120,6 +124,7 @@ def delete_article(session: Session, article: Article) -> None:
     assert article.id is not None
     keys = _fact_keys(session, article)
     article_id, event_id = article.id, article.event_id
+    statements = refresh.statements_key(article)
     events.leave_event(session, article)
     # Delete the claims through the session too (the database would cascade), so no
     # claim object of this article lingers in the session's identity map.
@@ -127,7 +132,7 @@ def delete_article(session: Session, article: Article) -> None:
     session.delete(article)
     session.flush()
     refresh.refresh_facts(session, keys)
-    refresh.refresh_statements(session, article_id, event_id)
+    refresh.refresh_statements(session, article_id, event_id, key=statements)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -32,11 +32,12 @@ def title_from_body(body: str) -> str:
     return cut + "…"
 
 
-def article_from_seed(raw: str) -> ArticleCreate:
+def article_from_seed(raw: str, publisher: str | None = None) -> ArticleCreate:
     published, body = parse_seed_document(raw)
     return ArticleCreate(
         title=title_from_body(body),
         body=body,
+        publisher=publisher,
         published_at=datetime.combine(published, time(0, 0), tzinfo=UTC) if published else None,
     )
 
@@ -50,12 +51,17 @@ def load_seeds(
     directory: Path,
     *,
     progress: Callable[[int, int, SeedOutcome], None] | None = None,
+    publishers: Mapping[str, str] | None = None,
 ) -> list[SeedOutcome]:
-    """Import every seed document; run twice, the second run stores nothing new."""
+    """Import every seed document; run twice, the second run stores nothing new.
+
+    ``publishers``: the outlet of each document, by file name, where it is known.
+    """
     files = seed_files(directory)
     outcomes = []
     for index, path in enumerate(files, start=1):
-        data = article_from_seed(path.read_text(encoding="utf-8"))
+        publisher = (publishers or {}).get(path.name)
+        data = article_from_seed(path.read_text(encoding="utf-8"), publisher)
         try:
             article, created = create_article(session, data)
             session.commit()  # one unit of work per document

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from api.extraction.textutil import word_set
 
@@ -31,7 +32,9 @@ class FactClaim:
 
     claim_id: int
     article_id: int
-    party: int | None
+    party: int | str | None
+    """The party the claimant speaks for; an unattributed figure is its outlet's
+    (``"outlet:..."``)."""
     source: str
     qualifier: str
     lower: float | None
@@ -40,6 +43,35 @@ class FactClaim:
     strict_upper: bool = False
     unit_factor: float = 1.0
     has_unit: bool = False
+    moment: date | None = None
+    """When the figure was given (its report's publication day): a count can change."""
+    corrects: bool = False
+    """The figure says it corrects an earlier one ("revised down to 12")."""
+
+
+def is_outlet(party: int | str | None) -> bool:
+    return isinstance(party, str)
+
+
+#: How a fact's figure may change over time, by measure. ``rising``: a count that only
+#: grows as it is completed (the dead, the rescued); ``varying``: one that goes up and down
+#: (the missing, outages); any other measure is fixed once the incident is over (drones
+#: downed in one night), so a changed figure is a contradiction.
+SERIES: dict[str, str] = {
+    "killed": "rising",
+    "wounded": "rising",
+    "casualties": "rising",
+    "displaced": "rising",
+    "rescued": "rising",
+    "arrested": "rising",
+    "released": "rising",
+    "abducted": "rising",
+    "missing": "varying",
+}
+
+
+def series_of(measure: str | None) -> str:
+    return SERIES.get(measure or "", "fixed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +136,23 @@ class FactAnalysis:
     """Per claim: how many independent sources carry the same claimant's agreeing figure."""
 
 
+def _compatible(x: FactClaim, y: FactClaim, spans: dict[int, Interval], series: str) -> bool:
+    """Whether two figures of one fact can both hold, given when each was given.
+
+    Figures of the same moment must agree. A later figure may differ from an earlier one
+    in a count that changes (``series``): any way when it varies, upward when it rises,
+    and downward only as an explicit correction.
+    """
+    if spans[x.claim_id].overlaps(spans[y.claim_id]):
+        return True
+    if x.moment is None or y.moment is None or x.moment == y.moment or series == "fixed":
+        return False
+    if series == "varying":
+        return True
+    early, late = (x, y) if x.moment < y.moment else (y, x)
+    return spans[late.claim_id].hi >= spans[early.claim_id].lo or late.corrects
+
+
 def _clusters(claims: Sequence[FactClaim], known: dict[int, Interval]) -> list[list[FactClaim]]:
     """Group claims into connected components of agreement."""
     spans = [known[c.claim_id] for c in claims]
@@ -126,7 +175,7 @@ def _clusters(claims: Sequence[FactClaim], known: dict[int, Interval]) -> list[l
 
 
 def _inconsistent_sides(
-    own: Sequence[FactClaim], spans: dict[int, Interval]
+    own: Sequence[FactClaim], spans: dict[int, Interval], series: str = "fixed"
 ) -> tuple[tuple[int, ...], ...] | None:
     """The sides of one claimant's figures that cannot both hold, in different reports.
 
@@ -136,13 +185,29 @@ def _inconsistent_sides(
     agreement once the figures compatible with both ends of such a pair (the open-ended
     "dozens") are set aside.
     """
-    if not any(
-        x.article_id != y.article_id and not spans[x.claim_id].overlaps(spans[y.claim_id])
+    pairs = [
+        (x, y)
         for i, x in enumerate(own)
         for y in own[i + 1 :]
-    ):
+        if x.article_id != y.article_id and not _compatible(x, y, spans, series)
+    ]
+    if not pairs:
         return None
-    bridging = {c.claim_id for c in own if _bridges(c, own, spans)}
+    # Contradicting pairs are non-overlapping pairs (all of them for a fixed count), so the
+    # fast test finds every bridging figure; for a changing count it is a pre-filter.
+    bridging = {
+        c.claim_id
+        for c in own
+        if _bridges(c, own, spans)
+        and (
+            series == "fixed"
+            or any(
+                spans[c.claim_id].overlaps(spans[x.claim_id])
+                and spans[c.claim_id].overlaps(spans[y.claim_id])
+                for x, y in pairs
+            )
+        )
+    }
     groups = _clusters([c for c in own if c.claim_id not in bridging], spans)
     return tuple(_ids(g) for g in groups) if len(groups) > 1 else None
 
@@ -189,21 +254,26 @@ def analyse(
     tolerance: float,
     *,
     compare_claimants: bool = True,
+    compare_outlets: bool = True,
+    series: str = "fixed",
 ) -> FactAnalysis:
     """Findings and corroboration for the claims of one fact.
 
     ``compare_claimants`` is false when the fact is too loosely known to set one
     claimant against another (whose dead is not said: regional or partial counts
-    would look like conflicts); one claimant's changing figure is still reported.
+    would look like conflicts); one claimant's changing figure is still reported, and
+    outlets' own figures are still set against each other (unless ``compare_outlets`` is
+    false: the measure is too vague to tell two reports are about one number).
+    ``series`` says how the fact's figure may change over time (see ``SERIES``).
     """
     result = FactAnalysis()
-    by_party: dict[int, list[FactClaim]] = defaultdict(list)
+    by_party: dict[int | str, list[FactClaim]] = defaultdict(list)
     for claim in claims:
         if claim.party is not None:
             by_party[claim.party].append(claim)
     spans = {c.claim_id: interval(c, tolerance) for c in claims}
 
-    same_party: dict[int | None, list[FactClaim]] = defaultdict(list)
+    same_party: dict[int | str | None, list[FactClaim]] = defaultdict(list)
     for claim in claims:
         same_party[claim.party].append(claim)
     for claim in claims:
@@ -216,8 +286,8 @@ def analyse(
         result.sources[claim.claim_id] = len(agreeing | {claim.source})
 
     # One claimant, figures that cannot both hold, in different reports.
-    for party, own in sorted(by_party.items()):
-        sides = _inconsistent_sides(own, spans)
+    for party, own in sorted(by_party.items(), key=lambda item: str(item[0])):
+        sides = _inconsistent_sides(own, spans, series)
         if sides is not None:
             result.findings.append(
                 Finding(
@@ -228,25 +298,67 @@ def analyse(
             )
 
     # Different claimants whose figures cannot both hold.
-    parties = sorted(by_party) if compare_claimants else []
-    in_conflict: set[int] = set()
+    parties = sorted(
+        (
+            p
+            for p in by_party
+            if (compare_outlets or not is_outlet(p)) and (compare_claimants or is_outlet(p))
+        ),
+        key=str,
+    )
+    in_conflict: set[int | str] = set()
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:
-            if not any(
-                spans[x.claim_id].overlaps(spans[y.claim_id])
-                for x in by_party[a]
-                for y in by_party[b]
-            ):
+            if _cannot_both_hold(by_party[a], by_party[b], spans, series):
                 in_conflict.update((a, b))
     if in_conflict:
+        joined = _outlets_joined(in_conflict, by_party, spans, series)
         result.findings.append(
             Finding(
                 kind=CONFLICTING,
                 key=f"{fact_key}|{CONFLICTING}",
-                sides=tuple(_ids(by_party[p]) for p in sorted(in_conflict)),
+                sides=tuple(
+                    _ids(claims) for _, claims in sorted(joined.items(), key=lambda i: str(i[0]))
+                ),
             )
         )
     return result
+
+
+def _outlets_joined(
+    in_conflict: set[int | str],
+    by_party: dict[int | str, list[FactClaim]],
+    spans: dict[int, Interval],
+    series: str,
+) -> dict[int | str, list[FactClaim]]:
+    """The sides of a conflict: an outlet's own figure that agrees with exactly one of the
+    claimants in conflict stands on that claimant's side ("four soldiers were buried"
+    beside the army's four), not on a side of its own."""
+    sides = {p: list(by_party[p]) for p in in_conflict}
+    claimants = [p for p in in_conflict if not is_outlet(p)]
+    for outlet in [p for p in in_conflict if is_outlet(p)]:
+        fits = [
+            p
+            for p in claimants
+            if not _cannot_both_hold(by_party[outlet], by_party[p], spans, series)
+        ]
+        if len(fits) == 1:
+            sides[fits[0]].extend(sides.pop(outlet))
+    return sides
+
+
+def _cannot_both_hold(
+    a: Sequence[FactClaim], b: Sequence[FactClaim], spans: dict[int, Interval], series: str
+) -> bool:
+    """Two parties' figures conflict when, at a moment both speak of, none of theirs agree,
+    or when no figure of one fits any of the other's at all (see ``_compatible``)."""
+    moments = {c.moment for c in a} & {c.moment for c in b}
+    for moment in moments:
+        here_a = [x for x in a if x.moment == moment]
+        here_b = [y for y in b if y.moment == moment]
+        if not any(spans[x.claim_id].overlaps(spans[y.claim_id]) for x in here_a for y in here_b):
+            return True
+    return not any(_compatible(x, y, spans, series) for x in a for y in b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +440,9 @@ def match_denials(
         findings.append(
             Finding(
                 kind=DENIAL,
-                key=f"{fact_key}|{best.claim_id}|{denial.claim_id}",
+                # by place in the text, not by claim id: a re-posted article's denial is
+                # the same finding, and keeps what an editor said of it
+                key=f"{fact_key}|{best.start}|{denial.start}",
                 sides=((best.claim_id,), (denial.claim_id,)),
             )
         )

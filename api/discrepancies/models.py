@@ -10,7 +10,7 @@ from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
 from api.actors.models import ActorSummary
-from api.claims.models import ClaimPublic, QuantityPublic
+from api.claims.models import ClaimPublic, QuantityPublic, TimePublic
 from api.db import UTCDateTime, utcnow
 from api.inputs import PlainText5000, reject_nulls
 
@@ -45,6 +45,11 @@ class Discrepancy(SQLModel, table=True):
     base_unit: str | None = Field(default=None, max_length=16)
     status: str = Field(default=DiscrepancyStatus.open.value, max_length=16, index=True)
     note: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    orphaned_at: datetime | None = Field(
+        default=None,
+        sa_type=UTCDateTime,
+        description="Since when its claims are gone (an editor's discrepancy is kept).",
+    )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -85,6 +90,15 @@ class DiscrepancySide(BaseModel):
     )
 
 
+class SeriesPoint(BaseModel):
+    claim_id: int
+    party: ActorSummary | None = Field(description="Whom the figure speaks for.")
+    outlet: str | None = Field(description="The publisher of the report giving it.")
+    reported_at: datetime | None = Field(description="When its report was published.")
+    refers_to: TimePublic | None = Field(description="The time the figure is about.")
+    figure: QuantityPublic | None
+
+
 class DiscrepancyPublic(BaseModel):
     id: int
     kind: DiscrepancyKind
@@ -95,6 +109,18 @@ class DiscrepancyPublic(BaseModel):
     spread: Spread
     conservative_figure: float | None = Field(
         description="The lowest defensible value across the sides, in the base unit."
+    )
+    summary: str = Field(
+        description="One line: each side's party and figure, with the time it refers to."
+    )
+    series: list[SeriesPoint] = Field(
+        description="Every figure of the discrepancy in the order it was given, with the "
+        "time it was reported and the time it refers to: a toll that rises reads as a "
+        "timeline."
+    )
+    orphaned_at: datetime | None = Field(
+        description="Set while the claims it was found in are gone (deleted or moved "
+        "away); an editor's discrepancy is kept, and comes back with its claims."
     )
     created_at: datetime
     updated_at: datetime

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, delete, select
 
 from api.actors.models import Actor
 from api.actors.service import ids_by_name
@@ -18,7 +18,7 @@ from api.articles.models import Article
 from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
-from api.discrepancies import detection
+from api.discrepancies import detection, incidents
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
 from api.events.models import Event
 from api.extraction import gazetteer
@@ -82,11 +82,27 @@ def source_of(article: Article) -> str:
     return f"article:{article.id}"
 
 
+#: Words that make a changed figure a correction of an earlier one.
+CORRECTION_CUES = ("revised", "corrected", "correction", "lowered", "down from", "cut the toll")
+
+
+def _party(claim: Claim, article: Article, parties: Parties) -> int | str | None:
+    """Whom a figure speaks for: its claimant's party; an unattributed figure is its
+    outlet's own report."""
+    root = parties.root(claim.claimant_id)
+    if root is not None:
+        return root
+    if claim.stance == Stance.denial.value:
+        return None
+    return "outlet:" + source_of(article)
+
+
 def _fact_claims(
     claims: Sequence[Claim], articles: dict[int, Article], parties: Parties
 ) -> list[detection.FactClaim]:
     out = []
     for c in claims:
+        article = articles[c.article_id]
         assert c.id is not None
         factor = 1.0
         if c.lower and c.base_lower is not None:
@@ -97,8 +113,8 @@ def _fact_claims(
             detection.FactClaim(
                 claim_id=c.id,
                 article_id=c.article_id,
-                party=parties.root(c.claimant_id),
-                source=source_of(articles[c.article_id]),
+                party=_party(c, article, parties),
+                source=source_of(article),
                 qualifier=c.qualifier or "exact",
                 lower=c.base_lower if c.base_lower is not None else c.lower,
                 upper=c.base_upper if c.base_upper is not None else c.upper,
@@ -106,6 +122,8 @@ def _fact_claims(
                 strict_upper=c.strict_upper,
                 unit_factor=factor or 1.0,
                 has_unit=c.base_unit is not None,
+                moment=article.published_at.date() if article.published_at else None,
+                corrects=any(cue in c.statement.lower() for cue in CORRECTION_CUES),
             )
         )
     return out
@@ -144,11 +162,17 @@ def _store_findings(
                 )
             else:
                 row.updated_at = now
+                row.orphaned_at = None  # its claims are back
             session.add(row)
             placed.append((row, finding))
     for gone in stored.values():
         _retire(session, gone)
     session.flush()
+    orphaned = [d.id for d in stored.values() if d.id is not None]
+    if orphaned:
+        session.exec(
+            delete(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(orphaned))
+        )
     _relink(session, placed)
 
 
@@ -190,13 +214,19 @@ def _relink(session: Session, placed: Sequence[tuple[Discrepancy, detection.Find
 
 
 def _retire(session: Session, gone: Discrepancy) -> None:
-    """A discrepancy that no longer holds: removed, unless an editor has worked on it."""
+    """A discrepancy that no longer holds: removed, unless an editor has worked on it.
+
+    An editor's discrepancy is kept as it is, status and note, and marked orphaned; it
+    comes back (same row, same status) when its finding does, e.g. when deleted articles
+    are posted again. Recomputation never changes an editor's status.
+    """
     edited = gone.note is not None or gone.status != DiscrepancyStatus.open.value
     if not edited:
         session.delete(gone)
         return
-    gone.status = DiscrepancyStatus.resolved.value
-    gone.updated_at = utcnow()
+    if gone.orphaned_at is None:
+        gone.orphaned_at = utcnow()
+        gone.updated_at = gone.orphaned_at
     session.add(gone)
 
 
@@ -257,33 +287,82 @@ def within_event(claim: Claim, event: Event, slack_days: int) -> bool:
     return start <= event.end_date + slack and end >= event.start_date - slack
 
 
-def fact_key_of(claim: Claim, event: Event | None, parties: Parties) -> str | None:
-    """The fact a numeric claim is about, or ``None`` when it is no fact of its event."""
+#: Measures that, said of things, all say the things were lost: "downed six drones",
+#: "none of our drones was lost" and "destroyed two aircraft" are about one fact.
+LOSS_MEASURES = frozenset({"killed", "destroyed", "lost", "struck"})
+#: Subject categories of things (see ``api.extraction.measures``).
+THING_SUBJECTS = frozenset(
+    {"aircraft", "vehicles", "munitions", "buildings", "posts", "camps", "settlements"}
+)
+
+
+def measure_family(measure: str, subject: str | None) -> str:
+    """The measure a fact is keyed by: a thing lost, downed or destroyed is destroyed."""
+    if measure in LOSS_MEASURES and subject in THING_SUBJECTS and measure != "struck":
+        return "destroyed"
+    return measure
+
+
+def _has_figure(claim: Claim) -> bool:
+    return claim.lower is not None or claim.upper is not None
+
+
+def fact_key_of(
+    claim: Claim,
+    event: Event | None,
+    parties: Parties,
+    incident: incidents.Incident = incidents.MAIN,
+) -> str | None:
+    """The fact a numeric claim is about, or ``None`` when it is no fact of its event.
+
+    A denial that carries a figure ("none of our drones was lost": 0) is a figure too.
+    Claims about another incident than their article's main one (``incident``) make
+    facts of their own.
+    """
     if (
         event is None
         or event.id is None
         or claim.qualifier is None
         or claim.measure is None
-        or claim.stance == Stance.denial.value
+        or (claim.stance == Stance.denial.value and not _has_figure(claim))
         or not within_event(claim, event, get_settings().event_window_days)
     ):
         return None
     side = parties.root(claim.subject_side_id)
-    return "|".join(
-        (
-            f"e{event.id}",
-            claim.measure,
-            claim.subject or "-",
-            str(side) if side is not None else "-",
-            claim.base_unit or "count",
-        )
-    )
+    parts = [
+        f"e{event.id}",
+        measure_family(claim.measure, claim.subject),
+        claim.subject or "-",
+        str(side) if side is not None else "-",
+        claim.base_unit or "count",
+    ]
+    if not incident.main:
+        key = incident.key
+        if key.startswith("x:"):  # told apart by a cue only: never the same as another's
+            key = f"x:a{claim.article_id}.{key[2:]}"
+        parts.append("i:" + key[:120])
+    return "|".join(parts)
+
+
+#: Measures that do not say what was done to what is counted ("120,000 people", "4 of
+#: whom"): outlets' own figures of them are not set against each other.
+VAGUE_MEASURES = frozenset({"count", "amount"})
+
+
+def measure_of(fact_key: str) -> str | None:
+    parts = fact_key.split("|")
+    return parts[1] if len(parts) >= 5 else None
 
 
 def side_is_known(fact_key: str) -> bool:
     """Whether the fact names whose people or things are counted (see ``fact_key_of``)."""
     parts = fact_key.split("|")
-    return len(parts) == 5 and parts[3] != "-"
+    return len(parts) >= 5 and parts[3] != "-"
+
+
+def article_incidents(article: Article) -> incidents.ArticleIncidents:
+    published = article.published_at.date() if article.published_at else None
+    return incidents.analyse_article(article.body, article.title, published)
 
 
 def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties) -> set[str]:
@@ -291,6 +370,7 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
     touched: set[str] = set()
     events: dict[int, Event | None] = {}
     articles: dict[int, Article | None] = {}
+    readings: dict[int, incidents.ArticleIncidents] = {}
     for claim in claims:
         if claim.article_id not in articles:
             articles[claim.article_id] = session.get(Article, claim.article_id)
@@ -299,7 +379,12 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
         if event_id is not None and event_id not in events:
             events[event_id] = session.get(Event, event_id)
         event = events.get(event_id) if event_id is not None else None
-        key = fact_key_of(claim, event, parties) if event_id is not None else None
+        key = None
+        if event_id is not None and article is not None:
+            if claim.article_id not in readings:
+                readings[claim.article_id] = article_incidents(article)
+            incident = readings[claim.article_id].at(claim.start_offset, claim.end_offset)
+            key = fact_key_of(claim, event, parties, incident)
         if claim.fact_key:
             touched.add(claim.fact_key)
         if key:
@@ -353,6 +438,8 @@ def _refresh_facts(
                 _fact_claims(claims, articles, parties),
                 tolerance,
                 compare_claimants=side_is_known(key),
+                compare_outlets=measure_of(key) not in VAGUE_MEASURES,
+                series=detection.series_of(measure_of(key)),
             )
             sources.update(analysis.sources)
             found.append((key, analysis.findings, claims[0] if claims else None, None))
@@ -360,8 +447,12 @@ def _refresh_facts(
     return everything, sources
 
 
-def statements_key(article_id: int) -> str:
-    return f"a{article_id}|statements"
+def statements_key(article: Article) -> str:
+    """The fact of an article's own statements, by its text: the same text posted again
+    (after a deletion) finds the same denials again."""
+    if article.content_hash:
+        return f"h{article.content_hash[:32]}|statements"
+    return f"a{article.id}|statements"
 
 
 def _places_named(text: str) -> set[str]:
@@ -379,10 +470,24 @@ def _places_named(text: str) -> set[str]:
 
 
 def refresh_statements(
-    session: Session, article_id: int, event_id: int | None, parties: Parties | None = None
+    session: Session,
+    article_id: int,
+    event_id: int | None,
+    parties: Parties | None = None,
+    *,
+    key: str | None = None,
 ) -> None:
-    """Recompute the denial discrepancies among one article's statements (caller commits)."""
-    claims = _refresh_statements(session, article_id, event_id, parties or Parties(session))
+    """Recompute the denial discrepancies among one article's statements (caller commits).
+
+    ``key``: the article's statements key (see ``statements_key``), for an article that is
+    gone already.
+    """
+    if key is None:
+        article = session.get(Article, article_id)
+        key = statements_key(article) if article is not None else f"a{article_id}|statements"
+    claims = _refresh_statements(
+        session, article_id, event_id, parties or Parties(session), key=key
+    )
     _update_statuses(session, claims, None)
     session.flush()
 
@@ -393,6 +498,8 @@ def _refresh_statements(
     event_id: int | None,
     parties: Parties,
     claims: Sequence[Claim] | None = None,
+    *,
+    key: str,
 ) -> list[Claim]:
     """Recompute one article's denial discrepancies; the article's claims (no statuses).
 
@@ -424,7 +531,6 @@ def _refresh_statements(
                 words=detection.content_words(claim.statement or claim.quote),
             )
         )
-    key = statements_key(article_id)
     findings = detection.match_denials(statements, fact_key=key)
     _store_findings(session, [(key, findings, None, event_id)], parties)
     return claims
@@ -450,7 +556,9 @@ def refresh_article(
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
     keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
     fact_claims, sources = _refresh_facts(session, keys, parties)
-    own = _refresh_statements(session, article.id, article.event_id, parties, claims)
+    own = _refresh_statements(
+        session, article.id, article.event_id, parties, claims, key=statements_key(article)
+    )
     everything = {c.id: c for c in own} | {c.id: c for c in fact_claims}
     counts = {c.id: c.source_count for c in own if c.id is not None} | sources
     _update_statuses(session, list(everything.values()), counts)

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
+from api.actors.models import ActorSummary
 from api.actors.service import summaries
+from api.articles.models import Article
 from api.claims import service as claims_service
-from api.claims.models import Claim
+from api.claims.models import Claim, ClaimPublic
 from api.db import utcnow
 from api.discrepancies import refresh
 from api.discrepancies.models import (
@@ -22,6 +24,7 @@ from api.discrepancies.models import (
     DiscrepancyStatus,
     DiscrepancyUpdate,
     Fact,
+    SeriesPoint,
     Spread,
 )
 from api.errors import NotFound, UnprocessableEntity
@@ -93,6 +96,16 @@ def to_public(session: Session, items: Sequence[Discrepancy]) -> list[Discrepanc
         else []
     )
     claims = {c.id: c for c in claims_service.to_public(session, claim_rows)}
+    article_ids = {c.article_id for c in claim_rows}
+    articles = (
+        {
+            a.id: a
+            for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))
+            if a.id is not None
+        }
+        if article_ids
+        else {}
+    )
     sides: dict[int, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
     for link in links:
         sides[link.discrepancy_id][link.side].append(link.claim_id)
@@ -131,6 +144,23 @@ def to_public(session: Session, items: Sequence[Discrepancy]) -> list[Discrepanc
                     if c.quantity.base_upper is not None:
                         highs.append(c.quantity.base_upper)
         bounds = lows + highs
+        points = sorted(
+            (
+                SeriesPoint(
+                    claim_id=c.id,
+                    party=actors.get(party_of[c.id] or 0) or c.claimant,
+                    outlet=articles[c.article_id].publisher if c.article_id in articles else None,
+                    reported_at=(
+                        articles[c.article_id].published_at if c.article_id in articles else None
+                    ),
+                    refers_to=c.time,
+                    figure=c.quantity,
+                )
+                for side in public_sides
+                for c in side.claims
+            ),
+            key=lambda p: (p.reported_at is None, p.reported_at or d.created_at, p.claim_id),
+        )
         out.append(
             DiscrepancyPublic(
                 id=d.id,
@@ -150,11 +180,45 @@ def to_public(session: Session, items: Sequence[Discrepancy]) -> list[Discrepanc
                     upper=max(bounds) if bounds else None,
                 ),
                 conservative_figure=min(lows) if lows else None,
+                summary=summary(public_sides, articles),
+                series=points,
+                orphaned_at=d.orphaned_at,
                 created_at=d.created_at,
                 updated_at=d.updated_at,
             )
         )
     return out
+
+
+SUMMARY_SIDE_CHARS = 80
+
+
+def _speaker(side: DiscrepancySide, first: ClaimPublic, articles: dict[int, Article]) -> str:
+    who: ActorSummary | None = side.party or (side.claimants[0] if side.claimants else None)
+    if who is not None:
+        return who.name
+    article = articles.get(first.article_id)
+    return article.publisher if article is not None and article.publisher else "Unattributed"
+
+
+def _side_line(side: DiscrepancySide, articles: dict[int, Article]) -> str:
+    first = next((c for c in side.claims if c.quantity), side.claims[0])
+    if first.quantity is None:
+        words = first.statement if first.stance != "denial" else "denies: " + first.statement
+    else:
+        what = first.subject_text or first.subject or ""
+        words = " ".join(w for w in (first.quantity.text, what, first.measure or "") if w)
+    if first.time is not None:
+        words += f" ({first.time.text})"
+    if len(words) > SUMMARY_SIDE_CHARS:
+        words = words[: SUMMARY_SIDE_CHARS - 1].rstrip() + "…"
+    return f"{_speaker(side, first, articles)}: {words}"
+
+
+def summary(sides: Sequence[DiscrepancySide], articles: dict[int, Article]) -> str:
+    """ "Army: 6 rebel drones destroyed (overnight) · Rebel command: none lost" """
+    lines = [_side_line(side, articles) for side in sides if side.claims]
+    return " · ".join(lines) if lines else "No claims left: its articles were deleted or moved."
 
 
 def update_discrepancy(

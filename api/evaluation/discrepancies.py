@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from api.evaluation.gold import _overlaps, _value_matches, locate
+
+#: How annotators say two claims are about different incidents (in a look-alike's "why").
+CROSS_INCIDENT = re.compile(
+    r"separate|different incident|another incident|historical|different (?:place|area|"
+    r"cit|town|district|operation|period)|last (?:week|month|year)|\bin (?:19|20)\d\d\b",
+    re.I,
+)
 
 GOLD_KINDS = {
     "conflicting figures": "conflicting_figures",
@@ -26,6 +34,9 @@ class DiscrepancyReport:
     false: list[str] = field(default_factory=list)
     non_discrepancy_violations: list[str] = field(default_factory=list)
     mixed_events: list[str] = field(default_factory=list)
+    cross_incident: list[str] = field(default_factory=list)
+    """Look-alikes about different incidents whose claims one discrepancy set against
+    each other."""
 
     @property
     def recall(self) -> float:
@@ -45,12 +56,14 @@ class DiscrepancyReport:
             f"({self.produced - len(self.false)}/{self.produced})",
             f"non-discrepancies flagged: {len(self.non_discrepancy_violations)}",
             f"discrepancies mixing events: {len(self.mixed_events)}",
+            f"cross-incident pairs: {len(self.cross_incident)}",
         ]
         for title, items in (
             ("missed", self.missed + self.denials_missed),
             ("false discrepancies", self.false),
             ("non-discrepancies flagged", self.non_discrepancy_violations),
             ("mixing events", self.mixed_events),
+            ("cross-incident pairs", self.cross_incident),
         ):
             if items:
                 lines.append(f"{title}:")
@@ -159,7 +172,8 @@ def score_discrepancies(
             where = side_of[index]
             on_sides = {where[c] for group in ids for c in group if c in where}
             if len(on_sides) > 1:
-                report.non_discrepancy_violations.append(
-                    f"{'/'.join(item['claims'])} in discrepancy {d['id']}: {item['why']}"
-                )
+                shown = f"{'/'.join(item['claims'])} in discrepancy {d['id']}: {item['why']}"
+                report.non_discrepancy_violations.append(shown)
+                if CROSS_INCIDENT.search(item["why"]):
+                    report.cross_incident.append(shown)
     return report

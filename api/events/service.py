@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from sqlalchemy import func, or_
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from api.articles.models import Article
 from api.config import get_settings
@@ -104,7 +104,12 @@ def assign_event(session: Session, article: Article) -> Event:
 
 
 def leave_event(session: Session, article: Article) -> None:
-    """Take the article out of its event; an event left empty is deleted."""
+    """Take the article out of its event.
+
+    An event left empty is kept, with its dates and its last article's terms: what was
+    derived of it (an editor's discrepancies) stays attached, and the same articles posted
+    again find it again.
+    """
     if article.event_id is None:
         return
     event = session.get(Event, article.event_id)
@@ -112,6 +117,12 @@ def leave_event(session: Session, article: Article) -> None:
     session.add(article)
     session.flush()
     if event is None:
+        return
+    event.article_count = max(event.article_count - 1, 0)
+    event.updated_at = utcnow()
+    session.add(event)
+    if event.article_count == 0:
+        session.flush()
         return
     terms = article_terms(article)
     for row in session.exec(
@@ -122,19 +133,19 @@ def leave_event(session: Session, article: Article) -> None:
         else:
             row.count -= 1
             session.add(row)
-    event.article_count = max(event.article_count - 1, 0)
-    if event.article_count == 0:
-        session.exec(delete(EventTerm).where(col(EventTerm.event_id) == event.id))
-        session.delete(event)
-        session.flush()
-        return
+    rederive_dates(session, event)
+
+
+def rederive_dates(session: Session, event: Event) -> None:
+    """The event's dates from its articles' publication dates (kept when it has none)."""
     first, last = session.exec(
         select(func.min(Article.published_at), func.max(Article.published_at)).where(
             Article.event_id == event.id
         )
     ).one()
-    event.start_date = first.date() if first else None
-    event.end_date = last.date() if last else None
+    if event.article_count > 0:
+        event.start_date = first.date() if first else None
+        event.end_date = last.date() if last else None
     event.updated_at = utcnow()
     session.add(event)
     session.flush()

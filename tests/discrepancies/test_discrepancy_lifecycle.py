@@ -160,7 +160,7 @@ def test_editor_status_survives_recomputation_and_sides_grow_and_shrink(
     assert shrunk["status"] == "dismissed"
 
 
-def test_a_deleted_side_closes_the_discrepancy(
+def test_a_deleted_side_removes_an_unreviewed_discrepancy(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
     a = post(client, editor_headers, ARMENIA)
@@ -219,3 +219,120 @@ def test_claims_about_another_period_are_not_facts_of_the_event(
     claim = killed(client, b["id"])
     assert claim["time"]["kind"] == "period"
     assert open_conflicts(client) == []
+
+
+def test_an_editors_verdict_survives_deleting_and_reposting_its_articles(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    b = post(client, editor_headers, AZERBAIJAN)
+    (found,) = open_conflicts(client)
+    url = f"/v1/discrepancies/{found['id']}"
+    verdict = {"status": "dismissed", "note": "both ministries' figures, as claims"}
+    assert client.patch(url, json=verdict, headers=editor_headers).status_code == 200
+
+    for article in (a, b):
+        deleted = client.delete(f"/v1/articles/{article['id']}", headers=editor_headers)
+        assert deleted.status_code == 204
+    orphan = client.get(url).json()
+    assert orphan["status"] == "dismissed"
+    assert orphan["note"] == verdict["note"]
+    assert orphan["orphaned_at"] is not None
+    assert orphan["sides"] == []
+
+    again = [post(client, editor_headers, article) for article in (ARMENIA, AZERBAIJAN)]
+    assert {x["event_id"] for x in again} == {a["event_id"]}  # the kept event is found again
+    back = client.get(url).json()
+    assert back["status"] == "dismissed"  # recomputation never reopens or resolves it
+    assert back["note"] == verdict["note"]
+    assert back["orphaned_at"] is None
+    assert len(back["sides"]) == 2
+    assert killed(client, again[0]["id"])["status"] != "disputed"
+
+
+def test_an_editors_verdict_survives_moving_an_article_away_and_back(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    b = post(client, editor_headers, AZERBAIJAN)
+    (found,) = open_conflicts(client)
+    url = f"/v1/discrepancies/{found['id']}"
+    client.patch(url, json={"status": "resolved", "note": "n"}, headers=editor_headers)
+    moved = client.patch(f"/v1/articles/{b['id']}", json={"event_id": None}, headers=editor_headers)
+    assert moved.status_code == 200
+    assert client.get(url).json()["orphaned_at"] is not None
+    client.patch(
+        f"/v1/articles/{b['id']}", json={"event_id": a["event_id"]}, headers=editor_headers
+    )
+    back = client.get(url).json()
+    assert (back["status"], back["orphaned_at"]) == ("resolved", None)
+
+
+def test_every_discrepancy_explains_itself_in_one_line_and_a_series(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    post(client, editor_headers, AZERBAIJAN)
+    post(client, editor_headers, ARMENIA_AGAIN)
+    (found,) = open_conflicts(client)
+    line = found["summary"]
+    assert " · " in line and "\n" not in line
+    assert "14" in line and "50" in line
+    series = found["series"]
+    assert [p["figure"]["lower"] for p in series] == [50, 14]  # in the order reported
+    assert [p["outlet"] for p in series] == ["Baku Courier", "Yerevan Times"]
+    assert series[0]["reported_at"] < series[1]["reported_at"]
+
+
+def test_source_count_counts_publishers_not_articles(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    first = post(client, editor_headers, ARMENIA)
+    same_outlet = post(client, editor_headers, dict(ARMENIA_AGAIN, publisher="Daily Ledger"))
+    assert first["event_id"] == same_outlet["event_id"]
+    claim = killed(client, first["id"])
+    assert (claim["source_count"], claim["status"]) == (1, "single_source")
+
+    renamed = client.patch(
+        f"/v1/articles/{same_outlet['id']}",
+        json={"publisher": "Yerevan Times"},
+        headers=editor_headers,
+    )
+    assert renamed.status_code == 200
+    claim = killed(client, first["id"])
+    assert (claim["source_count"], claim["status"]) == (2, "corroborated")
+
+
+def test_an_edited_publication_date_moves_the_events_dates(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    a = post(client, editor_headers, ARMENIA)
+    post(client, editor_headers, ARMENIA_AGAIN)
+    url = f"/v1/events/{a['event_id']}"
+    assert client.get(url).json()["start_date"] == "2025-06-02"
+    edit = {"published_at": "2025-06-01T09:00:00Z"}
+    assert (
+        client.patch(f"/v1/articles/{a['id']}", json=edit, headers=editor_headers).status_code
+        == 200
+    )
+    assert client.get(url).json()["start_date"] == "2025-06-01"
+
+
+def test_figures_about_another_incident_are_not_compared_with_the_main_one(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    post(client, editor_headers, ARMENIA)
+    background = dict(
+        AZERBAIJAN,
+        body="Fighting continued near the Lachin corridor and the village of Tegh on Sunday, "
+        "with roads from Goris to Stepanakert closed, residents said. In a separate attack, "
+        "Azerbaijan's Defence Ministry said it had killed 50 Armenian soldiers.",
+    )
+    b = post(client, editor_headers, background)
+    claim = killed(client, b["id"])
+    assert claim["event_id"] is not None
+    assert open_conflicts(client) == []
+
+    same_incident = post(client, editor_headers, dict(AZERBAIJAN, publisher="Caspian Wire"))
+    assert same_incident["event_id"] == b["event_id"]
+    (found,) = open_conflicts(client)
+    assert claim["id"] not in {c for side in side_claims(found) for c in side}

@@ -1,0 +1,295 @@
+"""Which incident a claim is about, read from its article's text (pure: no database).
+
+An article reports a *main* incident and, often, others: a separate attack elsewhere,
+last week's bombing recalled in a background paragraph, a historical comparison ("the
+deadliest since 2011, when 40 died"). Each claim gets the incident of the words nearest
+to it in its sentence:
+
+* a **time** resolved against the publication date that ends well before the main
+  incident's time ("In August", "last week", "in 2019"; later times are the same incident
+  going on: a toll that rises);
+* a **place** named with a locative ("near Calamar", "in Sirkot district") that the
+  article's lede does not name (countries and capitals are too coarse to tell);
+* a **cue** ("in a separate attack", "earlier this month", "years ago").
+
+A sentence without any of these continues the incident of the sentence before it in the
+same paragraph. A claim whose incident cannot be told from the main one stays with it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from api.extraction.gazetteer import load as load_gazetteer
+from api.extraction.sentences import Sentence, split_sentences
+from api.extraction.timerefs import find_times
+from api.names import normalize_name
+
+#: Words that say a sentence is about another incident than the article's main one.
+SEPARATE_CUES: tuple[str, ...] = (
+    "in a separate",
+    "a separate attack",
+    "a separate incident",
+    "separately,",
+    "in another attack",
+    "in another incident",
+    "in an earlier",
+    "an earlier attack",
+    "a previous",
+    "in a similar",
+    "earlier this month",
+    "earlier this year",
+    "last month",
+    "last year",
+    "the previous week",
+    "the previous month",
+    "a week earlier",
+    "weeks ago",
+    "months ago",
+    "years ago",
+    "in the past",
+)
+
+#: Words that put a place, not an incident, after a locative: "told reporters in Goris".
+SPEECH_CUES: tuple[str, ...] = (
+    "said",
+    "says",
+    "told",
+    "reporters",
+    "spoke",
+    "speaking",
+    "conference",
+    "briefing",
+    "statement",
+    "based",
+    "headquartered",
+    "hospital",
+    "hospitals",
+    "flown",
+    "taken",
+    "treated",
+)
+
+#: Nouns that make a capitalised name a place ("Sirkot district", "the town of Ruma").
+PLACE_NOUNS: tuple[str, ...] = (
+    "district",
+    "town",
+    "village",
+    "province",
+    "municipality",
+    "county",
+    "region",
+    "state",
+    "city",
+    "hamlet",
+    "area",
+    "valley",
+    "camp",
+)
+
+#: How many days before the main incident's time a time must end to be another incident.
+SLACK_DAYS = 2
+#: Sentences that make an article's lede (besides its title).
+LEDE_SENTENCES = 3
+#: How far (characters) a time, place or cue may stand from a claim to decide its incident.
+REACH = 160
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_NAME = (
+    rf"[{_UPPER}][\w’'\-.]*\w(?:\s+(?:de|del|la|el|al|da|do|di|des|du)?\s*[{_UPPER}][\w’'\-]*\w)*"
+)
+_LOCATIVE = re.compile(
+    rf"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Aa]cross)\s+(?:the\s+)?"
+    rf"(?:(?:{'|'.join(PLACE_NOUNS)})\s+of\s+)?(?P<name>{_NAME})"
+)
+_NOT_PLACE_WORDS = (
+    "January February March April May June July August September October November "
+    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday The A An This That His Her Their Its Our"
+)
+_NOT_PLACES = frozenset(normalize_name(w) for w in _NOT_PLACE_WORDS.split(" "))
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """The incident a claim is about: ``key`` is ``""`` for the article's main one."""
+
+    key: str = ""
+    time: date | None = None
+    place: str | None = None
+    cue: str | None = None
+
+    @property
+    def main(self) -> bool:
+        return not self.key
+
+
+MAIN = Incident()
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """A time, place or cue in a sentence: where it stands and the incident it names."""
+
+    start: int
+    end: int
+    incident: Incident
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleIncidents:
+    """Per sentence, the marks deciding the incidents of the claims in it."""
+
+    sentences: tuple[Sentence, ...]
+    marks: tuple[tuple[_Mark, ...], ...]
+    inherited: tuple[Incident, ...]
+    """Per sentence: the incident a claim gets when no mark of its own sentence is near."""
+
+    def at(self, start: int, end: int) -> Incident:
+        """The incident of the claim whose evidence is ``body[start:end]``."""
+        index = next(
+            (i for i, s in enumerate(self.sentences) if s.start <= start < s.end + 1), None
+        )
+        if index is None:
+            return MAIN
+        best: tuple[int, _Mark] | None = None
+        for mark in self.marks[index]:
+            overlap = mark.start < end and start < mark.end
+            distance = 0 if overlap else min(abs(mark.start - end), abs(start - mark.end))
+            if distance <= REACH and (best is None or distance < best[0]):
+                best = (distance, mark)
+        if best is not None:
+            return best[1].incident
+        return self.inherited[index]
+
+
+def _lede_terms(title: str, sentences: Sequence[Sentence]) -> set[str]:
+    text = " ".join([title, *(s.text for s in sentences[:LEDE_SENTENCES])])
+    terms: set[str] = set()
+    for match in re.finditer(_NAME, text):
+        words = [normalize_name(w) for w in match.group(0).split()]
+        terms.update(w for w in words if len(w) > 2)
+        terms.add(" ".join(words))
+    return terms
+
+
+def _coarse(name: str) -> bool:
+    gaz = load_gazetteer()
+    return gaz.place(name) is not None
+
+
+def _is_main_place(name: str, lede: set[str]) -> bool:
+    words = [normalize_name(w) for w in name.split()]
+    words = [w for w in words if w not in _NOT_PLACES and len(w) > 2]
+    if not words:
+        return True  # nothing that names a place
+    return " ".join(words) in lede or any(w in lede for w in words)
+
+
+def _place_marks(sentence: Sentence, lede: set[str]) -> list[_Mark]:
+    out = []
+    for match in _LOCATIVE.finditer(sentence.text):
+        name = match.group("name").removesuffix("'s").removesuffix("’s").rstrip(".")
+        before = sentence.text[max(0, match.start() - 40) : match.start()].lower()
+        if any(re.search(rf"\b{cue}\b", before) for cue in SPEECH_CUES):
+            continue
+        first = normalize_name(name.split()[0])
+        if first in _NOT_PLACES and len(name.split()) == 1:
+            continue
+        start = sentence.start + match.start()
+        end = sentence.start + match.end()
+        if _coarse(name) or _is_main_place(name, lede):
+            out.append(_Mark(start, end, MAIN))
+        else:
+            place = normalize_name(name)
+            out.append(_Mark(start, end, Incident(key=f"p:{place}", place=place)))
+    return out
+
+
+def _time_marks(sentence: Sentence, published: date | None, main_start: date | None) -> list[_Mark]:
+    out = []
+    for span in find_times(sentence.text, published):
+        ref = span.ref
+        last = ref.end or ref.start
+        start = sentence.start + span.start
+        end = sentence.start + span.end
+        if last is None or main_start is None:
+            continue
+        if last < main_start - timedelta(days=SLACK_DAYS):
+            first = ref.start or last
+            out.append(
+                _Mark(
+                    start,
+                    end,
+                    Incident(key=f"t:{first.isoformat()}/{last.isoformat()}", time=first),
+                )
+            )
+        else:
+            out.append(_Mark(start, end, Incident(time=ref.start or last)))
+    return out
+
+
+def _cue_marks(sentence: Sentence) -> list[_Mark]:
+    lowered = sentence.text.lower()
+    out = []
+    for cue in SEPARATE_CUES:
+        at = lowered.find(cue)
+        if at >= 0:
+            # A cue speaks for its whole sentence: it stands as far as its ends.
+            key = f"x:{sentence.index}"
+            out.append(_Mark(sentence.start, sentence.end, Incident(key=key, cue=cue)))
+            break
+    return out
+
+
+def _main_start(sentences: Sequence[Sentence], published: date | None) -> date | None:
+    """When the main incident happened: the earliest recent time the lede names."""
+    if published is None:
+        return None
+    recent = published - timedelta(days=7)
+    starts = [
+        span.ref.start
+        for s in sentences[:LEDE_SENTENCES]
+        for span in find_times(s.text, published)
+        if span.ref.start is not None and span.ref.start >= recent
+    ]
+    return min(starts) if starts else published - timedelta(days=1)
+
+
+def analyse_article(body: str, title: str = "", published: date | None = None) -> ArticleIncidents:
+    """The incidents of an article's sentences (see the module's docstring)."""
+    sentences = tuple(split_sentences(body))
+    lede = _lede_terms(title, sentences)
+    main_start = _main_start(sentences, published)
+    marks: list[tuple[_Mark, ...]] = []
+    inherited: list[Incident] = []
+    previous: Incident = MAIN
+    paragraph = -1
+    for s in sentences:
+        found = sorted(
+            [
+                *_cue_marks(s),
+                *_time_marks(s, published, main_start),
+                *(_place_marks(s, lede) if s.index >= 1 else []),
+            ],
+            key=lambda m: m.start,
+        )
+        if s.paragraph != paragraph:
+            previous, paragraph = MAIN, s.paragraph
+        # Cues override the sentence's other marks: "in a separate attack on Saturday".
+        cue = next((m for m in found if m.incident.cue), None)
+        chosen = (cue,) if cue else tuple(found)
+        marks.append(chosen)
+        inherited.append(previous)
+        if chosen:
+            separate = [m.incident for m in chosen if not m.incident.main]
+            previous = separate[-1] if separate and len(separate) == len(chosen) else MAIN
+    return ArticleIncidents(sentences, tuple(marks), tuple(inherited))
+
+
+def distinct(incidents: Iterable[Incident]) -> set[str]:
+    """The keys of the incidents other than the main one."""
+    return {i.key for i in incidents if not i.main}

@@ -1,0 +1,50 @@
+"""Telling a claim's incident from its article's text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from api.discrepancies.incidents import analyse_article
+
+BODY = (
+    "Gunmen attacked a police post in the village of Korvana on Tuesday, killing 12 officers.\n"
+    "Officials in the capital said the attackers fled towards the hills.\n"
+    "In a separate attack, three civilians were killed when a bus struck a mine.\n"
+    "Last month, an ambush near Dellor killed eight soldiers. Two of them were officers.\n"
+    "It was the deadliest attack since 2014, when 40 people died in a single raid.\n"
+    "The toll rose to 15 on Thursday, a hospital official said.\n"
+)
+PUBLISHED = date(2025, 3, 6)  # a Thursday
+
+
+def incident_of(text: str) -> str:
+    start = BODY.index(text)
+    reading = analyse_article(BODY, "Attack on Korvana police post", PUBLISHED)
+    return reading.at(start, start + len(text)).key
+
+
+def test_the_main_incident_has_no_key() -> None:
+    assert incident_of("killing 12 officers") == ""
+
+
+def test_a_separate_attack_is_its_own_incident() -> None:
+    assert incident_of("three civilians were killed").startswith("x:")
+
+
+def test_an_earlier_time_and_another_place_make_another_incident() -> None:
+    assert incident_of("killed eight soldiers") != ""
+    # the next sentence of the same paragraph continues it
+    assert incident_of("Two of them") != ""
+
+
+def test_a_historical_comparison_applies_only_to_its_own_figure() -> None:
+    assert incident_of("40 people died").startswith("t:2014")
+
+
+def test_a_later_time_is_the_same_incident_going_on() -> None:
+    assert incident_of("The toll rose to 15") == ""
+
+
+def test_without_a_publication_date_times_cannot_tell() -> None:
+    reading = analyse_article("Four died on Monday. In 2014, 40 died.", "", None)
+    assert reading.at(0, 10).key == ""
