@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import takewhile
 
 from .actors import DATELINE, ActorRegistry, PronounRef
 from .attribution import Attribution, Attributor
+from .bounds import bound_sentences, figure_text
 from .measures import (
     LIGHT_NOUNS,
     PERSON_CATEGORIES,
@@ -304,7 +306,7 @@ class _ArticleExtractor:
 
     # --- sentences ----------------------------------------------------------------------------
     def run(self) -> ExtractionResult:
-        sentences = split_sentences(self.body)
+        sentences = bound_sentences(split_sentences(self.body))
         body_sentences = [sent for sent in sentences if not sent.is_heading]
         closing = _quotation_closings(body_sentences)
         for i, sent in enumerate(body_sentences):
@@ -505,10 +507,10 @@ class _ArticleExtractor:
         out: list[tuple[Attribution | None, _Claim]] = []
         prev: _Claim | None = None
         prev_end = 0
-        for q in find_quantities(s):
+        for q in find_quantities(figure_text(s)):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
-            if q.unit is None and _DEFINITE_BEFORE.search(s[: q.start]):
+            if q.unit is None and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start):
                 continue
             subj = parse_subject(s, q.end)
             if (
@@ -864,7 +866,7 @@ class _ArticleExtractor:
                 and c.start - sent.start >= start
                 and c.end - sent.start <= end
                 and c.claimant == key
-                for c in self.state.claims
+                for c in takewhile(lambda c: c.sentence == sent.index, reversed(self.state.claims))
             ):
                 continue
             target = a.target
