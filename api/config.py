@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -36,6 +36,21 @@ class Settings(BaseSettings):
 
     event_match_threshold: Annotated[float, Field(gt=0.0, le=1.0)] = 0.2
     """Share of an article's weighted terms an event must name for the article to join."""
+
+    extraction_backend: Literal["auto", "parser", "rules"] = "auto"
+    """How claims are attributed: ``rules``, ``parser`` (dependency parse; needs the
+    ``parser`` extra) or ``auto`` (the parser when it is installed)."""
+
+    @field_validator("extraction_backend", mode="before")
+    @classmethod
+    def _check_backend(cls, value: object) -> object:
+        value = value.strip().lower() if isinstance(value, str) else value
+        if value == "parser":
+            from api.extraction.parse import available
+
+            if not available():
+                raise ValueError("EXTRACTION_BACKEND=parser needs the parser extra installed")
+        return value
 
     @field_validator("database_url")
     @classmethod

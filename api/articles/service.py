@@ -21,7 +21,7 @@ from api.discrepancies import refresh
 from api.errors import Conflict, NotFound, UnprocessableEntity
 from api.events import service as events
 from api.events.models import Event
-from api.extraction import EXTRACTOR_VERSION, extract
+from api.extraction import EXTRACTOR_VERSION, extract, extractor_version
 from api.extraction.types import ArticleInput, ExtractionResult
 from api.names import normalize_name
 
@@ -74,6 +74,7 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
         extractor_version=EXTRACTOR_VERSION,
     )
     result = extract(_input_of(article))
+    article.extractor_version = result.version  # with the backend that extracted it
     try:
         session.add(article)
         session.flush()
@@ -207,9 +208,11 @@ def reextract_article(session: Session, article: Article) -> Reextraction:
 
 
 def articles_to_reextract(
-    session: Session, *, everything: bool, version: str = EXTRACTOR_VERSION
+    session: Session, *, everything: bool, version: str | None = None
 ) -> list[int]:
-    """Ids of the articles extracted by another version than ``version`` (or all)."""
+    """Ids of the articles extracted by another version than ``version`` (default: the
+    configured backend's) or all of them."""
+    version = version or extractor_version()
     stmt = select(Article.id).order_by(col(Article.id))
     if not everything:
         stmt = stmt.where(Article.extractor_version != version)

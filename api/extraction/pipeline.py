@@ -18,6 +18,8 @@ from .measures import (
     measure_before,
     parse_subject,
 )
+from .parse import resolve_backend
+from .parse.backend import SyntaxAttribution, version_of
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
 from .sentences import Sentence, split_sentences
 from .textutil import collapse_ws
@@ -36,7 +38,8 @@ from .types import (
 )
 from .units import to_base
 
-EXTRACTOR_VERSION = "rules-1.3.0"
+#: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
+EXTRACTOR_VERSION = "rules-1.3.1"
 
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
@@ -236,13 +239,15 @@ class _State:
 
 
 class _ArticleExtractor:
-    def __init__(self, article: ArticleInput) -> None:
+    def __init__(self, article: ArticleInput, backend: str = "rules") -> None:
         self.article = article
         self.body = article.body
         self.reg = ActorRegistry()
         self.reg.learn(self.body)
         self.attr = Attributor(self.reg)
         self.state = _State()
+        self.syntax = SyntaxAttribution(self.attr) if backend == "parser" else None
+        self.version = version_of(backend)
 
     # --- speakers ---------------------------------------------------------------------------
     def _speaker(self, speaker: str | PronounRef | None) -> str | None:
@@ -308,6 +313,8 @@ class _ArticleExtractor:
     def run(self) -> ExtractionResult:
         sentences = bound_sentences(split_sentences(self.body))
         body_sentences = [sent for sent in sentences if not sent.is_heading]
+        if self.syntax is not None:
+            self.syntax.prepare(body_sentences)
         closing = _quotation_closings(body_sentences)
         for i, sent in enumerate(body_sentences):
             self._sentence(sent, self._quoted_speaker(body_sentences, i, closing))
@@ -349,7 +356,7 @@ class _ArticleExtractor:
                 )
             )
         return ExtractionResult(
-            version=EXTRACTOR_VERSION, claims=tuple(claims), actors=tuple(used.values())
+            version=self.version, claims=tuple(claims), actors=tuple(used.values())
         )
 
     def _opposing_sides(self, texts: dict[int, str]) -> None:
@@ -638,6 +645,13 @@ class _ArticleExtractor:
             carried = True
         if q.attributive:
             att, claimant, relay = None, None, None
+        elif self.syntax is not None:  # the parser backend: who said it, from the parse
+            said = self.syntax.decide(
+                sent, q.start, end, claimant, relay, self._speaker, self._is_media
+            )
+            if said.drop:
+                return None
+            claimant, relay = said.claimant, said.relay
         # side of the counted people/things
         side: str | None = None
         if subj.possessive == "own" and claimant is not None:
@@ -913,6 +927,15 @@ class _ArticleExtractor:
         return None
 
 
-def extract(article: ArticleInput) -> ExtractionResult:
-    """Extract the checkable claims of one article (deterministic, pure, thread-safe)."""
-    return _ArticleExtractor(article).run()
+def extract(article: ArticleInput, backend: str | None = None) -> ExtractionResult:
+    """Extract the checkable claims of one article (deterministic, pure, thread-safe).
+
+    ``backend``: "rules", "parser" or "auto" (default: ``EXTRACTION_BACKEND``, see
+    :mod:`api.extraction.parse`).
+    """
+    return _ArticleExtractor(article, resolve_backend(backend)).run()
+
+
+def extractor_version(backend: str | None = None) -> str:
+    """The version string extraction with ``backend`` records (default: the configured one)."""
+    return version_of(resolve_backend(backend))
