@@ -30,6 +30,7 @@ from .model import Parse, parse_all
 from .speakers import Phrase, SpeakerParse, find_speaker
 
 PARSER_VERSION = "parser-1.4.0"
+_SEVERAL_PARTIES = frozenset({"both", "each", "neither", "either", "all"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many"})
 #: Sentences longer than this are attributed by the rules alone (bounded parse cost).
 PARSE_MAX_CHARS = 600
@@ -81,8 +82,8 @@ class SyntaxAttribution:
         return self._parses.get(sent.index)
 
     def _resolve(self, phrase: Phrase | None) -> Speaker:
-        if phrase is None:
-            return None
+        if phrase is None or phrase.text.split()[0].lower() in _SEVERAL_PARTIES:
+            return None  # "Both countries claimed": no one speaker
         key = self.attr._resolve_np(phrase.text)
         if key is None:
             key = self.reg.guess_named(phrase.text)
@@ -175,7 +176,11 @@ class SyntaxAttribution:
         role = found.speaker.role if found.speaker is not None else None
         if key != claimant and (
             claimant in self.reg.chain(key)
-            or (role is not None and self.attr._resolve_np(role) == claimant)
+            or (
+                role is not None
+                and self._is_person(key)
+                and self.attr._resolve_np(role) == claimant
+            )
         ):
             return Decision(key, relay)  # "Name, the agency's duty officer, said": the person
         return keep
