@@ -2,7 +2,7 @@
 
 The rules find every figure, its qualifier, unit, time and measure; this backend only
 decides who said it. Per article it parses, in one batch, the sentences that carry a
-figure or a reporting cue and are at most ``PARSE_MAX_CHARS`` long (longer ones keep the
+figure (the parse is read for figures only) and are at most ``PARSE_MAX_CHARS`` long (longer ones keep the
 rules' attribution, so the cost stays bounded). For a figure it then
 
 - gives a claimant where the rules found none;
@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..actors import PronounRef
-from ..attribution import _ACCORDING, _VERB_RE, Attributor
+from ..attribution import Attributor
 from ..quantities import CANDIDATE_WORDS as NUMBER_WORDS
 from ..quantities import has_candidate
 from ..sentences import Sentence
@@ -45,11 +45,6 @@ def version_of(backend: str) -> str:
     return f"{PARSER_VERSION}+{EXTRACTOR_VERSION}" if backend == "parser" else EXTRACTOR_VERSION
 
 
-def has_cue(text: str) -> bool:
-    """Whether ``text`` has a reporting cue ("said", "according to", ...)."""
-    return _VERB_RE.search(text) is not None or _ACCORDING.search(text) is not None
-
-
 @dataclass(slots=True)
 class Decision:
     """What the parse changes for one figure."""
@@ -69,12 +64,9 @@ class SyntaxAttribution:
         self._last_person: str | None = None
 
     def prepare(self, sentences: list[Sentence]) -> None:
-        """Parse, in one batch, the sentences a figure's speaker may be read from."""
-        chosen = [
-            s
-            for s in sentences
-            if len(s.text) <= PARSE_MAX_CHARS and (has_candidate(s.text) or has_cue(s.text))
-        ]
+        """Parse, in one batch, the sentences a figure's speaker may be read from (those
+        with a number; a reporting cue without one names no figure's speaker)."""
+        chosen = [s for s in sentences if len(s.text) <= PARSE_MAX_CHARS and has_candidate(s.text)]
         for sent, parse in zip(chosen, parse_all([s.text for s in chosen]), strict=True):
             self._parses[sent.index] = parse
 
