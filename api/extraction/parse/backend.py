@@ -2,8 +2,8 @@
 
 The rules find every figure, its qualifier, unit, time and measure; this backend only
 decides who said it. Per article it parses, in one batch, the sentences that carry a
-figure (the parse is read for figures only) and are at most ``PARSE_MAX_CHARS`` long (longer ones keep the
-rules' attribution, so the cost stays bounded). For a figure it then
+figure (the parse is read for figures only) and are at most ``PARSE_MAX_CHARS`` long
+(longer ones keep the rules' attribution, so the cost stays bounded). For a figure it then
 
 - gives a claimant where the rules found none;
 - takes the claim from a relaying outlet to the source the outlet cites ("Channel 5,
