@@ -9,13 +9,13 @@ WORKDIR /app
 RUN pip install --no-cache-dir uv==0.13.9
 
 COPY pyproject.toml uv.lock README.md ./
-RUN uv sync --frozen --no-dev --no-install-project
+RUN uv sync --frozen --no-dev --extra parser --no-install-project
 
 COPY api ./api
 COPY alembic ./alembic
 COPY alembic.ini ./
 COPY seeds ./seeds
-RUN uv sync --frozen --no-dev
+RUN uv sync --frozen --no-dev --extra parser
 
 RUN useradd --create-home app && chown -R app /app
 USER app

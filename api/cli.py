@@ -298,14 +298,14 @@ def reextract(
     from api.articles.models import Article
     from api.articles.service import articles_to_reextract
     from api.db import unit_of_work
-    from api.extraction import EXTRACTOR_VERSION
+    from api.extraction import extractor_version
     from api.ingest import reextract_article
 
     totals = {"added": 0, "removed": 0, "unchanged": 0, "kept_edited": 0}
     with unit_of_work() as session:
         ids = articles_to_reextract(session, everything=everything)
         session.commit()
-        typer.echo(f"{len(ids)} article(s) to re-extract with {EXTRACTOR_VERSION}")
+        typer.echo(f"{len(ids)} article(s) to re-extract with {extractor_version()}")
         for index, article_id in enumerate(ids, start=1):
             article = session.get(Article, article_id)
             if article is None:
@@ -341,10 +341,22 @@ def evaluate(
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 when a figure is below its target.")
     ] = False,
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            help="Extraction backend: rules, parser or auto (default: EXTRACTION_BACKEND)."
+        ),
+    ] = None,
 ) -> None:
     """Ingest the annotated documents through the real write path and score the result."""
     import os
     import tempfile
+
+    from api.extraction import extractor_version
+
+    if backend is not None:
+        os.environ["EXTRACTION_BACKEND"] = backend
+    typer.echo(f"extractor               : {extractor_version()}")
 
     from fastapi.testclient import TestClient
 

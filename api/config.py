@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
@@ -112,6 +112,21 @@ class Settings(BaseSettings):
         if "*" in origins and len(origins) > 1:
             raise ValueError("CORS_ORIGINS is either * or a list of origins, not both")
         return tuple(origins)
+
+    extraction_backend: Literal["auto", "parser", "rules"] = "auto"
+    """How claims are attributed: ``rules``, ``parser`` (dependency parse; needs the
+    ``parser`` extra) or ``auto`` (the parser when it is installed)."""
+
+    @field_validator("extraction_backend", mode="before")
+    @classmethod
+    def _check_backend(cls, value: object) -> object:
+        value = value.strip().lower() if isinstance(value, str) else value
+        if value == "parser":
+            from api.extraction.parse import available
+
+            if not available():
+                raise ValueError("EXTRACTION_BACKEND=parser needs the parser extra installed")
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -40,7 +40,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from api.extraction import EXTRACTOR_VERSION, extract, parse_seed_document
+from api.extraction import extract, extractor_version, parse_seed_document
 from api.extraction.types import ArticleInput
 from bench.corpus import Corpus
 from bench.http_bench import DEFAULT_SERVER, _cli, _drop, _free_port, _get
@@ -139,7 +139,7 @@ def run_pipeline(rounds: int) -> None:
     try:
         seeds = seed_inputs()
         print(
-            f"extract() alone, {EXTRACTOR_VERSION}, pinned to core {core}; "
+            f"extract() alone, {extractor_version()}, pinned to core {core}; "
             f"Python {sys.version.split()[0]}"
         )
         result = time_pipeline(seeds, rounds)

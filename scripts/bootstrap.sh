@@ -18,4 +18,10 @@ if [ -z "${SSL_CERT_FILE:-}" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; the
   export SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt
 fi
 export UV_PYTHON_DOWNLOADS=never
-"$UV" sync --frozen --quiet ${UV_SYNC_ARGS:-}
+# The parser extra (spaCy and its English model, verified by tests/extraction/test_parser_model.py)
+# is installed by default; CLAIMSAPI_PARSER=0 installs the service without it (rules only).
+EXTRAS=(--extra parser)
+if [ "${CLAIMSAPI_PARSER:-1}" = "0" ]; then
+  EXTRAS=()
+fi
+"$UV" sync --frozen --quiet "${EXTRAS[@]}" ${UV_SYNC_ARGS:-}

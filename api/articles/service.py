@@ -15,7 +15,7 @@ from api.articles.models import Article, ArticlePublic, ArticleUpdate
 from api.claims.models import Claim
 from api.db import utcnow
 from api.errors import Conflict, NotFound, UnprocessableEntity
-from api.extraction import EXTRACTOR_VERSION
+from api.extraction import extractor_version
 
 _SPACES = re.compile(r"\s+")
 
@@ -42,9 +42,11 @@ def by_url(session: Session, url: str) -> Article | None:
 
 
 def articles_to_reextract(
-    session: Session, *, everything: bool, version: str = EXTRACTOR_VERSION
+    session: Session, *, everything: bool, version: str | None = None
 ) -> list[int]:
-    """Ids of the articles extracted by another version than ``version`` (or all)."""
+    """Ids of the articles extracted by another version than ``version`` (default: the
+    configured backend's) or all of them."""
+    version = version or extractor_version()
     stmt = select(Article.id).order_by(col(Article.id))
     if not everything:
         stmt = stmt.where(Article.extractor_version != version)

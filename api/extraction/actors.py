@@ -7,7 +7,9 @@ article is read) and freezes them into :class:`~api.extraction.types.ActorRef` a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import islice
 
 from .gazetteer import Country, Gazetteer, load
 from .textutil import clean_display, name_key, straighten
@@ -1192,6 +1194,8 @@ class ActorRegistry:
         sentences = _LEARN_SENTENCE_SPLIT.split(text)
         for sent in sentences:
             places: list[tuple[Country, str, int, int]] | None = None
+            place_ends: list[int] = []
+            demonym_before: dict[str, str | None] = {}
             for m in prefixed.finditer(sent):
                 word = m.group(2)
                 if word.lower() in NON_NAME_WORDS or self.gaz.place(word) is not None:
@@ -1217,10 +1221,16 @@ class ActorRegistry:
                 b.governing = True
                 if places is None:
                     places = self._place_at(sent)
-                for country, _role, ps, pe in places:
-                    if ps > m.end() + 60 or pe < m.start() - 60:
-                        continue
-                    if country.name == self._demonym_country_before(sent, word):
+                    place_ends = [pe for _c, _r, _ps, pe in places]
+                # the places within 60 characters (sorted, so a bisection: linear in the text)
+                for country, _role, ps, _pe in islice(
+                    places, bisect_left(place_ends, m.start() - 60), None
+                ):
+                    if ps > m.end() + 60:
+                        break
+                    if word not in demonym_before:
+                        demonym_before[word] = self._demonym_country_before(sent, word)
+                    if country.name == demonym_before[word]:
                         continue
                     b.votes[country.name] = b.votes.get(country.name, 0) + 2
         for word, b in candidates.items():

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from .actors import ActorRegistry, PronounRef
+from .bounds import MAX_CUES
 from .quantities import trie_regex
 from .types import Stance
 
@@ -293,7 +295,7 @@ class Attributor:
 
     def find(self, s: str) -> list[Attribution]:
         out: list[Attribution] = []
-        for m in _VERB_RE.finditer(s):
+        for m in islice(_VERB_RE.finditer(s), MAX_CUES):
             verb = m.group(0)
             if _PASSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
                 continue
@@ -371,7 +373,7 @@ class Attributor:
                     target=self._target(s, m.end(), stance),
                 )
             )
-        for m in _ACCORDING.finditer(s):
+        for m in islice(_ACCORDING.finditer(s), MAX_CUES):
             segs = _split_segments(s[m.end() :], m.end())
             text = segs[0][0]
             text = _ACCORDING_END.split(text)[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from . import lexicon
 from .gazetteer import load
@@ -170,8 +171,12 @@ class SubjectParse:
     empty: bool = False  # nothing counted follows the number
 
 
-def _tokens(text: str, offset: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), offset + m.start(), offset + m.end()) for m in _WORD.finditer(text)]
+def _tokens(text: str, offset: int, limit: int | None = None) -> list[tuple[str, int, int]]:
+    """The first ``limit`` tokens of ``text`` (all when None), offsets shifted by ``offset``."""
+    return [
+        (m.group(), offset + m.start(), offset + m.end())
+        for m in islice(_WORD.finditer(text), limit)
+    ]
 
 
 def lemma(noun: str) -> str:
@@ -221,7 +226,7 @@ _NUMBER_WORDS = word_set(
 
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
-    toks = _tokens(s[pos : pos + 160], pos)
+    toks = _tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
     i = 0
     possessive: str | None = None
     side_words: list[str] = []
@@ -411,7 +416,7 @@ def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | No
     if inc2 is not None:
         text = text[inc2.end() :]
         offset += inc2.end()
-    toks = _tokens(text[:120], offset)
+    toks = _tokens(text[:120], offset, 8)
     for n, (word, a, b) in enumerate(toks):
         if n >= 8:
             break

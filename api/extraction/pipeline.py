@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import takewhile
 
 from .actors import DATELINE, ActorRegistry, PronounRef
 from .attribution import Attribution, Attributor
+from .bounds import bound_sentences, figure_text
 from .measures import (
     LIGHT_NOUNS,
     MEASURE_NOUNS,
@@ -18,6 +20,8 @@ from .measures import (
     measure_in_clause,
     parse_subject,
 )
+from .parse import resolve_backend
+from .parse.backend import SyntaxAttribution, version_of
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
 from .sentences import Sentence, split_sentences
 from .textutil import collapse_ws
@@ -36,7 +40,8 @@ from .types import (
 )
 from .units import article_countries, to_base
 
-EXTRACTOR_VERSION = "rules-1.3.0"
+#: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
+EXTRACTOR_VERSION = "rules-1.3.1"
 
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
@@ -236,7 +241,7 @@ class _State:
 
 
 class _ArticleExtractor:
-    def __init__(self, article: ArticleInput) -> None:
+    def __init__(self, article: ArticleInput, backend: str = "rules") -> None:
         self.article = article
         self.body = article.body
         self.reg = ActorRegistry()
@@ -244,6 +249,8 @@ class _ArticleExtractor:
         self.attr = Attributor(self.reg)
         self.state = _State()
         self.countries = article_countries(self.body)
+        self.syntax = SyntaxAttribution(self.attr) if backend == "parser" else None
+        self.version = version_of(backend)
 
     # --- speakers ---------------------------------------------------------------------------
     def _speaker(self, speaker: str | PronounRef | None) -> str | None:
@@ -307,8 +314,10 @@ class _ArticleExtractor:
 
     # --- sentences ----------------------------------------------------------------------------
     def run(self) -> ExtractionResult:
-        sentences = split_sentences(self.body)
+        sentences = bound_sentences(split_sentences(self.body))
         body_sentences = [sent for sent in sentences if not sent.is_heading]
+        if self.syntax is not None:
+            self.syntax.prepare(body_sentences)
         closing = _quotation_closings(body_sentences)
         for i, sent in enumerate(body_sentences):
             self._sentence(sent, self._quoted_speaker(body_sentences, i, closing))
@@ -350,7 +359,7 @@ class _ArticleExtractor:
                 )
             )
         return ExtractionResult(
-            version=EXTRACTOR_VERSION, claims=tuple(claims), actors=tuple(used.values())
+            version=self.version, claims=tuple(claims), actors=tuple(used.values())
         )
 
     def _opposing_sides(self, texts: dict[int, str]) -> None:
@@ -508,10 +517,10 @@ class _ArticleExtractor:
         out: list[tuple[Attribution | None, _Claim]] = []
         prev: _Claim | None = None
         prev_end = 0
-        for q in find_quantities(s, self.countries):
+        for q in find_quantities(figure_text(s), self.countries):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
-            if q.unit is None and _DEFINITE_BEFORE.search(s[: q.start]):
+            if q.unit is None and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start):
                 continue
             subj = parse_subject(s, q.end)
             if (
@@ -643,6 +652,13 @@ class _ArticleExtractor:
             carried = True
         if q.attributive:
             att, claimant, relay = None, None, None
+        elif self.syntax is not None:  # the parser backend: who said it, from the parse
+            said = self.syntax.decide(
+                sent, q.start, end, claimant, relay, self._speaker, self._is_media
+            )
+            if said.drop:
+                return None
+            claimant, relay = said.claimant, said.relay
         # side of the counted people/things
         side: str | None = None
         if subj.possessive == "own" and claimant is not None:
@@ -871,7 +887,7 @@ class _ArticleExtractor:
                 and c.start - sent.start >= start
                 and c.end - sent.start <= end
                 and c.claimant == key
-                for c in self.state.claims
+                for c in takewhile(lambda c: c.sentence == sent.index, reversed(self.state.claims))
             ):
                 continue
             target = a.target
@@ -918,6 +934,15 @@ class _ArticleExtractor:
         return None
 
 
-def extract(article: ArticleInput) -> ExtractionResult:
-    """Extract the checkable claims of one article (deterministic, pure, thread-safe)."""
-    return _ArticleExtractor(article).run()
+def extract(article: ArticleInput, backend: str | None = None) -> ExtractionResult:
+    """Extract the checkable claims of one article (deterministic, pure, thread-safe).
+
+    ``backend``: "rules", "parser" or "auto" (default: ``EXTRACTION_BACKEND``, see
+    :mod:`api.extraction.parse`).
+    """
+    return _ArticleExtractor(article, resolve_backend(backend)).run()
+
+
+def extractor_version(backend: str | None = None) -> str:
+    """The version string extraction with ``backend`` records (default: the configured one)."""
+    return version_of(resolve_backend(backend))

@@ -7,6 +7,7 @@ are recognised first and masked so that they never become quantities.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import lexicon
@@ -373,10 +374,12 @@ def _windows(text: str, positions: list[int], radius: int = 45) -> list[tuple[in
     out: list[tuple[int, int]] = []
     for p in positions:
         a = max(0, p - radius)
-        while a > 0 and not text[a - 1].isspace():
+        floor = max(0, a - 2 * radius)  # a word longer than that is no date or age
+        while a > floor and not text[a - 1].isspace():
             a -= 1
         b = min(len(text), p + radius)
-        while b < len(text) and not text[b].isspace():
+        ceiling = min(len(text), b + 2 * radius)
+        while b < ceiling and not text[b].isspace():
             b += 1
         if out and a <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], b))
@@ -403,8 +406,23 @@ def excluded_spans(text: str, positions: list[int] | None = None) -> list[tuple[
     return spans
 
 
-def _overlaps(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a < e and s < b for s, e in spans)
+class _Covered:
+    """Characters of a text covered by spans: overlap tests cost the query's length, not
+    the number of spans (a text of thousands of numbers stays linear)."""
+
+    __slots__ = ("_mask",)
+
+    def __init__(self, size: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._mask = bytearray(size + 1)
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, a: int, b: int) -> None:
+        if b > a:
+            self._mask[a:b] = b"\x01" * (b - a)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        return b > a and self._mask.find(1, a, b) != -1
 
 
 _COUNT_AFTER_ONE = re.compile(
@@ -448,6 +466,10 @@ _CANDIDATE_WORDS = frozenset(
 )
 
 
+#: Words that may start a number phrase (for callers that bound how many they read).
+CANDIDATE_WORDS = _CANDIDATE_WORDS
+
+
 def has_candidate(text: str) -> bool:
     """Cheap pre-filter: does ``text`` contain a digit, a number word or a zero at all?"""
     if _DIGIT.search(text) or _ZERO.search(text):
@@ -475,9 +497,9 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
     if not has_candidate(text):
         return []
     starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
-    excluded = excluded_spans(text, starts)
+    excluded = _Covered(len(text), excluded_spans(text, starts))
     found: list[QuantityMatch] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Covered(len(text))
     pos = 0
     for tok in _TOKEN.finditer(text):
         t0 = tok.start()
@@ -533,9 +555,9 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
             start = m.start("between")
         elif m.group("from") and value2 is not None and range_kind == "to":
             start = m.start("from")
-        if _overlaps(n1_start, n1_end, excluded):
+        if excluded.overlaps(n1_start, n1_end):
             continue
-        if _overlaps(start, end, taken):
+        if taken.overlaps(start, end):
             continue
         # unit
         unit: Unit | None = None
@@ -608,10 +630,10 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
                 value_text=text[n1_start : (m.end("n2") if value2 is not None else n1_end)],
             )
         )
-        taken.append((start, end))
+        taken.add(start, end)
     vague_iter = _VAGUE.finditer(text) if _VAGUE_WORDS.search(text) else iter(())
     for v in vague_iter:
-        if _overlaps(v.start(), v.end(), taken):
+        if taken.overlaps(v.start(), v.end()):
             continue
         word = _WS.sub(" ", v.group("v").lower())
         lo, hi = _VAGUE_BOUNDS[word]
@@ -635,10 +657,10 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
                 value_text=v.group("v"),
             )
         )
-        taken.append((start, v.end()))
+        taken.add(start, v.end())
     for z in _ZERO.finditer(text):
         za, zb = z.span("any") if z.group("any") else z.span()
-        if _overlaps(za, zb, taken) or _overlaps(za, zb, excluded):
+        if taken.overlaps(za, zb) or excluded.overlaps(za, zb):
             continue
         found.append(
             QuantityMatch(

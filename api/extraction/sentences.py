@@ -90,7 +90,8 @@ class Sentence:
 def _token_before(text: str, pos: int) -> str:
     """The whitespace-delimited token ending at ``pos`` (exclusive), lower-cased."""
     i = pos
-    while i > 0 and not text[i - 1].isspace():
+    stop = max(0, pos - 40)  # no abbreviation is longer: bounded, however long the token
+    while i > stop and not text[i - 1].isspace():
         i -= 1
     return text[i:pos].lower().lstrip("\"'“‘([")
 

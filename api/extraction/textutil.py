@@ -45,7 +45,9 @@ def clean_display(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=256)
 def collapse_ws(text: str) -> str:
+    # cached: every claim of a sentence states the sentence, collapsed once
     return _SPACES.sub(" ", text).strip()
 
 
