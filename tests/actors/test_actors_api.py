@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.helpers import article, assert_problem
+from tests.factories import article
+from tests.helpers import assert_problem
 
 
 def _create(client: TestClient, headers: dict[str, str], **payload: object) -> dict[str, object]:

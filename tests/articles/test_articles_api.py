@@ -5,7 +5,8 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 
 from api.auth.models import Role
-from tests.helpers import article, assert_problem
+from tests.factories import article
+from tests.helpers import assert_problem
 
 
 def test_post_article_stores_it_and_returns_location(
