@@ -99,6 +99,11 @@ class PayloadTooLarge(ProblemError):
     slug = "payload-too-large"
 
 
+class UnsupportedMediaType(ProblemError):
+    status = 415
+    slug = "unsupported-media-type"
+
+
 class UnprocessableEntity(ProblemError):
     status = 422
     slug = "validation-error"
@@ -158,6 +163,14 @@ async def _handle_problem(request: Request, exc: Exception) -> JSONResponse:
 async def _handle_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = _validation_errors(exc)
+    if any(error.type == "json_invalid" for error in errors):
+        # Not a document at all (FastAPI reports it as a validation error): 400.
+        return problem_response(
+            status=400,
+            slug="malformed-json",
+            detail=f"the request body is not valid JSON ({errors[0].field})",
+            request=request,
+        )
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid request"
     return problem_response(
         status=422,
@@ -236,13 +249,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 _DESCRIPTIONS = {
-    400: "Malformed request (for example an invalid cursor).",
+    400: "Malformed request: a cursor this API did not issue, a malformed header, or a body"
+    " that is not JSON in UTF-8.",
     401: "No valid API key was sent.",
     403: "The API key lacks the role this operation needs.",
     404: "No resource with this id.",
     409: "The write conflicts with stored data.",
     412: "`If-Match` does not match the current `ETag`.",
     413: "The request body is larger than the server accepts.",
+    415: "The request body is not `application/json`.",
     422: "The request is malformed; `errors` names every invalid field.",
 }
 

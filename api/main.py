@@ -16,7 +16,7 @@ from api.discrepancies.router import router as discrepancies_router
 from api.docs import finish_openapi, install_docs
 from api.errors import install_error_handlers
 from api.events.router import router as events_router
-from api.inputs import reject_unknown_query
+from api.inputs import reject_unknown_query, require_json_body
 from api.middleware import BodySizeLimit
 
 API_VERSION = "1.0.0"
@@ -53,7 +53,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # served offline by install_docs below
         redoc_url=None,
     )
-    v1 = APIRouter(prefix="/v1", dependencies=[Depends(reject_unknown_query)])
+    v1 = APIRouter(
+        prefix="/v1", dependencies=[Depends(reject_unknown_query), Depends(require_json_body)]
+    )
     for router in (
         articles_router,
         claims_router,

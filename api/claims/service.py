@@ -29,7 +29,7 @@ from api.discrepancies import refresh
 from api.discrepancies.models import DiscrepancyClaim
 from api.errors import NotFound, UnprocessableEntity
 from api.extraction.types import ExtractedClaim, ExtractionResult, Qualifier, Stance
-from api.extraction.units import lookup as lookup_unit
+from api.extraction.units import by_name as unit_by_name
 from api.extraction.units import to_base
 
 
@@ -310,7 +310,7 @@ def _apply_quantity(claim: Claim, q: QuantityUpdate | None) -> None:
     base_unit: str | None = None
     unit = q.unit
     if unit is not None:
-        known = lookup_unit(unit)
+        known = unit_by_name(unit)
         if known is None:
             raise UnprocessableEntity(f"quantity.unit: unknown unit {unit!r}")
         unit, base_unit = known.symbol, known.base

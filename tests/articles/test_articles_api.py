@@ -98,7 +98,7 @@ def test_malformed_bodies_are_422_naming_the_field(
         content=b"{not json",
         headers={**editor_headers, "Content-Type": "application/json"},
     )
-    assert_problem(not_json, 422)
+    assert_problem(not_json, 400, mentions="not valid JSON")
     assert client.get("/v1/articles").json()["items"] == []
 
 

@@ -106,8 +106,17 @@ def test_patch_claim_marks_it_edited(
     assert_problem(
         client.patch(url, json={"quantity": unknown_unit}, headers=editor_headers),
         422,
-        mentions="zork",
+        mentions="unknown unit",
     )
+    for name in ("KM", " km", "km "):  # exactly as the schema's enum spells them
+        wrong = {"text": "3", "qualifier": "exact", "value": 3, "unit": name}
+        assert_problem(client.patch(url, json={"quantity": wrong}, headers=editor_headers), 422)
+    # Canonical symbols the API returns are accepted back (`nmi` is no surface form).
+    for name, symbol in (("nautical miles", "nmi"), ("nmi", "nmi"), ("USD", "USD")):
+        given = {"text": "3", "qualifier": "exact", "value": 3, "unit": name}
+        sent = client.patch(url, json={"quantity": given}, headers=editor_headers)
+        assert sent.status_code == 200, sent.text
+        assert sent.json()["quantity"]["unit"] == symbol
     point = {"text": "some nine", "qualifier": "approximately", "value": 9}
     nine = client.patch(url, json={"quantity": point}, headers=editor_headers).json()["quantity"]
     assert (nine["lower"], nine["upper"], nine["unit"]) == (9, 9, None)
