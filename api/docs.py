@@ -228,7 +228,8 @@ def _add_problems(operation: dict[str, Any], *statuses: int) -> None:
 
 
 def _body_references(schema: dict[str, Any], operation: dict[str, Any]) -> bool:
-    """The body names other resources by id (`parent_id`, ...): an unknown one is a 404."""
+    """The body names other resources by id (`parent_id`, ...): an unknown one is a 409 (a
+    404 would say the operation's own resource is missing)."""
     for media in operation.get("requestBody", {}).get("content", {}).values():
         properties = _resolve(schema, media.get("schema", {})).get("properties", {})
         if any(name.endswith("_id") for name in properties):
@@ -247,8 +248,10 @@ def _errors_for(schema: dict[str, Any], method: str, operation: dict[str, Any]) 
         statuses.append(400)  # a cursor this API did not issue, a malformed header value
     if "requestBody" in operation:
         statuses.append(400)  # a body that is not JSON (or not UTF-8)
-    if any(where == "path" for where, _ in names) or _body_references(schema, operation):
+    if any(where == "path" for where, _ in names):
         statuses.append(404)
+    if _body_references(schema, operation):
+        statuses.append(409)
     if ("header", "if-match") in names:
         statuses.append(412)
     if "requestBody" in operation:

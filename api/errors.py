@@ -254,7 +254,8 @@ _DESCRIPTIONS = {
     401: "No valid API key was sent.",
     403: "The API key lacks the role this operation needs.",
     404: "No resource with this id.",
-    409: "The write conflicts with stored data.",
+    409: "The write conflicts with stored data (a duplicate, or an id in the body that names"
+    " nothing).",
     412: "`If-Match` does not match the current `ETag`.",
     413: "The request body is larger than the server accepts.",
     415: "The request body is not `application/json`.",

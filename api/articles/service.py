@@ -296,7 +296,7 @@ def move_to_event(session: Session, article: Article, event_id: int | None) -> N
     if event_id is not None:
         target = session.get(Event, event_id)
         if target is None:
-            raise NotFound(f"event_id: no event with id {event_id}")
+            raise Conflict(f"body.event_id: no event with id {event_id}")
     events.leave_event(session, article)
     events.join_event(session, article, target)
     refresh.refresh_article(session, article)

@@ -91,7 +91,7 @@ def test_patch_claim_marks_it_edited(
         412,
     )
     missing = client.patch(url, json={"claimant_id": 999999}, headers=editor_headers)
-    assert_problem(missing, 404, mentions="claimant_id: no actor with id 999999")
+    assert_problem(missing, 409, mentions="body.claimant_id: no actor with id 999999")
     shapes = [
         {"text": "x", "qualifier": "range", "lower": 5},
         {"text": "x", "qualifier": "exact", "lower": 5, "upper": 5},

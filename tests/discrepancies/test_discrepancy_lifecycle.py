@@ -165,7 +165,7 @@ def test_moving_an_article_between_events(
     missing = client.patch(
         f"/v1/articles/{b['id']}", json={"event_id": 999999}, headers=editor_headers
     )
-    assert_problem(missing, 404, mentions="999999")
+    assert_problem(missing, 409, mentions="body.event_id: no event with id 999999")
 
 
 def test_claims_about_another_period_are_not_facts_of_the_event(
