@@ -24,6 +24,7 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 from api.config import PROJECT_ROOT, Settings
 from tests.contract.harness import explore
 
+pytestmark = pytest.mark.schemathesis_in_process
 schema = schemathesis.pytest.from_fixture("api_schema")
 CASES: Counter[str] = Counter()
 
