@@ -163,12 +163,14 @@ async def _handle_problem(request: Request, exc: Exception) -> JSONResponse:
 async def _handle_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = _validation_errors(exc)
-    if any(error.type == "json_invalid" for error in errors):
+    invalid_json = [e for e in errors if e.type == "json_invalid"]
+    if invalid_json:
         # Not a document at all (FastAPI reports it as a validation error): 400.
+        position = invalid_json[0].field.removeprefix("body.")
         return problem_response(
             status=400,
             slug="malformed-json",
-            detail=f"the request body is not valid JSON ({errors[0].field})",
+            detail=f"the request body is not valid JSON (at character {position})",
             request=request,
         )
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid request"
