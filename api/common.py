@@ -6,6 +6,7 @@ import base64
 import binascii
 import hashlib
 import json
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Annotated, Generic, Protocol, TypeVar
@@ -14,6 +15,7 @@ from fastapi import Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.errors import BadRequest, InvalidCursor, PreconditionFailed
+from api.inputs import MAX_ID
 
 ItemT = TypeVar("ItemT", bound=BaseModel)
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -29,11 +31,16 @@ class Page(BaseModel, Generic[ItemT]):
 
 
 LimitQuery = Annotated[int, Query(ge=1, le=100, description="Items per page (1 to 100).")]
+CURSOR_MAX_LENGTH = 200
+CURSOR_PATTERN = r"^[A-Za-z0-9_-]*$"
+"""Cursors are unpadded URL-safe base64. The length and alphabet are checked by
+:func:`decode_cursor` (400, like any cursor this API did not issue), not by FastAPI (422)."""
 CursorQuery = Annotated[
     str | None,
     Query(
-        max_length=200,
-        description="Opaque cursor from the previous page's `next`.",
+        description="Opaque cursor from the previous page's `next`. Anything else, however"
+        " well-formed, is refused with `400`.",
+        json_schema_extra={"maxLength": CURSOR_MAX_LENGTH, "pattern": CURSOR_PATTERN},
     ),
 ]
 
@@ -47,6 +54,8 @@ def decode_cursor(cursor: str | None) -> int | None:
     """The id after which the page starts; ``None`` for the first page."""
     if cursor is None or cursor == "":
         return None
+    if len(cursor) > CURSOR_MAX_LENGTH or not re.fullmatch(CURSOR_PATTERN, cursor):
+        raise InvalidCursor("cursor is not a cursor this API issued (not URL-safe base64)")
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")))
@@ -55,7 +64,7 @@ def decode_cursor(cursor: str | None) -> int | None:
         raise InvalidCursor(
             "cursor is not a cursor this API issued; pass the `next` value of a previous page"
         ) from exc
-    if not isinstance(after, int) or isinstance(after, bool) or after < 0:
+    if not isinstance(after, int) or isinstance(after, bool) or not 0 <= after <= MAX_ID:
         raise InvalidCursor("cursor is not a cursor this API issued")
     return after
 
@@ -126,11 +135,27 @@ def _visible_ascii(name: str, value: str) -> str:
     return value
 
 
+_ENTITY_TAG = r'(W/)?"[\x21\x23-\x7E]*"'
+ETAGS_PATTERN = rf"^ *(\*|{_ENTITY_TAG}( *, *{_ENTITY_TAG})*) *$"
+"""`If-Match`: `*` or a comma-separated list of entity tags (RFC 9110). A malformed
+`If-None-Match` is not refused: it names no current version, so the resource is sent."""
+
+
+def _entity_tags(name: str, value: str) -> str:
+    """A malformed `If-Match` (empty, unquoted, ...) is a 400."""
+    _visible_ascii(name, value)
+    if not re.fullmatch(ETAGS_PATTERN, value):
+        raise BadRequest(
+            f'the {name} header must be * or a comma-separated list of entity tags ("...")'
+        )
+    return value
+
+
 def check_if_match(if_match: str | None, current: BaseModel) -> None:
     """Raise 412 when ``If-Match`` is sent and names no current version."""
     if if_match is None:
         return
-    _visible_ascii("If-Match", if_match)
+    _entity_tags("If-Match", if_match)
     tags = [tag.strip() for tag in if_match.split(",")]
     if "*" in tags:
         return

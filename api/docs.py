@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
+from api.common import ETAGS_PATTERN
 from api.errors import NotFound, Problem, problem_responses
 
 SECURITY_SCHEME = "HTTPBearer"
@@ -229,7 +230,8 @@ def _add_problems(operation: dict[str, Any], *statuses: int) -> None:
 
 
 def _body_references(schema: dict[str, Any], operation: dict[str, Any]) -> bool:
-    """The body names other resources by id (`parent_id`, ...): an unknown one is a 404."""
+    """The body names other resources by id (`parent_id`, ...): an unknown one is a 409 (a
+    404 would say the operation's own resource is missing)."""
     for media in operation.get("requestBody", {}).get("content", {}).values():
         properties = _resolve(schema, media.get("schema", {})).get("properties", {})
         if any(name.endswith("_id") for name in properties):
@@ -246,12 +248,16 @@ def _errors_for(schema: dict[str, Any], method: str, operation: dict[str, Any]) 
         statuses.append(403)
     if names & {("query", "cursor"), ("header", "if-match"), ("header", "if-none-match")}:
         statuses.append(400)  # a cursor this API did not issue, a malformed header value
-    if any(where == "path" for where, _ in names) or _body_references(schema, operation):
+    if "requestBody" in operation:
+        statuses.append(400)  # a body that is not JSON (or not UTF-8)
+    if any(where == "path" for where, _ in names):
         statuses.append(404)
+    if _body_references(schema, operation):
+        statuses.append(409)
     if ("header", "if-match") in names:
         statuses.append(412)
     if "requestBody" in operation:
-        statuses.append(413)
+        statuses += [413, 415]
     if params or "requestBody" in operation:
         statuses.append(422)
     statuses.append(429)  # when RATE_LIMIT_PER_MINUTE is set
@@ -279,10 +285,15 @@ HEADER_VALUE_PATTERN = r"^[\x20-\x7E]*$"
 """Header values are visible ASCII (RFC 9110); servers refuse other bytes before the app."""
 
 
+_ENTITY_TAG_HEADERS = frozenset({"if-match"})
+
+
 def _restrict_header_values(operation: dict[str, Any]) -> None:
     for param in operation.get("parameters", []):
         schema = param.get("schema", {})
         if param.get("in") == "header" and schema.get("type") == "string":
+            if str(param.get("name", "")).lower() in _ENTITY_TAG_HEADERS:
+                schema["pattern"] = ETAGS_PATTERN
             schema.setdefault("pattern", HEADER_VALUE_PATTERN)
 
 

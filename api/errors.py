@@ -103,6 +103,11 @@ class PayloadTooLarge(ProblemError):
     slug = "payload-too-large"
 
 
+class UnsupportedMediaType(ProblemError):
+    status = 415
+    slug = "unsupported-media-type"
+
+
 class UnprocessableEntity(ProblemError):
     status = 422
     slug = "validation-error"
@@ -167,6 +172,16 @@ async def _handle_problem(request: Request, exc: Exception) -> JSONResponse:
 async def _handle_validation(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = _validation_errors(exc)
+    invalid_json = [e for e in errors if e.type == "json_invalid"]
+    if invalid_json:
+        # Not a document at all (FastAPI reports it as a validation error): 400.
+        position = invalid_json[0].field.removeprefix("body.")
+        return problem_response(
+            status=400,
+            slug="malformed-json",
+            detail=f"the request body is not valid JSON (at character {position})",
+            request=request,
+        )
     detail = "; ".join(f"{e.field}: {e.message}" for e in errors) or "invalid request"
     return problem_response(
         status=422,
@@ -270,13 +285,16 @@ def install_error_handlers(app: FastAPI) -> None:
 
 
 _DESCRIPTIONS = {
-    400: "Malformed request (for example an invalid cursor).",
+    400: "Malformed request: a cursor this API did not issue, a malformed header, or a body"
+    " that is not JSON in UTF-8.",
     401: "No valid API key was sent.",
     403: "The API key lacks the role this operation needs.",
     404: "No resource with this id.",
-    409: "The write conflicts with stored data.",
+    409: "The write conflicts with stored data (a duplicate, or an id in the body that names"
+    " nothing).",
     412: "`If-Match` does not match the current `ETag`.",
     413: "The request body is larger than the server accepts.",
+    415: "The request body is not `application/json`.",
     503: "The database is unavailable or busy; nothing was stored. Retry after `Retry-After`.",
     422: "The request is malformed; `errors` names every invalid field.",
     429: "Too many requests in the rate-limit window; retry after `Retry-After` seconds.",

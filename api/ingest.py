@@ -25,7 +25,7 @@ from api.claims.models import Claim
 from api.claims.service import store_extraction
 from api.db import utcnow
 from api.discrepancies import refresh
-from api.errors import Conflict, NotFound
+from api.errors import Conflict
 from api.events import service as events
 from api.events.models import Event
 from api.extraction import extract
@@ -100,7 +100,7 @@ def move_to_event(session: Session, article: Article, event_id: int | None) -> N
     if event_id is not None:
         target = session.get(Event, event_id)
         if target is None:
-            raise NotFound(f"event_id: no event with id {event_id}")
+            raise Conflict(f"body.event_id: no event with id {event_id}")
     keys = _fact_keys(session, article)
     events.leave_event(session, article)
     events.join_event(session, article, target)

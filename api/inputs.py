@@ -19,7 +19,7 @@ from fastapi.routing import APIRoute
 from pydantic import AfterValidator, BaseModel, BeforeValidator, StringConstraints
 from pydantic import Field as PydanticField
 
-from api.errors import UnprocessableEntity
+from api.errors import UnprocessableEntity, UnsupportedMediaType
 
 BLANKS = " \t\n\r"
 NO_NUL = r"^[^\x00]*$"
@@ -46,35 +46,63 @@ PlainText5000 = Annotated[str, StringConstraints(max_length=5000, pattern=NO_NUL
 """Any string without NUL (blank allowed), kept as given."""
 
 
-_RFC3339 = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:[Zz]|[+-]\d{2}:\d{2})$"
+YEARS = "1000 to 8999"
+"""The years a date or date-time may name. Far enough from the ends of what Python's
+datetime holds (years 1 to 9999) that converting an offset to UTC, widening an event's
+window and resolving "last year" never overflow, and wide enough for any news."""
+_DATE = r"[1-8][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
+_HOUR_MINUTE = r"([01][0-9]|2[0-3]):[0-5][0-9]"
+DATE_TIME_PATTERN = (
+    rf"^{_DATE}[Tt]{_HOUR_MINUTE}:[0-5][0-9](\.[0-9]{{1,6}})?([Zz]|[+-]{_HOUR_MINUTE})$"
 )
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+"""RFC 3339 with an offset, years 1000 to 8999, no leap second (Python cannot hold one)."""
+DATE_PATTERN = rf"^{_DATE}$"
+_RFC3339 = re.compile(DATE_TIME_PATTERN)
+_ISO_DATE = re.compile(DATE_PATTERN)
+
+
+def _in_range(value: date) -> None:
+    if not 1000 <= value.year <= 8999:
+        raise ValueError(f"must be in the years {YEARS}")
 
 
 def _rfc3339(value: object) -> object:
     if isinstance(value, datetime):
+        _in_range(value)
         return value
     if isinstance(value, str) and _RFC3339.match(value):
         return value
-    raise ValueError("must be an RFC 3339 date-time with an offset, e.g. 2025-10-12T08:00:00Z")
+    raise ValueError(
+        "must be an RFC 3339 date-time with an offset in the years "
+        f"{YEARS}, e.g. 2025-10-12T08:00:00Z"
+    )
 
 
 def _iso_date(value: object) -> object:
     if isinstance(value, date) and not isinstance(value, datetime):
+        _in_range(value)
         return value
     if isinstance(value, str) and _ISO_DATE.match(value):
         return value
-    raise ValueError("must be an ISO 8601 date, e.g. 2025-10-12")
+    raise ValueError(f"must be an ISO 8601 date in the years {YEARS}, e.g. 2025-10-12")
 
 
 def _to_utc(value: datetime) -> datetime:
     return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-DateTimeInput = Annotated[datetime, BeforeValidator(_rfc3339), AfterValidator(_to_utc)]
-"""An RFC 3339 date-time with an offset, converted to UTC (how it is stored and shown)."""
-DateInput = Annotated[date, BeforeValidator(_iso_date)]
+DateTimeInput = Annotated[
+    datetime,
+    BeforeValidator(_rfc3339),
+    AfterValidator(_to_utc),
+    PydanticField(json_schema_extra={"pattern": DATE_TIME_PATTERN}),
+]
+"""An RFC 3339 date-time with an offset in the years 1000 to 8999, converted to UTC (how
+it is stored and shown)."""
+DateInput = Annotated[
+    date, BeforeValidator(_iso_date), PydanticField(json_schema_extra={"pattern": DATE_PATTERN})
+]
+"""An ISO 8601 calendar date in the years 1000 to 8999."""
 
 
 def _query_bool(value: object) -> object:
@@ -133,3 +161,24 @@ def reject_nulls(model: BaseModel, *fields: str) -> None:
     for name in fields:
         if name in model.model_fields_set and getattr(model, name) is None:
             raise ValueError(f"{name} cannot be null")
+
+
+def _is_json(content_type: str) -> bool:
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return media_type == "application/json" or (
+        media_type.startswith("application/") and media_type.endswith("+json")
+    )
+
+
+def require_json_body(request: Request) -> None:
+    """A body sent to an operation that takes JSON must say it is JSON (415 otherwise).
+
+    Without a `Content-Type` the body is read as JSON, as FastAPI does."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute) or route.body_field is None:
+        return
+    content_type = request.headers.get("content-type")
+    if content_type is not None and not _is_json(content_type):
+        raise UnsupportedMediaType(
+            f"the request body must be application/json, not {content_type[:100]!r}"
+        )

@@ -20,7 +20,7 @@ from api.errors import install_error_handlers
 from api.events.router import router as events_router
 from api.faults import DatabaseFaults
 from api.health.router import router as health_router
-from api.inputs import reject_unknown_query
+from api.inputs import reject_unknown_query, require_json_body
 from api.middleware import REQUEST_ID_HEADER, BodySizeLimit, HeadAsGet, RequestContext
 from api.ratelimit.service import RateLimitHeaders, rate_limit
 
@@ -77,7 +77,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # served offline by install_docs below
         redoc_url=None,
     )
-    v1 = APIRouter(prefix="/v1", dependencies=[Depends(rate_limit), Depends(reject_unknown_query)])
+    v1 = APIRouter(
+        prefix="/v1",
+        dependencies=[
+            Depends(rate_limit),
+            Depends(reject_unknown_query),
+            Depends(require_json_body),
+        ],
+    )
     for router in (
         articles_router,
         claims_router,

@@ -3,11 +3,12 @@
 #   1. schemas/openapi.json is what the app serves (drift) and Spectral finds nothing;
 #   2. the TypeScript types generated from it compile with `tsc --strict`;
 #   3. the Python client generated from it (build/sdk/python) works against a live server,
-#      schemathesis runs over real HTTP against uvicorn on a scratch PostgreSQL database,
-#      and /docs renders offline in headless Chromium (screenshot: build/docs.png).
-# CONTRACT_MAX_EXAMPLES (default 100) sets schemathesis' examples per operation;
+#      `st run` (every check, every phase: examples, coverage, fuzzing, stateful) finds
+#      nothing over real HTTP against uvicorn on a scratch PostgreSQL database, and /docs
+#      renders offline in headless Chromium (screenshot: build/docs.png).
+# CONTRACT_MAX_TIME (default 150) is st run's budget in seconds; CONTRACT_SEED replays a run;
 # CONTRACT_PG_URL (default TEST_DATABASE_URL or postgresql://postgres@127.0.0.1:5432/test)
-# names the PostgreSQL server where the database `claimsapi_contract` is created and dropped.
+# names the PostgreSQL server where a database named for the run is created and dropped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh

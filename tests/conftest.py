@@ -1,8 +1,10 @@
 """Test harness.
 
-The database is built once per run with ``alembic upgrade head`` (SQLite in a temporary
-folder by default; PostgreSQL when TEST_DATABASE_URL is set). Every test runs inside a
-transaction that is rolled back afterwards, so tests never see each other's rows.
+The database is built once per run with ``alembic upgrade head``: SQLite in a temporary
+folder by default; with TEST_DATABASE_URL, a PostgreSQL database of this run's own
+(tests/databases.py), created on that server and dropped at the end, so two runs on one
+server never collide. Every test runs inside a transaction that is rolled back afterwards,
+so tests never see each other's rows.
 """
 
 from __future__ import annotations
@@ -11,10 +13,9 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
+import psycopg
 import pytest
-from alembic.config import Config
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
@@ -24,32 +25,37 @@ from sqlmodel import Session
 from alembic import command
 from api.auth.models import Role
 from api.auth.service import create_api_key
-from api.config import PROJECT_ROOT, Settings, get_settings
+from api.config import Settings, get_settings
 from api.db import get_engine, get_session, make_engine
 from api.main import create_app
 from api.side import get_side_sessions
-
-SEEDS_DIR = PROJECT_ROOT / "seeds"
-
-
-def alembic_config(connection: Any) -> Config:
-    cfg = Config(str(PROJECT_ROOT / "alembic.ini"))
-    cfg.set_main_option("script_location", str(PROJECT_ROOT / "alembic"))
-    cfg.attributes["connection"] = connection
-    cfg.attributes["configure_logger"] = False
-    return cfg
-
-
-def _database_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = os.environ.get("TEST_DATABASE_URL")
-    if url:
-        return url
-    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+from tests.databases import alembic_config, create_database, drop_database, unique_name
+from tests.factories import SEEDS_DIR
 
 
 @pytest.fixture(scope="session")
-def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(database_url=_database_url(tmp_path_factory))
+def server_url() -> str | None:
+    """TEST_DATABASE_URL: the PostgreSQL server this run creates its databases on."""
+    return os.environ.get("TEST_DATABASE_URL") or None
+
+
+@pytest.fixture(scope="session")
+def settings(
+    server_url: str | None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Settings]:
+    if server_url is None:
+        yield Settings(database_url=f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}")
+        return
+    name = unique_name("test")
+    try:
+        url = create_database(server_url, name)
+    except psycopg.OperationalError as exc:
+        # Never skip: a requested database that is unreachable is a failure.
+        pytest.exit(f"test database server {server_url} is unreachable: {exc}", returncode=3)
+    try:
+        yield Settings(database_url=url)
+    finally:
+        drop_database(server_url, name)
 
 
 @pytest.fixture(scope="session")
@@ -59,32 +65,25 @@ def engine(settings: Settings) -> Iterator[Engine]:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
-        # Never skip: a requested database that is unreachable is a failure.
         pytest.exit(f"test database {settings.database_url} is unreachable: {exc}", returncode=3)
     with engine.begin() as conn:
-        cfg = alembic_config(conn)
-        command.downgrade(cfg, "base")
-        command.upgrade(cfg, "head")
+        command.upgrade(alembic_config(conn), "head")
     yield engine
     engine.dispose()
 
 
 @pytest.fixture
-def scratch_database_url(engine: Engine, tmp_path: Path) -> Iterator[str]:
-    """An empty database of the suite's kind, dropped afterwards."""
-    if engine.dialect.name != "postgresql":
+def scratch_database_url(server_url: str | None, tmp_path: Path) -> Iterator[str]:
+    """An empty database of the suite's kind, named for this run; dropped afterwards."""
+    if server_url is None:
         yield f"sqlite:///{tmp_path / 'scratch.db'}"
         return
-    name = f"claimsapi_scratch_{os.getpid()}"
-    admin = engine.execution_options(isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        conn.execute(text(f"CREATE DATABASE {name}"))
+    name = unique_name("scratch")
+    url = create_database(server_url, name)
     try:
-        yield engine.url.set(database=name).render_as_string(hide_password=False)
+        yield url
     finally:
-        with admin.connect() as conn:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        drop_database(server_url, name)
 
 
 @pytest.fixture
@@ -169,7 +168,3 @@ def seeded(session: Session) -> list[int]:
     from api.seeds import load_seeds
 
     return [o.article_id for o in load_seeds(session, SEEDS_DIR)]
-
-
-def seed_path(name: str) -> Path:
-    return SEEDS_DIR / name

@@ -19,16 +19,3 @@ def assert_problem(
     if mentions is not None:
         assert mentions in body["detail"], body["detail"]
     return body
-
-
-ARTICLE = {
-    "title": "Border clashes",
-    "body": "The Pakistan military said that 23 of its soldiers were killed in the clashes. "
-    "The Taliban said nine on its side were killed.",
-    "publisher": "Example News",
-    "published_at": "2025-10-12T08:00:00Z",
-}
-
-
-def article(**overrides: Any) -> dict[str, Any]:
-    return {**ARTICLE, **overrides}

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from api.config import Settings
 from tests.conftest import app_on_session
-from tests.helpers import article
+from tests.factories import article
 
 Client = Callable[[str | None], TestClient]
 EVIL = {"Host": "evil.example"}

@@ -25,7 +25,7 @@ from api.config import PROJECT_ROOT, Settings, get_settings
 from api.db import get_engine
 from api.main import create_app
 from api.seeds import article_from_seed, seed_files
-from tests.conftest import alembic_config
+from tests.databases import alembic_config, unique_name
 
 CORPUS_DIRS = [
     PROJECT_ROOT / "seeds",
@@ -82,7 +82,7 @@ def make_service(
         for service in made:  # one live service at a time: the engine cache is global
             service.close()
         if engine.dialect.name == "postgresql":
-            name = f"claimsapi_conc_{label}_{threading.get_native_id()}"
+            name = unique_name(f"conc_{label}")[:63]
             with admin.connect() as conn:
                 conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                 conn.execute(text(f"CREATE DATABASE {name}"))

@@ -14,7 +14,7 @@ from api.evaluation.discrepancies import DiscrepancyReport
 from api.evaluation.gold import GoldReport
 from api.evaluation.service import evaluate
 from api.seeds import load_seeds
-from tests.conftest import SEEDS_DIR
+from tests.factories import SEEDS_DIR
 
 GOLD = json.loads((PROJECT_ROOT / "tests" / "data" / "gold_seeds.json").read_text("utf-8"))
 

@@ -20,7 +20,7 @@ from api.config import Settings, get_settings
 from api.db import get_engine
 from api.faults import classify
 from api.main import create_app
-from tests.conftest import alembic_config
+from tests.databases import alembic_config
 
 ARTICLE = {"title": "Flood", "body": "The agency said 12 people died in the flood on Monday."}
 

@@ -23,7 +23,8 @@ from api.config import Settings
 from api.db import get_session
 from api.logs import ACCESS_LOGGER, JsonFormatter
 from api.main import create_app
-from tests.helpers import article, assert_problem
+from tests.factories import article
+from tests.helpers import assert_problem
 
 HEX32 = re.compile(r"^[0-9a-f]{32}$")
 

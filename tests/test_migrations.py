@@ -9,7 +9,7 @@ import api.models  # noqa: F401
 from alembic import command
 from api.config import Settings
 from api.db import make_engine
-from tests.conftest import alembic_config
+from tests.databases import alembic_config
 
 TABLES = {"actor", "actor_alias", "api_key", "article", "claim", "discrepancy", "discrepancy_claim"}
 

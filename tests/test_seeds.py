@@ -7,7 +7,7 @@ from api.actors.models import Actor
 from api.articles.models import Article
 from api.claims.models import Claim
 from api.seeds import load_seeds, title_from_body
-from tests.conftest import SEEDS_DIR
+from tests.factories import SEEDS_DIR
 
 
 def _counts(session: Session) -> tuple[int, int, int]:

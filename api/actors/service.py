@@ -156,7 +156,7 @@ def _check_parent(session: Session, actor_id: int | None, parent_id: int | None)
         return
     node: Actor | None = session.get(Actor, parent_id)
     if node is None:
-        raise NotFound(f"parent_id: no actor with id {parent_id}")
+        raise Conflict(f"body.parent_id: no actor with id {parent_id}")
     seen: set[int] = set()
     while node is not None and node.id is not None and node.id not in seen:
         if actor_id is not None and node.id == actor_id:

@@ -4,7 +4,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, StrictBool, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, StrictBool, model_validator
 from pydantic import Field as PydanticField
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import Column, Text
@@ -13,10 +13,22 @@ from sqlmodel import Field, SQLModel
 from api.actors.models import ActorSummary
 from api.db import UTCDateTime, utcnow
 from api.extraction.types import Qualifier, Stance
-from api.inputs import DateInput, IdValue, Text32, Text64, Text200, Text5000, reject_nulls
+from api.extraction.units import NAMES as UNIT_NAMES
+from api.inputs import DateInput, IdValue, Text64, Text200, Text5000, reject_nulls
 
 QuantityText = Text200
-UnitText = Text32
+
+
+def _known_unit(value: str) -> str:
+    if value not in UNIT_NAMES:
+        raise ValueError("unknown unit; the schema's `enum` lists every accepted name")
+    return value
+
+
+UnitName = Annotated[
+    str, PydanticField(json_schema_extra={"enum": list(UNIT_NAMES)}), AfterValidator(_known_unit)
+]
+"""A unit exactly as one of :data:`api.extraction.units.NAMES` spells it."""
 Statement = Text5000
 MeasureText = Text64
 Label = Text200
@@ -157,8 +169,10 @@ class _QuantityInput(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: QuantityText = Field(description="The amount as written, e.g. `some nine`.")
-    unit: UnitText | None = Field(
-        default=None, description="Unit (`km`, `miles`, `kg`, ...); omit for counts."
+    unit: UnitName | None = Field(
+        default=None,
+        description="Unit (`km`, `miles`, `kg`, `USD`, ...; the `enum` lists them all), as"
+        " written or as the API returns it; omit for counts.",
     )
 
 

@@ -27,9 +27,9 @@ from api.claims.models import (
 from api.db import utcnow
 from api.discrepancies import refresh
 from api.discrepancies.models import DiscrepancyClaim
-from api.errors import NotFound, UnprocessableEntity
+from api.errors import Conflict, NotFound, UnprocessableEntity
 from api.extraction.types import ExtractedClaim, ExtractionResult, Qualifier, Stance
-from api.extraction.units import lookup as lookup_unit
+from api.extraction.units import by_name as unit_by_name
 from api.extraction.units import to_base
 
 
@@ -251,7 +251,7 @@ def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
             try:
                 get_actor(session, changes[field])
             except NotFound as exc:
-                raise NotFound(f"{field}: no actor with id {changes[field]}") from exc
+                raise Conflict(f"body.{field}: no actor with id {changes[field]}") from exc
             setattr(claim, field, changes[field])
         elif field in changes:
             setattr(claim, field, None)
@@ -310,7 +310,7 @@ def _apply_quantity(claim: Claim, q: QuantityUpdate | None) -> None:
     base_unit: str | None = None
     unit = q.unit
     if unit is not None:
-        known = lookup_unit(unit)
+        known = unit_by_name(unit)
         if known is None:
             raise UnprocessableEntity(f"quantity.unit: unknown unit {unit!r}")
         unit, base_unit = known.symbol, known.base

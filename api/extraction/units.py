@@ -149,6 +149,27 @@ def lookup(form: str) -> Unit | None:
     return unit
 
 
+def _names() -> tuple[str, ...]:
+    units = [*_UNITS.values(), *CURRENCY_PREFIXES.values()]
+    return tuple(sorted(set(_UNITS) | {unit.symbol for unit in units}))
+
+
+NAMES: tuple[str, ...] = _names()
+"""Every name an editor may give a unit: the surface forms and the canonical symbols
+(``nmi``, ``mi2``, ``USD``), so a unit read from the API can be sent back as it is."""
+
+
+def by_name(name: str) -> Unit | None:
+    """The unit named exactly ``name`` (one of :data:`NAMES`)."""
+    unit = _UNITS.get(name)
+    if unit is not None:
+        return unit
+    for candidate in (*_UNITS.values(), *CURRENCY_PREFIXES.values()):
+        if candidate.symbol == name:
+            return candidate
+    return None
+
+
 def to_base(value: float | None, unit: Unit | None) -> float | None:
     """Convert ``value`` in ``unit`` to the dimension's base unit."""
     if value is None or unit is None:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.helpers import article, assert_problem
+from tests.factories import article
+from tests.helpers import assert_problem
 
 
 def _create(client: TestClient, headers: dict[str, str], **payload: object) -> dict[str, object]:
@@ -53,7 +54,7 @@ def test_duplicate_actor_names_conflict(client: TestClient, editor_headers: dict
         json={"name": "Y", "kind": "other", "parent_id": 987654},
         headers=editor_headers,
     )
-    assert_problem(missing_parent, 404, mentions="987654")
+    assert_problem(missing_parent, 409, mentions="body.parent_id: no actor with id 987654")
 
 
 def test_patch_actor_aliases_kind_and_parent(

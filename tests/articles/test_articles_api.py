@@ -5,7 +5,8 @@ from collections.abc import Callable
 from fastapi.testclient import TestClient
 
 from api.auth.models import Role
-from tests.helpers import article, assert_problem
+from tests.factories import article
+from tests.helpers import assert_problem
 
 
 def test_post_article_stores_it_and_returns_location(
@@ -97,7 +98,7 @@ def test_malformed_bodies_are_422_naming_the_field(
         content=b"{not json",
         headers={**editor_headers, "Content-Type": "application/json"},
     )
-    assert_problem(not_json, 422)
+    assert_problem(not_json, 400, mentions="not valid JSON")
     assert client.get("/v1/articles").json()["items"] == []
 
 

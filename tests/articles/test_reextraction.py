@@ -13,7 +13,8 @@ from api.articles import service
 from api.articles.models import Article
 from api.extraction import extract as real_extract
 from api.extraction.types import ArticleInput, ExtractionResult
-from tests.discrepancies.test_discrepancy_lifecycle import ARMENIA, AZERBAIJAN, post
+from tests.factories import ARMENIA, AZERBAIJAN
+from tests.factories import post_article as post
 
 
 def test_reextraction_keeps_edits_and_reports_changes(

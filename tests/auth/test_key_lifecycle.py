@@ -11,7 +11,7 @@ from api.cli import app as cli
 from api.config import Settings
 from api.db import make_engine
 from api.main import create_app
-from tests.conftest import alembic_config
+from tests.databases import alembic_config
 from tests.helpers import assert_problem
 
 ACTOR = {"name": "A", "kind": "other"}

@@ -91,7 +91,7 @@ def test_patch_claim_marks_it_edited(
         412,
     )
     missing = client.patch(url, json={"claimant_id": 999999}, headers=editor_headers)
-    assert_problem(missing, 404, mentions="claimant_id: no actor with id 999999")
+    assert_problem(missing, 409, mentions="body.claimant_id: no actor with id 999999")
     shapes = [
         {"text": "x", "qualifier": "range", "lower": 5},
         {"text": "x", "qualifier": "exact", "lower": 5, "upper": 5},
@@ -106,8 +106,17 @@ def test_patch_claim_marks_it_edited(
     assert_problem(
         client.patch(url, json={"quantity": unknown_unit}, headers=editor_headers),
         422,
-        mentions="zork",
+        mentions="unknown unit",
     )
+    for name in ("KM", " km", "km "):  # exactly as the schema's enum spells them
+        wrong = {"text": "3", "qualifier": "exact", "value": 3, "unit": name}
+        assert_problem(client.patch(url, json={"quantity": wrong}, headers=editor_headers), 422)
+    # Canonical symbols the API returns are accepted back (`nmi` is no surface form).
+    for name, symbol in (("nautical miles", "nmi"), ("nmi", "nmi"), ("USD", "USD")):
+        given = {"text": "3", "qualifier": "exact", "value": 3, "unit": name}
+        sent = client.patch(url, json={"quantity": given}, headers=editor_headers)
+        assert sent.status_code == 200, sent.text
+        assert sent.json()["quantity"]["unit"] == symbol
     point = {"text": "some nine", "qualifier": "approximately", "value": 9}
     nine = client.patch(url, json={"quantity": point}, headers=editor_headers).json()["quantity"]
     assert (nine["lower"], nine["upper"], nine["unit"]) == (9, 9, None)

@@ -1,11 +1,11 @@
-"""Fixtures for the contract tests: schemathesis configuration, a database of their own.
+"""Fixtures for the contract tests: schemathesis' schema, a database of their own.
 
 schemathesis sends thousands of requests, some of which the database itself rejects; with
 the shared rolled-back session of tests/conftest.py one such error would poison every
 later request of the test (PostgreSQL aborts the transaction). So each schemathesis test
-gets a fresh database of its own (a temporary SQLite file, or the scratch PostgreSQL
-database `claimsapi_contract_asgi` next to TEST_DATABASE_URL), migrated, used through the
-app's real per-request sessions, and dropped afterwards: nothing leaks between tests.
+gets a fresh database of its own (a temporary SQLite file, or a database named for this
+run on the TEST_DATABASE_URL server), migrated, used through the app's real per-request
+sessions, and dropped afterwards: nothing leaks between tests or between runs.
 """
 
 from __future__ import annotations
@@ -13,14 +13,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
-import psycopg
 import pytest
 import schemathesis
 from fastapi import FastAPI
-from schemathesis.config import SchemathesisConfig
-from schemathesis.specs.openapi.schemas import BaseOpenAPISchema
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy import inspect, text
 from sqlmodel import Session
 
@@ -30,73 +27,28 @@ from api.auth.service import create_api_key
 from api.config import Settings, get_settings
 from api.db import get_session, make_engine
 from api.main import create_app
-from tests.conftest import alembic_config
-
-OPENAPI_URL = "/v1/openapi.json"
-SCRATCH_DB = "claimsapi_contract_asgi"
+from tests.contract.harness import OPENAPI_URL, contract_config, max_examples
+from tests.databases import alembic_config, create_database, drop_database, unique_name
 
 # The tests against a live server (tests/contract/live/) need a PostgreSQL server, the
 # generated SDK and Chromium: scripts/contract.sh sets CONTRACT_LIVE=1 and runs them.
 collect_ignore_glob = [] if os.environ.get("CONTRACT_LIVE") == "1" else ["live/*"]
 
-
-def max_examples() -> int:
-    """Examples per operation and phase: CONTRACT_MAX_EXAMPLES, 100 by default."""
-    return int(os.environ.get("CONTRACT_MAX_EXAMPLES", "100"))
-
-
-def explore() -> bool:
-    """CONTRACT_RANDOM=1: new random cases on every run, to look for what a fixed sample
-    has not found. By default the sample is derandomized (Hypothesis `derandomize`), so a
-    CI run is reproducible: schemathesis 4.3 occasionally labels a valid request negative
-    (a "mutation" of a parameter's `description` sent without the parameter), and a
-    randomly drawn false positive must not decide whether a change lands."""
-    return os.environ.get("CONTRACT_RANDOM") == "1"
-
-
-def generation(mode: str) -> dict[str, Any]:
-    return {"mode": mode, "max-examples": max_examples(), "deterministic": not explore()}
-
-
-# Statuses a schema-valid request may legitimately get besides 2xx/401/403/404: the schema
-# cannot say which cursors this API issued (400), which URLs are stored already (409), or
-# which ETag is current (412); `If-None-Match: *` answers 304.
-POSITIVE_STATUSES = ["2xx", "304", "400", "401", "403", "404", "409", "412"]
-
-
-def contract_config(**extra: Any) -> SchemathesisConfig:
-    """Every check schemathesis has, positive and negative data, CONTRACT_MAX_EXAMPLES."""
-    return SchemathesisConfig.from_dict(
-        {
-            "generation": generation("all"),
-            "checks": {
-                "enabled": True,
-                "positive_data_acceptance": {"expected-statuses": POSITIVE_STATUSES},
-            },
-            "phases": {"stateful": {"max-steps": 30}},
-        }
-        | extra
-    )
-
-
-def _server_url(url: str, database: str) -> str:
-    plain = url.replace("postgresql+psycopg://", "postgresql://")
-    base, _, _ = plain.rpartition("/")
-    return f"{base}/{database}"
+IN_PROCESS_EXAMPLES = 5
+"""The suite's budget: a few examples per operation in the fuzzing phase (the examples and
+coverage phases are exhaustive by design). scripts/contract.sh spends the real budget over
+HTTP; CONTRACT_MAX_EXAMPLES raises this one."""
 
 
 @pytest.fixture
-def contract_settings(settings: Settings, tmp_path: Path) -> Iterator[Settings]:
+def contract_settings(server_url: str | None, tmp_path: Path) -> Iterator[Settings]:
     """A fresh, migrated database on the suite's kind of server; dropped afterwards."""
-    admin: str | None = None
-    if settings.is_sqlite:
+    name: str | None = None
+    if server_url is None:
         url = f"sqlite:///{tmp_path / 'contract.db'}"
     else:
-        admin = _server_url(settings.database_url, settings.database_url.rsplit("/", 1)[-1])
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-            conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
-        url = _server_url(settings.database_url, SCRATCH_DB)
+        name = unique_name("contract")
+        url = create_database(server_url, name)
     contract = Settings(database_url=url)
     engine = make_engine(contract)
     with engine.begin() as conn:
@@ -105,9 +57,8 @@ def contract_settings(settings: Settings, tmp_path: Path) -> Iterator[Settings]:
     try:
         yield contract
     finally:
-        if admin is not None:
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
+        if server_url is not None and name is not None:
+            drop_database(server_url, name)
 
 
 @pytest.fixture
@@ -158,5 +109,6 @@ def contract_headers(contract_app: tuple[FastAPI, dict[str, str]]) -> dict[str, 
 
 
 @pytest.fixture
-def api_schema(contract_app: tuple[FastAPI, dict[str, str]]) -> BaseOpenAPISchema:
-    return schemathesis.openapi.from_asgi(OPENAPI_URL, contract_app[0], config=contract_config())
+def api_schema(contract_app: tuple[FastAPI, dict[str, str]]) -> OpenApiSchema:
+    config = contract_config(examples=max_examples(IN_PROCESS_EXAMPLES))
+    return schemathesis.openapi.from_asgi(OPENAPI_URL, contract_app[0], config=config)

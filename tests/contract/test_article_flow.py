@@ -6,20 +6,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from tests.factories import CLAIMED, OFFICIAL
 from tests.helpers import assert_problem
-
-OFFICIAL = {
-    "title": "Pakistan counts its losses",
-    "body": "The Pakistan military said 23 of its soldiers were killed in the border clashes.",
-    "publisher": "Example News",
-    "published_at": "2025-10-12T08:00:00Z",
-}
-CLAIMED = {
-    "title": "Taliban claim heavy Pakistani losses",
-    "body": "The Taliban said they killed 58 Pakistani soldiers in the border clashes.",
-    "publisher": "Other Wire",
-    "published_at": "2025-10-12T10:00:00Z",
-}
 
 
 def _all_claims(client: TestClient, article_id: int) -> list[dict[str, Any]]:

@@ -1,9 +1,10 @@
-"""Property-based contract tests, in-process (ASGI) on the suite's database.
+"""Property-based contract tests, in-process (ASGI), at the suite's small budget.
 
-Every operation of the served document, every check schemathesis has, positive and
-negative data, CONTRACT_MAX_EXAMPLES examples (100 by default), with an editor key so
-writes are exercised. The database is the one of tests/conftest.py (SQLite, or
-PostgreSQL when TEST_DATABASE_URL is set); each test's rows are rolled back afterwards.
+Every operation of the served document, the checks of schemathesis.toml (all of them),
+positive and negative data, the examples, coverage and fuzzing phases and the stateful
+links, with an editor key so writes are exercised, on a database of their own of the
+suite's kind (tests/contract/conftest.py). scripts/contract.sh runs the same checks with
+the full budget over HTTP (`st run`).
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import pytest
 import schemathesis
 from schemathesis import Case
 from schemathesis.core.parameters import ParameterLocation
-from schemathesis.specs.openapi.schemas import BaseOpenAPISchema
+from schemathesis.specs.openapi.schemas import OpenApiSchema
 
 from api.config import PROJECT_ROOT, Settings
-from tests.contract.conftest import explore, max_examples
+from tests.contract.harness import explore
 
+pytestmark = pytest.mark.schemathesis_in_process
 schema = schemathesis.pytest.from_fixture("api_schema")
 CASES: Counter[str] = Counter()
 
@@ -37,7 +39,7 @@ def _report_case_counts(settings: Settings) -> Iterator[None]:
     out.write_text(json.dumps({"total": sum(CASES.values()), **dict(sorted(CASES.items()))}))
 
 
-def headers_for(case: Case, contract_headers: dict[str, str]) -> dict[str, str]:
+def headers_for(case: Case[Any], contract_headers: dict[str, str]) -> dict[str, str]:
     """The editor's key, unless the case carries an Authorization header of its own.
 
     Headers passed to `case.call` override the generated ones, so sending the key
@@ -49,7 +51,9 @@ def headers_for(case: Case, contract_headers: dict[str, str]) -> dict[str, str]:
 
 
 @schema.parametrize()
-def test_every_operation_honours_the_contract(case: Case, contract_headers: dict[str, str]) -> None:
+def test_every_operation_honours_the_contract(
+    case: Case[Any], contract_headers: dict[str, str]
+) -> None:
     CASES[case.operation.label] += 1
     headers = headers_for(case, contract_headers)
     response = case.call(headers=headers)
@@ -57,7 +61,7 @@ def test_every_operation_honours_the_contract(case: Case, contract_headers: dict
 
 
 def test_stateful_links(
-    api_schema: BaseOpenAPISchema,
+    api_schema: OpenApiSchema,
     contract_headers: dict[str, str],
     contract_reset: Callable[[], None],
 ) -> None:
@@ -71,21 +75,21 @@ def test_stateful_links(
         def setup(self) -> None:
             contract_reset()
 
-        def _auth(self, case: Case) -> dict[str, str]:
+        def _auth(self, case: Case[Any]) -> dict[str, str]:
             # A step that tests a request without credentials keeps it that way.
             header = case.meta.components.get(ParameterLocation.HEADER) if case.meta else None
             if header is not None and header.mode.is_negative:
                 return {}
             return headers_for(case, contract_headers)
 
-        def get_call_kwargs(self, case: Case) -> dict[str, Any]:
+        def get_call_kwargs(self, case: Case[Any]) -> dict[str, Any]:
             CASES["stateful steps"] += 1
             return {"headers": self._auth(case)}
 
         def validate_response(
             self,
             response: Any,
-            case: Case,
+            case: Case[Any],
             additional_checks: Any = None,
             **kwargs: Any,
         ) -> None:
@@ -94,7 +98,7 @@ def test_stateful_links(
 
     Links.run(
         settings=hypothesis.settings(
-            max_examples=max(10, max_examples() // 2),
+            max_examples=5,
             derandomize=not explore(),
             stateful_step_count=10,
             deadline=None,

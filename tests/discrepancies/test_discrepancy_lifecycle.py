@@ -6,52 +6,15 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from tests.factories import (
+    ARMENIA,
+    ARMENIA_AGAIN,
+    AZERBAIJAN,
+    FLOODS,
+    MONITORS,
+)
+from tests.factories import post_article as post
 from tests.helpers import assert_problem
-
-ARMENIA = {
-    "title": "Clashes near Lachin corridor",
-    "publisher": "Daily Ledger",
-    "published_at": "2025-06-02T09:00:00Z",
-    "body": "Fighting broke out near the Lachin corridor and the village of Tegh on Sunday. "
-    "The Armenian Defence Ministry said that 14 of its soldiers were killed in the clashes. "
-    "Officials in Goris said the road to Stepanakert was closed.",
-}
-AZERBAIJAN = {
-    "title": "Azerbaijan claims heavy Armenian losses",
-    "publisher": "Baku Courier",
-    "published_at": "2025-06-02T15:00:00Z",
-    "body": "Azerbaijan's Defence Ministry said it had killed 50 Armenian soldiers near the "
-    "Lachin corridor and the village of Tegh on Sunday. The road from Goris to Stepanakert "
-    "remains closed, residents said.",
-}
-ARMENIA_AGAIN = {
-    "title": "Armenia mourns soldiers killed at Lachin corridor",
-    "publisher": "Yerevan Times",
-    "published_at": "2025-06-03T08:00:00Z",
-    "body": "Mourners gathered in Goris on Monday. The Armenian Defence Ministry said that "
-    "14 of its soldiers were killed in the fighting near the Lachin corridor and Tegh.",
-}
-MONITORS = {
-    "title": "Monitors count the dead at Lachin corridor",
-    "publisher": "Geneva Wire",
-    "published_at": "2025-06-03T12:00:00Z",
-    "body": "Observers visited Tegh and the Lachin corridor on Monday. The Red Cross said "
-    "between 30 and 35 Armenian soldiers were killed in the fighting near Goris.",
-}
-FLOODS = {
-    "title": "Flooding in Porto Alegre",
-    "publisher": "Sul News",
-    "published_at": "2025-06-03T10:00:00Z",
-    "body": "Floods in Porto Alegre and the Guaiba lake basin forced residents from their "
-    "homes. Brazil's civil defence agency said at least 12 people were killed and more than "
-    "3,000 were displaced in Rio Grande do Sul.",
-}
-
-
-def post(client: TestClient, headers: dict[str, str], article: dict[str, str]) -> dict[str, Any]:
-    response = client.post("/v1/articles", json=article, headers=headers)
-    assert response.status_code == 201, response.text
-    return dict(response.json())
 
 
 def killed(client: TestClient, article_id: int) -> dict[str, Any]:
@@ -202,7 +165,7 @@ def test_moving_an_article_between_events(
     missing = client.patch(
         f"/v1/articles/{b['id']}", json={"event_id": 999999}, headers=editor_headers
     )
-    assert_problem(missing, 404, mentions="999999")
+    assert_problem(missing, 409, mentions="body.event_id: no event with id 999999")
 
 
 def test_claims_about_another_period_are_not_facts_of_the_event(

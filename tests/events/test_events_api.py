@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.discrepancies.test_discrepancy_lifecycle import ARMENIA, AZERBAIJAN, FLOODS, post
+from tests.factories import ARMENIA, AZERBAIJAN, FLOODS
+from tests.factories import post_article as post
 from tests.helpers import assert_problem
 
 

@@ -1,8 +1,9 @@
 """A real uvicorn server on a scratch PostgreSQL database, for the tests over HTTP.
 
-These tests run only with CONTRACT_LIVE=1 (scripts/contract.sh sets it). The database
-`claimsapi_contract` is created on the server of CONTRACT_PG_URL (default: the suite's
-PostgreSQL), migrated, used by one uvicorn process on a free port, and dropped at the end.
+These tests run only with CONTRACT_LIVE=1 (scripts/contract.sh sets it). A database named
+for this run is created on the server of CONTRACT_PG_URL (default: TEST_DATABASE_URL or
+the local server), migrated, seeded, used by one uvicorn process on a free port, and
+dropped at the end.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
 from sqlmodel import Session
 
@@ -25,38 +24,14 @@ from api.auth.models import Role
 from api.auth.service import create_api_key
 from api.config import PROJECT_ROOT, Settings
 from api.db import make_engine
+from tests.contract.harness import LiveServer
+from tests.databases import create_database, drop_database, unique_name
 
 DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
-SCRATCH_DB = "claimsapi_contract"
-
-
-@dataclass(frozen=True)
-class LiveServer:
-    base_url: str
-    database_url: str
-    editor_token: str
-    log: Path
-
-    @property
-    def editor_headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.editor_token}"}
 
 
 def _admin_url() -> str:
-    url = os.environ.get("CONTRACT_PG_URL") or os.environ.get("TEST_DATABASE_URL") or DEFAULT_PG
-    return url.replace("postgresql+psycopg://", "postgresql://")
-
-
-def _scratch_url(admin: str) -> str:
-    base, _, _ = admin.rpartition("/")
-    return f"{base}/{SCRATCH_DB}"
-
-
-def _recreate(admin: str, *, create: bool) -> None:
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {SCRATCH_DB} WITH (FORCE)")
-        if create:
-            conn.execute(f"CREATE DATABASE {SCRATCH_DB}")
+    return os.environ.get("CONTRACT_PG_URL") or os.environ.get("TEST_DATABASE_URL") or DEFAULT_PG
 
 
 def free_port() -> int:
@@ -69,11 +44,12 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     admin = _admin_url()
-    _recreate(admin, create=True)
-    database_url = _scratch_url(admin)
+    name = unique_name("live")
+    database_url = create_database(admin, name)
     env = {**os.environ, "DATABASE_URL": database_url, "REQUIRE_READ_KEY": "false"}
     bin_dir = Path(sys.executable).parent
-    subprocess.run([str(bin_dir / "claimsapi"), "migrate"], env=env, check=True, cwd=PROJECT_ROOT)
+    for step in ("migrate", "seed"):
+        subprocess.run([str(bin_dir / "claimsapi"), step], env=env, check=True, cwd=PROJECT_ROOT)
     engine = make_engine(Settings(database_url=database_url))
     with Session(engine) as session:
         _, token = create_api_key(session, name="contract tests", role=Role.editor)
@@ -120,4 +96,4 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
-        _recreate(admin, create=False)
+        drop_database(admin, name)

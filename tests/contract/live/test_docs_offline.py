@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from api.config import PROJECT_ROOT
-from tests.contract.live.conftest import LiveServer
+from tests.contract.harness import LiveServer
 
 SCREENSHOT = PROJECT_ROOT / "build" / "docs.png"
 METHODS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")

@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 from api.config import PROJECT_ROOT, Settings
 from api.db import make_engine
 from api.inputs import MAX_ID
-from tests.contract.live.conftest import LiveServer
-from tests.contract.test_article_flow import CLAIMED, OFFICIAL
+from tests.contract.harness import LiveServer
+from tests.factories import CLAIMED, OFFICIAL
 
 SDK_DIR = PROJECT_ROOT / "build" / "sdk" / "python"
 

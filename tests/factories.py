@@ -1,0 +1,88 @@
+"""Test data shared by more than one test module: request bodies and where the seeds are."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from api.config import PROJECT_ROOT
+
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+
+ARTICLE = {
+    "title": "Border clashes",
+    "body": "The Pakistan military said that 23 of its soldiers were killed in the clashes. "
+    "The Taliban said nine on its side were killed.",
+    "publisher": "Example News",
+    "published_at": "2025-10-12T08:00:00Z",
+}
+
+
+def article(**overrides: Any) -> dict[str, Any]:
+    """A new article's body (ARTICLE with ``overrides``)."""
+    return {**ARTICLE, **overrides}
+
+
+# Two reports of one fact that disagree: the official count and the other side's claim.
+OFFICIAL = {
+    "title": "Pakistan counts its losses",
+    "body": "The Pakistan military said 23 of its soldiers were killed in the border clashes.",
+    "publisher": "Example News",
+    "published_at": "2025-10-12T08:00:00Z",
+}
+CLAIMED = {
+    "title": "Taliban claim heavy Pakistani losses",
+    "body": "The Taliban said they killed 58 Pakistani soldiers in the border clashes.",
+    "publisher": "Other Wire",
+    "published_at": "2025-10-12T10:00:00Z",
+}
+
+# One event (Armenian and Azerbaijani reports of the same clash) and an unrelated one.
+ARMENIA = {
+    "title": "Clashes near Lachin corridor",
+    "publisher": "Daily Ledger",
+    "published_at": "2025-06-02T09:00:00Z",
+    "body": "Fighting broke out near the Lachin corridor and the village of Tegh on Sunday. "
+    "The Armenian Defence Ministry said that 14 of its soldiers were killed in the clashes. "
+    "Officials in Goris said the road to Stepanakert was closed.",
+}
+AZERBAIJAN = {
+    "title": "Azerbaijan claims heavy Armenian losses",
+    "publisher": "Baku Courier",
+    "published_at": "2025-06-02T15:00:00Z",
+    "body": "Azerbaijan's Defence Ministry said it had killed 50 Armenian soldiers near the "
+    "Lachin corridor and the village of Tegh on Sunday. The road from Goris to Stepanakert "
+    "remains closed, residents said.",
+}
+ARMENIA_AGAIN = {
+    "title": "Armenia mourns soldiers killed at Lachin corridor",
+    "publisher": "Yerevan Times",
+    "published_at": "2025-06-03T08:00:00Z",
+    "body": "Mourners gathered in Goris on Monday. The Armenian Defence Ministry said that "
+    "14 of its soldiers were killed in the fighting near the Lachin corridor and Tegh.",
+}
+MONITORS = {
+    "title": "Monitors count the dead at Lachin corridor",
+    "publisher": "Geneva Wire",
+    "published_at": "2025-06-03T12:00:00Z",
+    "body": "Observers visited Tegh and the Lachin corridor on Monday. The Red Cross said "
+    "between 30 and 35 Armenian soldiers were killed in the fighting near Goris.",
+}
+FLOODS = {
+    "title": "Flooding in Porto Alegre",
+    "publisher": "Sul News",
+    "published_at": "2025-06-03T10:00:00Z",
+    "body": "Floods in Porto Alegre and the Guaiba lake basin forced residents from their "
+    "homes. Brazil's civil defence agency said at least 12 people were killed and more than "
+    "3,000 were displaced in Rio Grande do Sul.",
+}
+
+
+def post_article(
+    client: TestClient, headers: dict[str, str], body: dict[str, str]
+) -> dict[str, Any]:
+    """POST ``body`` as a new article (201 expected); the created article."""
+    response = client.post("/v1/articles", json=body, headers=headers)
+    assert response.status_code == 201, response.text
+    return dict(response.json())
