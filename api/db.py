@@ -149,7 +149,12 @@ def get_session(request: Request) -> Iterator[Session]:
     with ``scope="function"``, so the commit happens before the response is sent: a
     failed commit is an error response, never a success that was not stored.
     """
-    bind = get_engine() if request.method in READ_METHODS else get_write_engine()
+    yield from request_session(get_engine(), request.method)
+
+
+def request_session(engine: Engine, method: str) -> Iterator[Session]:
+    """One request's unit of work on ``engine`` (writes on its write variant)."""
+    bind = engine if method in READ_METHODS else _write_engine(engine)
     with Session(bind, expire_on_commit=False) as session:
         try:
             yield session

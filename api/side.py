@@ -17,6 +17,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import Annotated
 
 from fastapi import Depends
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api.db import get_engine
@@ -24,14 +25,19 @@ from api.db import get_engine
 SideSessions = Callable[[], AbstractContextManager[Session]]
 
 
-@contextmanager
-def own_transaction() -> Iterator[Session]:
-    with Session(get_engine(), expire_on_commit=False) as session, session.begin():
-        yield session
+def transactions_on(engine: Engine) -> SideSessions:
+    """Short transactions of their own on ``engine``."""
+
+    @contextmanager
+    def own_transaction() -> Iterator[Session]:
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    return own_transaction
 
 
 def get_side_sessions() -> SideSessions:
-    return own_transaction
+    return transactions_on(get_engine())
 
 
 SideDep = Annotated[SideSessions, Depends(get_side_sessions)]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 import schemathesis
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy import inspect, text
 from sqlmodel import Session
@@ -25,8 +25,9 @@ from alembic import command
 from api.auth.models import Role
 from api.auth.service import create_api_key
 from api.config import Settings, get_settings
-from api.db import get_session, make_engine
+from api.db import get_session, make_engine, request_session
 from api.main import create_app
+from api.side import get_side_sessions, transactions_on
 from tests.contract.harness import OPENAPI_URL, contract_config, max_examples
 from tests.databases import alembic_config, create_database, drop_database, unique_name
 
@@ -69,11 +70,11 @@ def contract_app(contract_settings: Settings) -> Iterator[tuple[FastAPI, dict[st
         _, token = create_api_key(session, name="contract editor", role=Role.editor)
     application = create_app(contract_settings)
 
-    def _session() -> Iterator[Session]:
-        with Session(engine, expire_on_commit=False) as session:
-            yield session
+    def _session(request: Request) -> Iterator[Session]:
+        yield from request_session(engine, request.method)
 
     application.dependency_overrides[get_session] = _session
+    application.dependency_overrides[get_side_sessions] = lambda: transactions_on(engine)
     application.dependency_overrides[get_settings] = lambda: contract_settings
     try:
         yield application, {"Authorization": f"Bearer {token}"}
