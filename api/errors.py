@@ -93,6 +93,11 @@ class Conflict(ProblemError):
     slug = "conflict"
 
 
+class Gone(ProblemError):
+    status = 410
+    slug = "gone"
+
+
 class PreconditionFailed(ProblemError):
     status = 412
     slug = "precondition-failed"
@@ -290,6 +295,7 @@ _DESCRIPTIONS = {
     401: "No valid API key was sent.",
     403: "The API key lacks the role this operation needs.",
     404: "No resource with this id.",
+    410: "The resource was deleted; its record says where to read or restore it.",
     409: "The write conflicts with stored data (a duplicate, or an id in the body that names"
     " nothing).",
     412: "`If-Match` does not match the current `ETag`.",

@@ -14,13 +14,15 @@ writers behave exactly as the same writes made one after another.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlmodel import Session, col, delete, select
 
 from api.actors.models import Actor
 from api.articles import service as articles
-from api.articles.models import Article, ArticleCreate, ArticleUpdate
+from api.articles.models import Article, ArticleCreate, ArticleUpdate, DeletedArticle
 from api.claims.models import Claim
 from api.claims.service import store_extraction
 from api.db import utcnow
@@ -125,6 +127,7 @@ def delete_article(session: Session, article: Article) -> None:
     keys = _fact_keys(session, article)
     article_id, event_id = article.id, article.event_id
     statements = refresh.statements_key(article)
+    _keep_record(session, article)
     events.leave_event(session, article)
     # Delete the claims through the session too (the database would cascade), so no
     # claim object of this article lingers in the session's identity map.
@@ -133,6 +136,97 @@ def delete_article(session: Session, article: Article) -> None:
     session.flush()
     refresh.refresh_facts(session, keys)
     refresh.refresh_statements(session, article_id, event_id, key=statements)
+
+
+# What an editor's correction consists of: everything of a claim but what is derived.
+_DERIVED = {"id", "article_id", "event_id", "fact_key", "status", "source_count"}
+
+
+def _keep_record(session: Session, article: Article) -> None:
+    """Write what the deletion removes to ``deleted_article`` (same transaction)."""
+    claims = list(session.exec(select(Claim).where(Claim.article_id == article.id)))
+    edited = [c.model_dump(mode="json", exclude=_DERIVED) for c in claims if c.edited]
+    record = DeletedArticle(
+        id=article.id,
+        title=article.title,
+        body=article.body,
+        url=article.url,
+        publisher=article.publisher,
+        published_at=article.published_at,
+        language=article.language,
+        content_hash=article.content_hash,
+        event_id=article.event_id,
+        claim_count=len(claims),
+        edited_claims=json.dumps(edited),
+        created_at=article.created_at,
+        deleted_at=utcnow(),
+    )
+    session.merge(record)
+
+
+def restore_article(session: Session, record: DeletedArticle) -> Article:
+    """Bring a deleted article back under its own id: the text is extracted again, the
+    claims an editor had corrected come back as they were, and derived data follows."""
+    assert record.id is not None
+    article_id = record.id
+    if (other := articles.by_hash(session, record.content_hash)) is not None:
+        raise Conflict(f"article {other.id} holds the same text now; delete it first")
+    if record.url is not None and (other := articles.by_url(session, record.url)) is not None:
+        raise Conflict(f"article {other.id} has url {record.url} now")
+    article = Article(
+        id=record.id,
+        title=record.title,
+        body=record.body,
+        url=record.url,
+        publisher=record.publisher,
+        published_at=record.published_at,
+        language=record.language,
+        content_hash=record.content_hash,
+        extractor_version="",
+        created_at=record.created_at,
+    )
+    result = extract(input_of(article))
+    article.extractor_version = result.version
+    edited = [_corrected(session, item) for item in json.loads(record.edited_claims)]
+    fresh = tuple(
+        item
+        for item in result.claims
+        if not any(
+            item.evidence.start < c.end_offset and c.start_offset < item.evidence.end
+            for c in edited
+        )
+    )
+    session.add(article)
+    session.delete(record)
+    session.flush()
+    events.assign_event(session, article)
+    parties = refresh.Parties(session)
+    stored = store_extraction(
+        session, article, ExtractionResult(version=result.version, claims=fresh), parties
+    )
+    for claim in edited:
+        claim.article_id = article_id
+        session.add(claim)
+    session.flush()
+    refresh.refresh_article(session, article, parties=parties, claims=[*stored, *edited])
+    return article
+
+
+def _corrected(session: Session, data: dict[str, object]) -> Claim:
+    """A corrected claim from its record; links to actors that are gone are dropped."""
+    values = dict(data)
+    for field in ("time_start", "time_end"):
+        if isinstance(values.get(field), str):
+            values[field] = date.fromisoformat(str(values[field]))
+    for field in ("created_at", "updated_at"):
+        if isinstance(values.get(field), str):
+            values[field] = datetime.fromisoformat(str(values[field]))
+    claim = Claim(**values, article_id=0)
+    for field in ("claimant_id", "relayed_by_id", "subject_side_id", "target_id"):
+        actor_id = getattr(claim, field)
+        if actor_id is not None and session.get(Actor, actor_id) is None:
+            setattr(claim, field, None)
+    return claim
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from api.actors.router import router as actors_router
+from api.articles.router import deleted_router
 from api.articles.router import router as articles_router
 from api.auth.router import router as keys_router
 from api.claims.router import router as claims_router
@@ -87,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     for router in (
         articles_router,
+        deleted_router,
         claims_router,
         actors_router,
         discrepancies_router,

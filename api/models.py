@@ -1,7 +1,7 @@
 """Every table, imported in one place for Alembic and the drift test."""
 
 from api.actors.models import Actor, ActorAlias
-from api.articles.models import Article
+from api.articles.models import Article, DeletedArticle
 from api.auth.models import ApiKey
 from api.claims.models import Claim
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim
@@ -14,6 +14,7 @@ __all__ = [
     "ApiKey",
     "Article",
     "Claim",
+    "DeletedArticle",
     "Discrepancy",
     "DiscrepancyClaim",
     "Event",

@@ -121,3 +121,51 @@ class ArticlePublic(ArticleBase):
     claim_count: int
     created_at: datetime
     updated_at: datetime
+
+
+class DeletedArticle(SQLModel, table=True):
+    """What a deletion removed, kept so an editor can read it and bring it back.
+
+    The article's fields and the claims an editor had corrected (everything else is
+    derived again from the text on restore). Keyed by the article's own id.
+    """
+
+    __tablename__ = "deleted_article"
+
+    id: int | None = Field(
+        default=None, primary_key=True, sa_column_kwargs={"autoincrement": False}
+    )
+    title: str = Field(max_length=500)
+    body: str = Field(sa_column=Column(Text, nullable=False))
+    url: str | None = Field(default=None, max_length=2000)
+    publisher: str | None = Field(default=None, max_length=200)
+    published_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    language: str = Field(default="en", max_length=35)
+    content_hash: str = Field(max_length=64, index=True)
+    event_id: int | None = None
+    claim_count: int = 0
+    edited_claims: str = Field(
+        sa_column=Column(Text, nullable=False), description="JSON list of corrected claims."
+    )
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    deleted_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+class DeletedArticlePublic(SQLModel):
+    """A deleted article as it was: restore it with `POST /v1/deleted-articles/{id}/restore`."""
+
+    id: int
+    title: str
+    body: str
+    url: str | None
+    publisher: str | None
+    published_at: datetime | None
+    language: str
+    content_hash: str
+    event_id: int | None = Field(description="The event it was in when it was deleted.")
+    claim_count: int = Field(description="How many claims it had.")
+    edited_claim_count: int = Field(
+        description="Claims an editor had corrected; they are restored as they were."
+    )
+    created_at: datetime
+    deleted_at: datetime

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Header, Query, Request, Response, status
 
 from api import ingest
 from api.articles import service
-from api.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate
+from api.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, DeletedArticlePublic
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
@@ -122,7 +122,7 @@ def create_article(
     responses={
         200: {"headers": ETAG_HEADER},
         304: {"description": "Not modified since the `If-None-Match` version."},
-        **problem_responses(401, 404, 422),
+        **problem_responses(401, 404, 410, 422),
     },
 )
 def get_article(
@@ -139,7 +139,7 @@ def get_article(
     summary="Correct an article's metadata",
     responses={
         200: {"headers": ETAG_HEADER},
-        **problem_responses(401, 403, 404, 409, 412, 413, 422),
+        **problem_responses(401, 403, 404, 409, 410, 412, 413, 422),
     },
 )
 def update_article(
@@ -164,7 +164,7 @@ def update_article(
     operation_id="delete_article",
     summary="Delete an article and its claims",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 404, 412, 422),
+    responses=problem_responses(401, 403, 404, 410, 412, 422),
 )
 def delete_article(
     article_id: IdPath,
@@ -172,7 +172,12 @@ def delete_article(
     _: EditorKey,
     if_match: Annotated[str | None, Header(description="ETag the deletion is based on.")] = None,
 ) -> Response:
-    """Delete the article; its claims go with it."""
+    """Delete the article; its claims go with it.
+
+    What was deleted is kept: `GET /v1/deleted-articles/{id}` shows it (a `GET` of the
+    article answers `410` pointing there) and `POST /v1/deleted-articles/{id}/restore`
+    brings it back under its own id, with the claims an editor had corrected.
+    """
     article = service.get_article(session, article_id)
     check_if_match(if_match, service.to_public(session, [article])[0])
     ingest.delete_article(session, article)
@@ -183,7 +188,7 @@ def delete_article(
     "/{article_id}/claims",
     operation_id="list_article_claims",
     summary="List an article's claims",
-    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 404, 422)},
+    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 404, 410, 422)},
 )
 def list_article_claims(
     article_id: IdPath,
@@ -206,3 +211,71 @@ def list_article_claims(
         request=request,
         response=response,
     )
+
+
+deleted_router = APIRouter(prefix="/deleted-articles", tags=["articles"])
+
+
+@deleted_router.get(
+    "",
+    operation_id="list_deleted_articles",
+    summary="List deleted articles",
+    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 422)},
+)
+def list_deleted_articles(
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    _: ReaderKey,
+    limit: LimitQuery = 20,
+    cursor: CursorQuery = None,
+) -> Page[DeletedArticlePublic]:
+    """What deletions removed, by article id; each can be restored."""
+    rows = service.list_deleted(session, after=decode_cursor(cursor), limit=limit)
+    return page_of(rows, service.deleted_public, limit=limit, request=request, response=response)
+
+
+@deleted_router.get(
+    "/{article_id}",
+    operation_id="get_deleted_article",
+    summary="Get a deleted article",
+    responses={
+        200: {"headers": ETAG_HEADER},
+        304: {"description": "Not modified since the `If-None-Match` version."},
+        **problem_responses(401, 404, 422),
+    },
+)
+def get_deleted_article(
+    article_id: IdPath, request: Request, response: Response, session: SessionDep, _: ReaderKey
+) -> DeletedArticlePublic:
+    """A deleted article as it was when it was deleted."""
+    public = service.deleted_public([service.get_deleted(session, article_id)])[0]
+    return with_etag(request, response, public)  # type: ignore[return-value]
+
+
+@deleted_router.post(
+    "/{article_id}/restore",
+    operation_id="restore_article",
+    summary="Restore a deleted article",
+    status_code=status.HTTP_201_CREATED,
+    responses={
+        201: {
+            "description": "Restored under its own id; its claims are derived again and the"
+            " claims an editor had corrected come back as they were.",
+            "headers": {
+                "Location": {"description": "URL of the article.", "schema": {"type": "string"}},
+                **ETAG_HEADER,
+            },
+        },
+        **problem_responses(401, 403, 404, 409, 422),
+    },
+)
+def restore_article(
+    article_id: IdPath, request: Request, response: Response, session: SessionDep, _: EditorKey
+) -> ArticlePublic:
+    """Bring a deleted article back (409 when its text or URL is stored again meanwhile)."""
+    article = ingest.restore_article(session, service.get_deleted(session, article_id))
+    public = service.to_public(session, [article])[0]
+    response.headers["Location"] = link_for(request, "get_article", article_id=public.id)
+    set_etag(response, public)
+    return public

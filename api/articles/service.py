@@ -4,6 +4,7 @@ claims, events and discrepancies from an article is ``api.ingest``."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from datetime import datetime
@@ -11,10 +12,16 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from api.articles.models import Article, ArticlePublic, ArticleUpdate
+from api.articles.models import (
+    Article,
+    ArticlePublic,
+    ArticleUpdate,
+    DeletedArticle,
+    DeletedArticlePublic,
+)
 from api.claims.models import Claim
 from api.db import utcnow
-from api.errors import Conflict, NotFound, UnprocessableEntity
+from api.errors import Conflict, Gone, NotFound, UnprocessableEntity
 from api.extraction import extractor_version
 
 _SPACES = re.compile(r"\s+")
@@ -29,8 +36,38 @@ def content_hash(body: str) -> str:
 def get_article(session: Session, article_id: int) -> Article:
     article = session.get(Article, article_id)
     if article is None:
+        deleted = session.get(DeletedArticle, article_id)
+        if deleted is not None:
+            raise Gone(
+                f"article {article_id} was deleted at {deleted.deleted_at.isoformat()}; "
+                f"GET /v1/deleted-articles/{article_id} shows it and "
+                f"POST /v1/deleted-articles/{article_id}/restore brings it back"
+            )
         raise NotFound(f"no article with id {article_id}")
     return article
+
+
+def get_deleted(session: Session, article_id: int) -> DeletedArticle:
+    deleted = session.get(DeletedArticle, article_id)
+    if deleted is None:
+        raise NotFound(f"no deleted article with id {article_id}")
+    return deleted
+
+
+def list_deleted(session: Session, *, after: int | None, limit: int) -> list[DeletedArticle]:
+    stmt = select(DeletedArticle)
+    if after is not None:
+        stmt = stmt.where(col(DeletedArticle.id) > after)
+    return list(session.exec(stmt.order_by(col(DeletedArticle.id)).limit(limit + 1)))
+
+
+def deleted_public(rows: list[DeletedArticle]) -> list[DeletedArticlePublic]:
+    return [
+        DeletedArticlePublic.model_validate(
+            row, update={"edited_claim_count": len(json.loads(row.edited_claims))}
+        )
+        for row in rows
+    ]
 
 
 def by_hash(session: Session, digest: str) -> Article | None:

@@ -70,7 +70,7 @@ def test_create_list_read_patch_discrepancies_delete(
 
     deleted = client.delete(f"/v1/articles/{article['id']}", headers=editor_headers)
     assert deleted.status_code == 204
-    assert_problem(client.get(f"/v1/articles/{article['id']}/claims"), 404)
+    assert_problem(client.get(f"/v1/articles/{article['id']}/claims"), 410)
     assert_problem(client.get(f"/v1/claims/{claim['id']}"), 404)
     remaining = client.get(f"/v1/claims?article_id={article['id']}")
     assert remaining.status_code == 200
