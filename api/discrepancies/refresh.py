@@ -26,7 +26,6 @@ from api.extraction import gazetteer
 from api.extraction.types import Stance
 from api.names import normalize_name
 
-
 #: Actor kinds that speak for themselves, not for the country they are placed in.
 INDEPENDENT_KINDS = frozenset({"organization", "armed_group", "media_outlet", "other"})
 
