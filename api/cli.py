@@ -347,6 +347,13 @@ def evaluate(
             help="Extraction backend: rules, parser or auto (default: EXTRACTION_BACKEND)."
         ),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="For each missed discrepancy, show the stored claims behind its sides.",
+        ),
+    ] = False,
 ) -> None:
     """Ingest the annotated documents through the real write path and score the result."""
     import os
@@ -381,9 +388,19 @@ def evaluate(
         ids = {o.path.name: o.article_id for o in outcomes}
         with TestClient(create_app()) as client:
             claims, discrepancies = run_evaluation(client, annotation, ids)
+        explained = ""
+        if explain:
+            from api.evaluation.explain import explain_missed
+
+            with unit_of_work() as session:
+                missed = discrepancies.missed + discrepancies.denials_missed
+                explained = explain_missed(session, annotation, ids, missed)
         get_engine().dispose()
     typer.echo(claims.format())
     typer.echo(discrepancies.format())
+    if explained:
+        typer.echo("why missed:")
+        typer.echo(explained)
     below = (
         claims.recall < 0.95
         or claims.precision < 0.90

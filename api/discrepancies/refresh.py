@@ -6,6 +6,7 @@ Everything here works on the claims of the facts it is given (an indexed lookup 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
@@ -25,6 +26,9 @@ from api.extraction import gazetteer
 from api.extraction.types import Stance
 from api.names import normalize_name
 
+#: Actor kinds that speak for themselves, not for the country they are placed in.
+INDEPENDENT_KINDS = frozenset({"organization", "armed_group", "media_outlet", "other"})
+
 
 class Parties:
     """Maps actors to the party they speak for: the root of their ``parent`` chain."""
@@ -33,25 +37,40 @@ class Parties:
         self.session = session
         self._root: dict[int, int] = {}
         self._parent: dict[int, int | None] = {}  # actor id -> parent id, as loaded
+        self._kind: dict[int, str] = {}
 
     def prefetch(self, actor_ids: Iterable[int | None]) -> None:
         """Load the actors' parent chains, one query per chain level."""
         wanted = {i for i in actor_ids if i is not None} - self._root.keys() - self._parent.keys()
         while wanted:
             rows = self.session.exec(
-                select(Actor.id, Actor.parent_id).where(col(Actor.id).in_(wanted))
+                select(Actor.id, Actor.parent_id, Actor.kind).where(col(Actor.id).in_(wanted))
             ).all()
-            for actor_id, parent_id in rows:
+            for actor_id, parent_id, kind in rows:
                 if actor_id is not None:
                     self._parent[actor_id] = parent_id
+                    self._kind[actor_id] = kind
             for missing in wanted - self._parent.keys():
                 self._parent[missing] = None
-            wanted = {p for _, p in rows if p is not None} - self._parent.keys()
+            wanted = {p for _, p, _ in rows if p is not None} - self._parent.keys()
 
     def _parent_of(self, actor_id: int) -> int | None:
+        """The party ``actor_id`` speaks for above itself, if any.
+
+        A state's ministries, military and officials speak for the country; an
+        organisation of its own (a union, a relief group, an armed group, an outlet) that
+        the text places in a country ("Sudan Medics Union") does not.
+        """
         if actor_id not in self._parent:
             self.prefetch([actor_id])
-        return self._parent[actor_id]
+        parent = self._parent[actor_id]
+        if (
+            parent is not None
+            and self._kind.get(actor_id) in INDEPENDENT_KINDS
+            and self._kind.get(parent) == "country"
+        ):
+            return None
+        return parent
 
     def root(self, actor_id: int | None) -> int | None:
         if actor_id is None:
@@ -97,7 +116,7 @@ def _party(claim: Claim, article: Article, parties: Parties) -> int | str | None
     return "outlet:" + source_of(article)
 
 
-def _fact_claims(
+def fact_claims(
     claims: Sequence[Claim], articles: dict[int, Article], parties: Parties
 ) -> list[detection.FactClaim]:
     out = []
@@ -296,11 +315,54 @@ THING_SUBJECTS = frozenset(
 )
 
 
-def measure_family(measure: str, subject: str | None) -> str:
-    """The measure a fact is keyed by: a thing lost, downed or destroyed is destroyed."""
+#: Subjects whose figures belong to a side (whose soldiers, whose drones): claimants are
+#: set against each other only when the side is known. People counted without a side
+#: (the dead of a flood, a crowd) are one figure whoever gives it.
+SIDED_SUBJECTS = frozenset({"combatants"}) | THING_SUBJECTS
+
+_AIRBORNE = re.compile(r"\b(?:aerial|drones?|uavs?|aircraft|airborne)\b", re.I)
+_REMAINS = re.compile(r"\b(?:bodies|corpses|remains)\b", re.I)
+
+
+def subject_family(subject: str | None, subject_text: str | None) -> str | None:
+    """The subject a fact is keyed by: "unmanned aerial vehicles" are aircraft."""
+    if subject == "vehicles" and subject_text and _AIRBORNE.search(subject_text):
+        return "aircraft"
+    return subject
+
+
+def measure_family(measure: str, subject: str | None, text: str | None = None) -> str:
+    """The measure a fact is keyed by: a thing lost, downed or destroyed is destroyed;
+    a count of bodies ("left 62 bodies behind") is a count of the dead."""
     if measure in LOSS_MEASURES and subject in THING_SUBJECTS and measure != "struck":
         return "destroyed"
+    if measure == "count" and subject not in THING_SUBJECTS and text and _REMAINS.search(text):
+        return "killed"
     return measure
+
+
+#: Words by which a claimant counts its own people or things: "three of our drones",
+#: "losing four of its own soldiers".
+_OWN = re.compile(r"\b(?:our|its own|their own)\b", re.I)
+#: "its"/"the group's" count the claimant's own only when the figure is a loss: a party
+#: reports its own dead ("nine of the group's fighters had died"), not its enemy's.
+_ITS = re.compile(r"\b(?:its|the (?:group|movement|organi[sz]ation|force|army)['’]s)\b", re.I)
+_LOSS = re.compile(r"\b(?:lost|losing|loss|losses|died|dead|perished)\b", re.I)
+
+
+def counted_side(claim: Claim) -> int | None:
+    """Whose people or things a figure counts: the extracted side, or the claimant's own
+    where the words say so."""
+    if claim.subject_side_id is not None:
+        return claim.subject_side_id
+    if claim.claimant_id is None or subject_family(claim.subject, claim.subject_text) not in (
+        SIDED_SUBJECTS
+    ):
+        return None
+    text = claim.quote
+    if _OWN.search(text) or (_ITS.search(text) and _LOSS.search(text)):
+        return claim.claimant_id
+    return None
 
 
 def _has_figure(claim: Claim) -> bool:
@@ -312,8 +374,12 @@ def fact_key_of(
     event: Event | None,
     parties: Parties,
     incident: incidents.Incident = incidents.MAIN,
+    antecedent: Claim | None = None,
 ) -> str | None:
     """The fact a numeric claim is about, or ``None`` when it is no fact of its event.
+
+    A figure that does not say what it counts ("the real figure was 41%") counts what
+    its ``antecedent`` counts (see ``antecedent_of``).
 
     A denial that carries a figure ("none of our drones was lost": 0) is a figure too.
     Claims about another incident than their article's main one (``incident``) make
@@ -328,11 +394,16 @@ def fact_key_of(
         or not within_event(claim, event, get_settings().event_window_days)
     ):
         return None
-    side = parties.root(claim.subject_side_id)
+    side = parties.root(counted_side(claim))
+    subject = subject_family(claim.subject, claim.subject_text)
+    if subject is None and antecedent is not None:
+        subject = subject_family(antecedent.subject, antecedent.subject_text)
+        if side is None:
+            side = parties.root(counted_side(antecedent))
     parts = [
         f"e{event.id}",
-        measure_family(claim.measure, claim.subject),
-        claim.subject or "-",
+        measure_family(claim.measure, subject, claim.subject_text or claim.quote),
+        subject or "-",
         str(side) if side is not None else "-",
         claim.base_unit or "count",
     ]
@@ -360,14 +431,65 @@ def side_is_known(fact_key: str) -> bool:
     return len(parts) >= 5 and parts[3] != "-"
 
 
+#: Measures of which an incident has one figure, whoever gives it, that does not change
+#: as counting goes on: a crowd's size. Claimants' figures of them are compared even
+#: when no side is counted. Tolls are not: without a side, one claimant's figure may be
+#: a partial count (one hospital, one country) or an earlier stage of a rising toll.
+ONE_FIGURE_MEASURES = frozenset({"attended"})
+
+
+def claimants_comparable(fact_key: str) -> bool:
+    """Whether different claimants' figures of the fact are about one number: the side
+    counted is known, or the measure has one figure per incident (a crowd's size)."""
+    parts = fact_key.split("|")
+    if len(parts) < 5:
+        return False
+    return side_is_known(fact_key) or (
+        parts[1] in ONE_FIGURE_MEASURES and parts[2] not in SIDED_SUBJECTS
+    )
+
+
 def article_incidents(article: Article) -> incidents.ArticleIncidents:
     published = article.published_at.date() if article.published_at else None
     return incidents.analyse_article(article.body, article.title, published)
 
 
+#: How many sentences back a figure that does not say what it counts looks for the
+#: figure it answers ("87% of state schools had closed ... the real figure was 41%").
+ANTECEDENT_SENTENCES = 2
+
+
+def antecedent_of(claim: Claim, article_claims: Sequence[Claim]) -> Claim | None:
+    """The figure a subjectless figure answers: the nearest earlier one of its article,
+    within ``ANTECEDENT_SENTENCES``, with the same measure and unit and a subject."""
+    if claim.subject is not None or claim.measure is None:
+        return None
+    best = None
+    for other in article_claims:
+        if (
+            other.id != claim.id
+            and other.subject is not None
+            and other.measure == claim.measure
+            and other.base_unit == claim.base_unit
+            and other.start_offset < claim.start_offset
+            and 0 <= claim.sentence_index - other.sentence_index <= ANTECEDENT_SENTENCES
+            and (best is None or other.start_offset > best.start_offset)
+        ):
+            best = other
+    return best
+
+
 def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties) -> set[str]:
     """Set each claim's event and fact key from its article; the old and new keys."""
     touched: set[str] = set()
+    siblings: dict[int, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        siblings[claim.article_id].append(claim)
+    for article_id, given in list(siblings.items()):
+        if any(c.subject is None and c.measure is not None for c in given):
+            known = {c.id for c in given}
+            stored = session.exec(select(Claim).where(Claim.article_id == article_id)).all()
+            given.extend(c for c in stored if c.id not in known)
     events: dict[int, Event | None] = {}
     articles: dict[int, Article | None] = {}
     readings: dict[int, incidents.ArticleIncidents] = {}
@@ -384,7 +506,8 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
             if claim.article_id not in readings:
                 readings[claim.article_id] = article_incidents(article)
             incident = readings[claim.article_id].at(claim.start_offset, claim.end_offset)
-            key = fact_key_of(claim, event, parties, incident)
+            antecedent = antecedent_of(claim, siblings[claim.article_id])
+            key = fact_key_of(claim, event, parties, incident, antecedent)
         if claim.fact_key:
             touched.add(claim.fact_key)
         if key:
@@ -435,9 +558,9 @@ def _refresh_facts(
             claims = by_key.get(key, [])
             analysis = detection.analyse(
                 key,
-                _fact_claims(claims, articles, parties),
+                fact_claims(claims, articles, parties),
                 tolerance,
-                compare_claimants=side_is_known(key),
+                compare_claimants=claimants_comparable(key),
                 compare_outlets=measure_of(key) not in VAGUE_MEASURES,
                 series=detection.series_of(measure_of(key)),
             )

@@ -7,7 +7,15 @@ from typing import Any, cast
 
 from api.claims.models import Claim
 from api.discrepancies.incidents import Incident
-from api.discrepancies.refresh import Parties, fact_key_of, measure_family
+from api.discrepancies.refresh import (
+    Parties,
+    antecedent_of,
+    claimants_comparable,
+    counted_side,
+    fact_key_of,
+    measure_family,
+    subject_family,
+)
 from api.events.models import Event
 
 EVENT = Event(id=4, title="Drone strikes", start_date=date(2025, 10, 3), end_date=date(2025, 10, 4))
@@ -54,3 +62,64 @@ def test_another_incident_makes_another_fact() -> None:
     cue = fact_key_of(make(), EVENT, PARTIES, Incident(key="x:4", cue="in a separate"))
     assert len({main, other, cue}) == 3
     assert cue is not None and "a9" in cue  # a cue alone never meets another article's
+
+
+def test_a_figure_of_its_own_losses_counts_the_claimants_side() -> None:
+    own = make(claimant_id=7, subject="combatants", measure="killed", quote="lost 5 of our men")
+    grouped = make(
+        claimant_id=7,
+        subject="combatants",
+        measure="killed",
+        quote="9 of the group's fighters died",
+    )
+    enemy = make(
+        claimant_id=7, subject="combatants", measure="killed", quote="killed 40 of its rivals"
+    )
+    assert counted_side(own) == 7
+    assert counted_side(grouped) == 7
+    assert counted_side(enemy) is None  # "its" without a loss: whose is not said
+    assert counted_side(make(claimant_id=7, subject_side_id=3, quote="our")) == 3
+    people = make(claimant_id=7, subject="people", measure="killed", quote="our village lost 4")
+    assert counted_side(people) is None  # people counted without a side have none
+
+
+def test_airborne_vehicles_are_aircraft_and_bodies_are_the_dead() -> None:
+    assert subject_family("vehicles", "unmanned aerial vehicles") == "aircraft"
+    assert subject_family("vehicles", "armoured vehicles") == "vehicles"
+    assert measure_family("count", "combatants", "the bodies of 23 guerrillas") == "killed"
+    assert measure_family("count", "combatants", "23 guerrillas") == "count"
+    uav = make(subject="vehicles", subject_text="Morvanian unmanned aerial vehicles")
+    drones = make(subject="aircraft", subject_text="drones")
+    assert fact_key_of(uav, EVENT, PARTIES) == fact_key_of(drones, EVENT, PARTIES)
+
+
+def test_a_figure_without_a_subject_counts_what_the_figure_it_answers_counts() -> None:
+    schools = make(
+        id=1,
+        measure="percent",
+        subject="buildings",
+        base_unit="%",
+        sentence_index=3,
+        start_offset=100,
+    )
+    answer = make(
+        id=2, measure="percent", subject=None, base_unit="%", sentence_index=4, start_offset=200
+    )
+    far = make(
+        id=3, measure="percent", subject=None, base_unit="%", sentence_index=9, start_offset=900
+    )
+    other = make(id=4, measure="killed", subject=None, sentence_index=4, start_offset=210)
+    siblings = [schools, answer, far, other]
+    assert antecedent_of(answer, siblings) is schools
+    assert antecedent_of(far, siblings) is None  # too far back to be its answer
+    assert antecedent_of(other, siblings) is None  # another measure
+    assert fact_key_of(answer, EVENT, PARTIES, antecedent=schools) == fact_key_of(
+        schools, EVENT, PARTIES
+    )
+
+
+def test_claimants_are_compared_without_a_side_only_for_one_figure_measures() -> None:
+    assert claimants_comparable("e1|attended|people|-|count")
+    assert not claimants_comparable("e1|killed|people|-|count")  # a toll may be partial
+    assert not claimants_comparable("e1|attended|combatants|-|count")
+    assert claimants_comparable("e1|killed|combatants|3|count")
