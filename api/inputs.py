@@ -132,15 +132,18 @@ def _json_integer(value: object) -> object:
 IdValue = Annotated[int, PydanticField(ge=1, le=MAX_ID), BeforeValidator(_json_integer)]
 
 
-_KNOWN_QUERY: dict[int, frozenset[str]] = {}
+_KNOWN_QUERY_ATTRIBUTE = "_claimsapi_known_query"
 
 
 def _known_query(route: APIRoute) -> frozenset[str]:
-    known = _KNOWN_QUERY.get(id(route))
+    """The query parameters ``route`` defines, remembered on the route object itself (not
+    by ``id(route)``: a route of an app that is gone can leave its id to a route of a new
+    app, which would then refuse its own parameters as unknown)."""
+    known: frozenset[str] | None = getattr(route, _KNOWN_QUERY_ATTRIBUTE, None)
     if known is None:
         flat = get_flat_dependant(route.dependant)
         known = frozenset(param.alias for param in flat.query_params)
-        _KNOWN_QUERY[id(route)] = known
+        setattr(route, _KNOWN_QUERY_ATTRIBUTE, known)
     return known
 
 
