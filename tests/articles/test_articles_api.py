@@ -171,11 +171,11 @@ def test_delete_removes_the_article_and_its_claims(
     assert_problem(client.delete(f"/v1/articles/{created['id']}"), 401)
     response = client.delete(f"/v1/articles/{created['id']}", headers=editor_headers)
     assert response.status_code == 204
-    assert_problem(client.get(f"/v1/articles/{created['id']}"), 404)
+    assert_problem(client.get(f"/v1/articles/{created['id']}"), 410)
     for claim in claims:
         assert_problem(client.get(f"/v1/claims/{claim['id']}"), 404)
     assert client.get("/v1/claims", params={"article_id": created["id"]}).json()["items"] == []
-    assert_problem(client.delete(f"/v1/articles/{created['id']}", headers=editor_headers), 404)
+    assert_problem(client.delete(f"/v1/articles/{created['id']}", headers=editor_headers), 410)
 
 
 def test_list_pages_with_cursor_and_link_header(
