@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Annotated, Generic, Protocol, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Query, Request, Response
 from pydantic import BaseModel, Field
@@ -25,9 +25,12 @@ class Page(BaseModel, Generic[ItemT]):
     """One page of a list. Follow `next` (or the `Link: rel="next"` header) for more."""
 
     items: list[ItemT]
-    next: str | None = Field(
-        default=None, description="Opaque cursor of the next page; null on the last page."
-    )
+    next: str | None = Field(description="Opaque cursor of the next page; null on the last page.")
+
+    @classmethod
+    def model_parametrized_name(cls, params: tuple[type[Any], ...]) -> str:
+        """`Page[ClaimPublic]` is the schema `ClaimPage` (what the SDKs call it)."""
+        return params[0].__name__.removesuffix("Public") + "Page"
 
 
 LimitQuery = Annotated[int, Query(ge=1, le=100, description="Items per page (1 to 100).")]

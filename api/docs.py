@@ -30,10 +30,15 @@ METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 SERVERS = [
     {
-        "url": "http://127.0.0.1:8000",
-        "description": "A local instance (`make serve`); use your deployment's base URL.",
+        "url": "/",
+        "description": "The host serving this document (`/docs` calls the server it is"
+        " served from; SDKs take the base URL, e.g. `http://127.0.0.1:8000` for `make serve`).",
     }
 ]
+OPTIONAL_KEY: list[dict[str, list[str]]] = [{}, {SECURITY_SCHEME: []}]
+"""Reads: anonymous, or with a key (a sent key must be valid). Declared once for the document
+and inherited by every read, so generators type reads for an anonymous client (an operation
+that declares `security` itself is generated as needing an authenticated one)."""
 CONTACT = {"name": "Claims API maintainers"}
 
 # Links between operations (OpenAPI `links`): they document how a response leads to the
@@ -352,6 +357,7 @@ def _add_links(schema: dict[str, Any]) -> None:
 def finish_openapi(schema: dict[str, Any]) -> dict[str, Any]:
     """Complete FastAPI's document in place (see the module docstring) and return it."""
     schema["servers"] = copy.deepcopy(SERVERS)
+    schema["security"] = copy.deepcopy(OPTIONAL_KEY)
     schema.setdefault("info", {})["contact"] = dict(CONTACT)
 
     components = schema.setdefault("components", {})
@@ -372,7 +378,7 @@ def finish_openapi(schema: dict[str, Any]) -> dict[str, Any]:
         _require_etags(operation)
         _add_request_examples(schema, operation)
         if method in READ_METHODS and not KEY_ONLY_TAGS & set(operation.get("tags", [])):
-            operation["security"] = [{}, {SECURITY_SCHEME: []}]
+            operation.pop("security", None)  # the document's OPTIONAL_KEY
         else:
             operation["security"] = [{SECURITY_SCHEME: []}]
         operation["responses"] = dict(

@@ -115,6 +115,9 @@ class ActorSummary(SQLModel):
 
 
 class ActorPublic(ActorBase):
+    model_config = {"json_schema_serialization_defaults_required": True}
+    """Every field is always sent (`null` where empty), so the schema requires them all."""
+
     id: int
     aliases: list[str]
     created_at: datetime

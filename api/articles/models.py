@@ -113,6 +113,9 @@ class Article(ArticleBase, table=True):
 
 
 class ArticlePublic(ArticleBase):
+    model_config = {"json_schema_serialization_defaults_required": True}
+    """Every field is always sent (`null` where empty), so the schema requires them all."""
+
     id: int
     body: str
     content_hash: str = Field(description="SHA-256 of the normalised body: the dedupe key.")

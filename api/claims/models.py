@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal, Self
@@ -12,9 +13,10 @@ from sqlmodel import Field, SQLModel
 
 from api.actors.models import ActorSummary
 from api.db import UTCDateTime, utcnow
+from api.extraction.measures import MEASURES
 from api.extraction.types import Qualifier, Stance
 from api.extraction.units import NAMES as UNIT_NAMES
-from api.inputs import DateInput, IdValue, Text64, Text200, Text5000, reject_nulls
+from api.inputs import DateInput, IdValue, Text200, Text5000, reject_nulls
 
 QuantityText = Text200
 
@@ -25,12 +27,45 @@ def _known_unit(value: str) -> str:
     return value
 
 
+def _variable_names(values: tuple[str, ...]) -> list[str]:
+    """Identifiers for the unit names (`km/h` -> `KM_PER_H`, `%` -> `PERCENT_SIGN`), one
+    each: generated SDKs name enum members after them (`x-enum-varnames`)."""
+    out: list[str] = []
+    for value in values:
+        spelled = (
+            value.replace("%", " percent sign ").replace("/", " per ").replace("²", " squared")
+        )
+        base = re.sub(r"[^0-9A-Za-z]+", "_", spelled).strip("_").upper()
+        name, n = base, 2
+        while name in out:
+            name, n = f"{base}_{n}", n + 1
+        out.append(name)
+    return out
+
+
 UnitName = Annotated[
-    str, PydanticField(json_schema_extra={"enum": list(UNIT_NAMES)}), AfterValidator(_known_unit)
+    str,
+    PydanticField(
+        json_schema_extra={"enum": list(UNIT_NAMES), "x-enum-varnames": _variable_names(UNIT_NAMES)}
+    ),
+    AfterValidator(_known_unit),
 ]
 """A unit exactly as one of :data:`api.extraction.units.NAMES` spells it."""
 Statement = Text5000
-MeasureText = Text64
+
+
+def _known_measure(value: str) -> str:
+    if value not in MEASURES:
+        raise ValueError("unknown measure; the schema's `enum` lists every measure")
+    return value
+
+
+_MEASURE_SCHEMA = PydanticField(json_schema_extra={"title": "Measure", "enum": list(MEASURES)})
+MeasureName = Annotated[str, _MEASURE_SCHEMA, AfterValidator(_known_measure)]
+"""A measure as the extractor names them (:data:`api.extraction.measures.MEASURES`); any other
+value is refused (422), so `measure=kiled` is an error, not an empty page."""
+MeasureOut = Annotated[str, _MEASURE_SCHEMA]
+"""A stored measure as sent: the same closed list (only :data:`MeasureName` values are stored)."""
 Label = Text200
 
 
@@ -96,11 +131,21 @@ class Claim(SQLModel, table=True):
 
 
 class Evidence(BaseModel):
-    """Where the claim stands in its article: `article.body[start:end] == quote`."""
+    """Where the claim stands in its article: `article.body[start:end] == quote`.
+
+    `start` and `end` count Unicode code points (Python's `str` indices); `start_utf16` and
+    `end_utf16` count UTF-16 code units (JavaScript's `body.slice(start_utf16, end_utf16)`).
+    They differ when the body has characters outside the Basic Multilingual Plane (emoji)."""
 
     quote: str
-    start: int = Field(description="Offset of the quote's first character in the body.")
-    end: int = Field(description="Offset just past the quote's last character.")
+    start: int = Field(
+        description="Offset of the quote's first character in the body, in Unicode code points."
+    )
+    end: int = Field(description="Offset just past the quote's last character, in code points.")
+    start_utf16: int = Field(
+        description="`start` in UTF-16 code units (for JavaScript's `String.prototype.slice`)."
+    )
+    end_utf16: int = Field(description="`end` in UTF-16 code units.")
     sentence_index: int
 
 
@@ -141,7 +186,9 @@ class ClaimPublic(BaseModel):
     claimant: ActorSummary | None = Field(description="Who asserted it; null if unattributed.")
     relayed_by: ActorSummary | None = Field(description="The outlet the claim was relayed through.")
     event_id: int | None = Field(description="The event the claim's article belongs to.")
-    measure: str | None = Field(description="What is counted: killed, wounded, captured, length...")
+    measure: MeasureOut | None = Field(
+        description="What is counted: killed, wounded, captured, length... (the `enum`)."
+    )
     subject: str | None = Field(description="Coarse category of what is counted (`combatants`).")
     subject_text: str | None = Field(description="What is counted, as written.")
     subject_side: ActorSummary | None = Field(description="The party the subject belongs to.")
@@ -251,7 +298,7 @@ class ClaimUpdate(BaseModel):
     relayed_by_id: IdValue | None = None
     subject_side_id: IdValue | None = None
     target_id: IdValue | None = None
-    measure: MeasureText | None = None
+    measure: MeasureName | None = None
     subject: Label | None = None
     subject_text: Label | None = None
     quantity: QuantityUpdate | None = Field(default=None, description="`null`: no quantity.")

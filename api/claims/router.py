@@ -6,7 +6,7 @@ from fastapi import APIRouter, Header, Query, Request, Response
 
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service
-from api.claims.models import ClaimPublic, ClaimStatus, ClaimUpdate
+from api.claims.models import ClaimPublic, ClaimStatus, ClaimUpdate, MeasureName
 from api.common import (
     ETAG_HEADER,
     LINK_HEADER,
@@ -21,7 +21,7 @@ from api.common import (
 )
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.inputs import MAX_ID, NO_NUL, IdPath, QueryBool
+from api.inputs import MAX_ID, IdPath, QueryBool
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -55,11 +55,9 @@ def list_claims(
         ClaimStatus | None, Query(description="Only claims with this status.")
     ] = None,
     measure: Annotated[
-        str | None,
+        MeasureName | None,
         Query(
-            max_length=64,
-            pattern=NO_NUL,
-            description="Only claims counting this measure, e.g. `killed`.",
+            description="Only claims counting this measure, e.g. `killed` (the `enum` lists them)."
         ),
     ] = None,
     event_id: Annotated[

@@ -127,6 +127,23 @@ def _discrepancy_ids(session: Session, claim_ids: Sequence[int]) -> dict[int, li
     return out
 
 
+def utf16_offset(text: str, offset: int) -> int:
+    """The code-point ``offset`` into ``text`` in UTF-16 code units: every character beyond
+    the Basic Multilingual Plane (an emoji) takes two."""
+    prefix = text[:offset]
+    if prefix.isascii():
+        return offset
+    return offset + sum(1 for char in prefix if ord(char) > 0xFFFF)
+
+
+def _bodies(session: Session, claims: Sequence[Claim]) -> dict[int, str]:
+    ids = sorted({c.article_id for c in claims})
+    if not ids:
+        return {}
+    rows = session.exec(select(Article.id, Article.body).where(col(Article.id).in_(ids)))
+    return {article_id: body for article_id, body in rows if article_id is not None}
+
+
 def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
     actors = summaries(
         session,
@@ -137,6 +154,7 @@ def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
         ],
     )
     links = _discrepancy_ids(session, [c.id for c in claims if c.id is not None])
+    bodies = _bodies(session, claims)
     out = []
     for c in claims:
         assert c.id is not None
@@ -184,6 +202,8 @@ def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
                     quote=c.quote,
                     start=c.start_offset,
                     end=c.end_offset,
+                    start_utf16=utf16_offset(bodies.get(c.article_id, ""), c.start_offset),
+                    end_utf16=utf16_offset(bodies.get(c.article_id, ""), c.end_offset),
                     sentence_index=c.sentence_index,
                 ),
                 status=ClaimStatus(c.status),

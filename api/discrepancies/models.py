@@ -10,7 +10,7 @@ from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
 from api.actors.models import ActorSummary
-from api.claims.models import ClaimPublic, QuantityPublic, TimePublic
+from api.claims.models import ClaimPublic, MeasureOut, QuantityPublic, TimePublic
 from api.db import UTCDateTime, utcnow
 from api.inputs import PlainText5000, reject_nulls
 
@@ -66,7 +66,7 @@ class Fact(BaseModel):
     """The fact a discrepancy is about."""
 
     event_id: int | None
-    measure: str | None
+    measure: MeasureOut | None
     subject: str | None
     subject_side: ActorSummary | None
     base_unit: str | None

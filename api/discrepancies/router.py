@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Query, Request, Response
 
 from api.auth.service import EditorKey, ReaderKey
+from api.claims.models import MeasureName
 from api.common import (
     ETAG_HEADER,
     LINK_HEADER,
@@ -26,7 +27,7 @@ from api.discrepancies.models import (
     DiscrepancyUpdate,
 )
 from api.errors import problem_responses
-from api.inputs import MAX_ID, NO_NUL, IdPath
+from api.inputs import MAX_ID, IdPath
 
 router = APIRouter(prefix="/discrepancies", tags=["discrepancies"])
 
@@ -48,8 +49,8 @@ def list_discrepancies(
         int | None, Query(ge=1, le=MAX_ID, description="Only discrepancies involving this actor.")
     ] = None,
     measure: Annotated[
-        str | None,
-        Query(max_length=64, pattern=NO_NUL, description="Only about this measure, e.g. `killed`."),
+        MeasureName | None,
+        Query(description="Only about this measure, e.g. `killed` (the `enum` lists them)."),
     ] = None,
     event_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="Only within this event.")

@@ -27,6 +27,24 @@ MEASURE_WORDS: dict[str, str] = _MEASURES.words
 MEASURE_PHRASES: dict[tuple[str, ...], str] = _MEASURES.phrases
 #: counted nouns that name their measure ("27 deaths" -> killed, "1,151 cases" -> cases)
 MEASURE_NOUNS: dict[str, str] = _MEASURES.nouns
+#: measures the pipeline derives rather than reads from a family: a figure's unit dimension
+#: (``length``/``distance``, ``area``, ``mass``, ``speed``, ``percent``, ``amount``), things
+#: lost, and a bare ``count``
+DERIVED_MEASURES = (
+    "lost",
+    "count",
+    "length",
+    "distance",
+    "area",
+    "mass",
+    "speed",
+    "percent",
+    "amount",
+)
+#: every measure a claim can carry, in a stable order: the families, then the derived ones
+MEASURES: tuple[str, ...] = tuple(
+    dict.fromkeys([*(family.name for family in _MEASURES.families), *DERIVED_MEASURES])
+)
 #: counted noun -> coarse category; see ``lexicon/subjects.toml``
 SUBJECT_CATEGORIES: dict[str, str] = _SUBJECTS.categories
 PERSON_CATEGORIES = _SUBJECTS.person_categories
