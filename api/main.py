@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.openapi.utils import get_openapi
+from starlette.concurrency import run_in_threadpool
 
 from api.actors.router import router as actors_router
 from api.articles.router import deleted_router
@@ -19,6 +22,7 @@ from api.discrepancies.router import router as discrepancies_router
 from api.docs import finish_openapi, install_docs
 from api.errors import install_error_handlers
 from api.events.router import router as events_router
+from api.extraction import warm_up
 from api.faults import DatabaseFaults
 from api.health.router import router as health_router
 from api.inputs import reject_unknown_query, require_json_body
@@ -67,9 +71,18 @@ CORS_ALLOWED_HEADERS = [
 ]
 
 
+@asynccontextmanager
+async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    # Each worker loads the extraction backend (the parser model) before it serves, so
+    # its first POST does not wait seconds for it.
+    await run_in_threadpool(warm_up)
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="Claims API",
         version=API_VERSION,
         description=DESCRIPTION,

@@ -33,4 +33,15 @@ def resolve_backend(name: str | None = None) -> str:
     return choice
 
 
-__all__ = ["BACKENDS", "BackendUnavailable", "available", "resolve_backend"]
+def warm_up() -> str:
+    """Load what the configured backend needs now (the parser model takes seconds to
+    load), so a worker's first request does not pay for it; the backend's name."""
+    backend = resolve_backend()
+    if backend == "parser":
+        from .model import _model
+
+        _model()
+    return backend
+
+
+__all__ = ["BACKENDS", "BackendUnavailable", "available", "resolve_backend", "warm_up"]
