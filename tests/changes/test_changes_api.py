@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, delete, select
 
+from api.changes import recording
 from api.changes.models import Change
 from api.claims.models import Claim
 from tests.factories import ARMENIA, AZERBAIJAN
@@ -219,3 +220,47 @@ def test_every_list_filters_on_updated_since(
     assert client.get(f"/v1/{resource}", params={"updated_since": later}).json()["items"] == []
     response = client.get(f"/v1/{resource}", params={"updated_since": "yesterday"})
     assert_problem(response, 422, mentions="updated_since")
+
+
+def _conflict(client: TestClient, headers: dict[str, str]) -> tuple[int, list[int]]:
+    post(client, headers, ARMENIA)
+    post(client, headers, AZERBAIJAN)
+    (found,) = client.get("/v1/discrepancies").json()["items"]
+    return found["id"], [c["id"] for side in found["sides"] for c in side["claims"]]
+
+
+def test_a_claim_change_is_a_change_of_the_discrepancies_showing_it(
+    client: TestClient, editor_headers: dict[str, str], session: Session
+) -> None:
+    discrepancy_id, claim_ids = _conflict(client, editor_headers)
+    start = latest(client)
+    claim = session.get(Claim, claim_ids[0])
+    assert claim is not None
+    claim.confidence = 0.99  # nothing else recomputed: only the feed's own rules apply
+    session.add(claim)
+    session.flush()
+    items, _ = follow(client, start)
+    assert changed(items, "claims", "updated") == {claim_ids[0]}
+    assert changed(items, "discrepancies", "updated") == {discrepancy_id}
+
+
+def test_membership_changes_are_changes_of_both_ends(
+    client: TestClient, editor_headers: dict[str, str], session: Session
+) -> None:
+    from api.discrepancies.models import Discrepancy, DiscrepancyClaim
+
+    discrepancy_id, claim_ids = _conflict(client, editor_headers)
+    start = latest(client)
+    link = session.get(DiscrepancyClaim, (discrepancy_id, claim_ids[0]))
+    session.delete(link)
+    session.flush()
+    items, cursor = follow(client, start)
+    assert changed(items, "claims", "updated") == {claim_ids[0]}
+    assert changed(items, "discrepancies", "updated") == {discrepancy_id}
+    # Deleting the discrepancy cascades to its links: its remaining claims change.
+    recording.forget(session)
+    session.delete(session.get(Discrepancy, discrepancy_id))
+    session.flush()
+    items, _ = follow(client, cursor)
+    assert changed(items, "discrepancies", "deleted") == {discrepancy_id}
+    assert changed(items, "claims", "updated") == set(claim_ids[1:])
