@@ -15,7 +15,7 @@ from fastapi import Query, Request, Response
 from pydantic import BaseModel, Field
 
 from api.errors import BadRequest, InvalidCursor, PreconditionFailed
-from api.inputs import MAX_ID
+from api.inputs import MAX_ID, DateTimeInput
 
 ItemT = TypeVar("ItemT", bound=BaseModel)
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -34,6 +34,14 @@ class Page(BaseModel, Generic[ItemT]):
 
 
 LimitQuery = Annotated[int, Query(ge=1, le=100, description="Items per page (1 to 100).")]
+UpdatedSinceQuery = Annotated[
+    DateTimeInput | None,
+    Query(
+        description="Only items whose `updated_at` is at or after this time (RFC 3339). To"
+        " stay in sync, follow `/v1/changes` instead: a time stamp is taken before its"
+        " transaction commits, the feed's order is the commit order."
+    ),
+]
 CURSOR_MAX_LENGTH = 200
 CURSOR_PATTERN = r"^[A-Za-z0-9_-]*$"
 """Cursors are unpadded URL-safe base64. The length and alphabet are checked by
@@ -93,9 +101,16 @@ def page_of(
     next_cursor = None
     if len(rows) > limit and shown[-1].id is not None:
         next_cursor = encode_cursor(shown[-1].id)
-        query = request.url.include_query_params(cursor=next_cursor, limit=limit).query
-        response.headers["Link"] = f'<{link_to(request, app_path(request), query)}>; rel="next"'
+        set_next_link(request, response, cursor=next_cursor, limit=limit)
     return Page[ItemT](items=render(shown), next=next_cursor)
+
+
+def set_next_link(
+    request: Request, response: Response, *, cursor: str, limit: int, param: str = "cursor"
+) -> None:
+    """`Link: <this request with ``param``=cursor>; rel="next"`."""
+    query = request.url.include_query_params(**{param: cursor, "limit": limit}).query
+    response.headers["Link"] = f'<{link_to(request, app_path(request), query)}>; rel="next"'
 
 
 def _app_root(request: Request) -> str:

@@ -16,6 +16,8 @@ from api.actors.router import router as actors_router
 from api.articles.router import deleted_router
 from api.articles.router import router as articles_router
 from api.auth.router import router as keys_router
+from api.changes import recording
+from api.changes.router import router as changes_router
 from api.claims.router import router as claims_router
 from api.config import Settings, get_settings
 from api.discrepancies.router import router as discrepancies_router
@@ -49,6 +51,11 @@ TAGS = [
     {"name": "actors", "description": "People, governments, militaries, groups and outlets."},
     {"name": "discrepancies", "description": "Conflicts between claims about the same fact."},
     {"name": "events", "description": "Groups of articles about the same happening."},
+    {
+        "name": "changes",
+        "description": "Every create, update and delete, in commit order: how a consumer stays"
+        " in sync.",
+    },
     {"name": "keys", "description": "API keys and their roles (admin only)."},
     {"name": "health", "description": "Liveness and readiness probes for orchestrators."},
 ]
@@ -81,6 +88,7 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    recording.install()  # every session's flushes write the change feed
     app = FastAPI(
         lifespan=_lifespan,
         title="Claims API",
@@ -106,6 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         actors_router,
         discrepancies_router,
         events_router,
+        changes_router,
         keys_router,
     ):
         v1.include_router(router)

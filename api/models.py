@@ -3,6 +3,7 @@
 from api.actors.models import Actor, ActorAlias
 from api.articles.models import Article, DeletedArticle
 from api.auth.models import ApiKey
+from api.changes.models import Change
 from api.claims.models import Claim
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim
 from api.events.models import Event, EventTerm
@@ -13,6 +14,7 @@ __all__ = [
     "ActorAlias",
     "ApiKey",
     "Article",
+    "Change",
     "Claim",
     "DeletedArticle",
     "Discrepancy",

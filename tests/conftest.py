@@ -25,6 +25,7 @@ from sqlmodel import Session
 from alembic import command
 from api.auth.models import Role
 from api.auth.service import create_api_key
+from api.changes import recording
 from api.config import Settings, get_settings
 from api.db import get_engine, get_session, make_engine
 from api.main import create_app
@@ -123,7 +124,11 @@ def app_on_session(session: Session, settings: Settings) -> FastAPI:
     application = create_app(settings)
 
     def _session() -> Iterator[Session]:
-        yield session
+        # One request, one unit of work: the change feed records it as one transaction.
+        try:
+            yield session
+        finally:
+            recording.forget(session)
 
     @contextmanager
     def _savepoint() -> Iterator[Session]:

@@ -93,7 +93,7 @@ class Actor(SQLModel, table=True):
         default=None, foreign_key="actor.id", ondelete="SET NULL", index=True
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
 class ActorAlias(SQLModel, table=True):

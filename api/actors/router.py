@@ -15,6 +15,7 @@ from api.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    UpdatedSinceQuery,
     check_if_match,
     decode_cursor,
     link_for,
@@ -53,12 +54,19 @@ def list_actors(
     parent_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="Only actors belonging to this one.")
     ] = None,
+    updated_since: UpdatedSinceQuery = None,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[ActorPublic]:
     """Actors in the order they were stored."""
     rows = service.list_actors(
-        session, after=decode_cursor(cursor), limit=limit, q=q, kind=kind, parent_id=parent_id
+        session,
+        after=decode_cursor(cursor),
+        limit=limit,
+        updated_since=updated_since,
+        q=q,
+        kind=kind,
+        parent_id=parent_id,
     )
     return page_of(
         rows,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
@@ -72,6 +73,7 @@ def list_actors(
     *,
     after: int | None,
     limit: int,
+    updated_since: datetime | None = None,
     q: str | None = None,
     kind: ActorKind | None = None,
     parent_id: int | None = None,
@@ -90,6 +92,8 @@ def list_actors(
         stmt = stmt.where(Actor.parent_id == parent_id)
     if after is not None:
         stmt = stmt.where(col(Actor.id) > after)
+    if updated_since is not None:
+        stmt = stmt.where(col(Actor.updated_at) >= updated_since)
     return list(session.exec(stmt.order_by(col(Actor.id)).limit(limit + 1)))
 
 

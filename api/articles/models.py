@@ -109,7 +109,7 @@ class Article(ArticleBase, table=True):
     )
     extractor_version: str = Field(max_length=50)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
 class ArticlePublic(ArticleBase):

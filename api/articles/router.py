@@ -16,6 +16,7 @@ from api.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    UpdatedSinceQuery,
     check_if_match,
     decode_cursor,
     link_for,
@@ -51,6 +52,7 @@ def list_articles(
     published_to: Annotated[
         DateTimeInput | None, Query(description="Published at or before this time (RFC 3339).")
     ] = None,
+    updated_since: UpdatedSinceQuery = None,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[ArticlePublic]:
@@ -59,6 +61,7 @@ def list_articles(
         session,
         after=decode_cursor(cursor),
         limit=limit,
+        updated_since=updated_since,
         publisher=publisher,
         published_from=published_from,
         published_to=published_to,

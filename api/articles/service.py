@@ -116,6 +116,7 @@ def list_articles(
     *,
     after: int | None,
     limit: int,
+    updated_since: datetime | None = None,
     publisher: str | None = None,
     published_from: datetime | None = None,
     published_to: datetime | None = None,
@@ -129,6 +130,8 @@ def list_articles(
         stmt = stmt.where(col(Article.published_at) <= published_to)
     if after is not None:
         stmt = stmt.where(col(Article.id) > after)
+    if updated_since is not None:
+        stmt = stmt.where(col(Article.updated_at) >= updated_since)
     return list(session.exec(stmt.order_by(col(Article.id)).limit(limit + 1)))
 
 

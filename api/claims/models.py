@@ -127,7 +127,7 @@ class Claim(SQLModel, table=True):
     confidence: float = 0.5
     extractor_version: str = Field(max_length=50)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
 class Evidence(BaseModel):

@@ -13,6 +13,7 @@ from api.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    UpdatedSinceQuery,
     check_if_match,
     decode_cursor,
     page_of,
@@ -67,6 +68,7 @@ def list_claims(
         QueryBool | None,
         Query(description="Only claims that are (`true`) or are not (`false`) in a discrepancy."),
     ] = None,
+    updated_since: UpdatedSinceQuery = None,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[ClaimPublic]:
@@ -75,6 +77,7 @@ def list_claims(
         session,
         after=decode_cursor(cursor),
         limit=limit,
+        updated_since=updated_since,
         article_id=article_id,
         claimant_id=claimant_id,
         actor_id=actor_id,

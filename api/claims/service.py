@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, or_
@@ -225,6 +226,7 @@ def list_claims(
     *,
     after: int | None,
     limit: int,
+    updated_since: datetime | None = None,
     article_id: int | None = None,
     claimant_id: int | None = None,
     actor_id: int | None = None,
@@ -258,6 +260,8 @@ def list_claims(
         stmt = stmt.where(linked if has_discrepancy else ~linked)
     if after is not None:
         stmt = stmt.where(col(Claim.id) > after)
+    if updated_since is not None:
+        stmt = stmt.where(col(Claim.updated_at) >= updated_since)
     return list(session.exec(stmt.order_by(col(Claim.id)).limit(limit + 1)))
 
 

@@ -51,7 +51,7 @@ class Discrepancy(SQLModel, table=True):
         description="Since when its claims are gone (an editor's discrepancy is kept).",
     )
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
 class DiscrepancyClaim(SQLModel, table=True):

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import timedelta
 
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, select
 
 from api.actors.models import Actor
 from api.actors.service import ids_by_name
@@ -189,9 +189,12 @@ def _store_findings(
     session.flush()
     orphaned = [d.id for d in stored.values() if d.id is not None]
     if orphaned:
-        session.exec(
-            delete(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(orphaned))
-        )
+        # Through the session, so the claims leaving are recorded in the change feed.
+        for link in session.exec(
+            select(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(orphaned))
+        ):
+            session.delete(link)
+        session.flush()
     _relink(session, placed)
 
 

@@ -12,6 +12,7 @@ from api.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    UpdatedSinceQuery,
     check_if_match,
     decode_cursor,
     page_of,
@@ -55,6 +56,7 @@ def list_discrepancies(
     event_id: Annotated[
         int | None, Query(ge=1, le=MAX_ID, description="Only within this event.")
     ] = None,
+    updated_since: UpdatedSinceQuery = None,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[DiscrepancyPublic]:
@@ -63,6 +65,7 @@ def list_discrepancies(
         session,
         after=decode_cursor(cursor),
         limit=limit,
+        updated_since=updated_since,
         status=status,
         kind=kind,
         actor_id=actor_id,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import datetime
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
@@ -42,6 +43,7 @@ def list_discrepancies(
     *,
     after: int | None,
     limit: int,
+    updated_since: datetime | None = None,
     status: DiscrepancyStatus | None = None,
     kind: DiscrepancyKind | None = None,
     actor_id: int | None = None,
@@ -74,6 +76,8 @@ def list_discrepancies(
         )
     if after is not None:
         stmt = stmt.where(col(Discrepancy.id) > after)
+    if updated_since is not None:
+        stmt = stmt.where(col(Discrepancy.updated_at) >= updated_since)
     return list(session.exec(stmt.order_by(col(Discrepancy.id)).limit(limit + 1)))
 
 

@@ -14,7 +14,7 @@ class Event(SQLModel, table=True):
     end_date: date | None = Field(default=None, index=True)
     article_count: int = 0
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
 class EventTerm(SQLModel, table=True):

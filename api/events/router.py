@@ -11,6 +11,7 @@ from api.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    UpdatedSinceQuery,
     decode_cursor,
     page_of,
     with_etag,
@@ -37,11 +38,14 @@ def list_events(
     response: Response,
     session: SessionDep,
     _: ReaderKey,
+    updated_since: UpdatedSinceQuery = None,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[EventPublic]:
     """Events (groups of articles about the same happening), oldest first."""
-    rows = service.list_events(session, after=decode_cursor(cursor), limit=limit)
+    rows = service.list_events(
+        session, after=decode_cursor(cursor), limit=limit, updated_since=updated_since
+    )
     return page_of(
         rows,
         lambda shown: service.to_public(shown),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
@@ -151,10 +151,14 @@ def rederive_dates(session: Session, event: Event) -> None:
     session.flush()
 
 
-def list_events(session: Session, *, after: int | None, limit: int) -> list[Event]:
+def list_events(
+    session: Session, *, after: int | None, limit: int, updated_since: datetime | None = None
+) -> list[Event]:
     stmt = select(Event)
     if after is not None:
         stmt = stmt.where(col(Event.id) > after)
+    if updated_since is not None:
+        stmt = stmt.where(col(Event.updated_at) >= updated_since)
     return list(session.exec(stmt.order_by(col(Event.id)).limit(limit + 1)))
 
 
