@@ -6,7 +6,7 @@ from fastapi import APIRouter, Header, Query, Request, Response, status
 
 from api import ingest
 from api.articles import service
-from api.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate
+from api.articles.models import ArticleCreate, ArticlePublic, ArticleSort, ArticleUpdate
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
@@ -16,8 +16,10 @@ from api.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    SearchQuery,
     check_if_match,
     decode_cursor,
+    decode_keyset,
     link_for,
     page_of,
     set_etag,
@@ -51,13 +53,19 @@ def list_articles(
     published_to: Annotated[
         DateTimeInput | None, Query(description="Published at or before this time (RFC 3339).")
     ] = None,
+    q: SearchQuery = None,
+    sort: Annotated[ArticleSort, Query(description=ArticleSort.__doc__)] = ArticleSort.id,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[ArticlePublic]:
-    """Articles in the order they were stored, oldest first."""
+    """Articles in the order they were stored, oldest first, or in `sort` order; `q`
+    searches their titles and bodies."""
+    order = service.SORTS[sort]
     rows = service.list_articles(
         session,
-        after=decode_cursor(cursor),
+        position=decode_keyset(cursor, order),
+        sort=sort,
+        q=q,
         limit=limit,
         publisher=publisher,
         published_from=published_from,
@@ -69,6 +77,8 @@ def list_articles(
         limit=limit,
         request=request,
         response=response,
+        sort=order,
+        key_of=service.sort_key_of(sort),
     )
 
 
