@@ -46,7 +46,9 @@ def test_search_finds_the_seeded_claims_about_soldiers_killed(
     # Stemmed, case-insensitive, and other filters still apply.
     assert {c["id"] for c in _all(client, "/v1/claims", q="Soldier KILL")} == expected
     one_article = _all(client, "/v1/claims", q="soldiers killed", article_id=seeded[0])
-    assert {c["id"] for c in one_article} == {c["id"] for c in found if c["article_id"] == seeded[0]}
+    assert {c["id"] for c in one_article} == {
+        c["id"] for c in found if c["article_id"] == seeded[0]
+    }
 
 
 def test_search_over_articles_and_query_syntax_is_plain_text(
