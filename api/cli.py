@@ -1,4 +1,4 @@
-"""Command line: migrate, seed, serve, create-key, keys, openapi, reextract, evaluate."""
+"""Command line: migrate, seed, serve, create-key, keys, openapi, export, reextract, evaluate."""
 
 from __future__ import annotations
 
@@ -286,6 +286,41 @@ def openapi(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     typer.echo(f"wrote {output}")
+
+
+@app.command()
+def export(
+    resource: Annotated[
+        str, typer.Argument(help="articles, claims, actors, discrepancies or events.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", help="ndjson, or csv (claims only).")] = "ndjson",
+    output: Annotated[
+        Path | None, typer.Option(help="File to write; '-' for stdout. Default: RESOURCE.FORMAT.")
+    ] = None,
+) -> None:
+    """Write a bulk file of every row, the same bytes `GET /v1/export/RESOURCE` sends."""
+    from api.db import get_stream_session
+    from api.export.service import Format, Resource, encode, filename
+
+    try:
+        chosen, kind = Resource(resource), Format(fmt)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    target = output or Path(filename(chosen, kind))
+    sessions = get_stream_session()
+    session = next(sessions)
+    try:
+        stream = sys.stdout.buffer if str(target) == "-" else target.open("wb")
+        try:
+            for chunk in encode(session, chosen, kind):
+                stream.write(chunk)
+        finally:
+            if stream is not sys.stdout.buffer:
+                stream.close()
+    finally:
+        sessions.close()
+    if str(target) != "-":
+        typer.echo(f"wrote {target}")
 
 
 @app.command()

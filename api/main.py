@@ -18,6 +18,7 @@ from api.discrepancies.router import router as discrepancies_router
 from api.docs import finish_openapi, install_docs
 from api.errors import install_error_handlers
 from api.events.router import router as events_router
+from api.export.router import router as export_router
 from api.faults import DatabaseFaults
 from api.health.router import router as health_router
 from api.inputs import reject_unknown_query, require_json_body
@@ -44,6 +45,7 @@ TAGS = [
     {"name": "actors", "description": "People, governments, militaries, groups and outlets."},
     {"name": "discrepancies", "description": "Conflicts between claims about the same fact."},
     {"name": "events", "description": "Groups of articles about the same happening."},
+    {"name": "export", "description": "Bulk files of every resource, streamed."},
     {"name": "keys", "description": "API keys and their roles (admin only)."},
     {"name": "health", "description": "Liveness and readiness probes for orchestrators."},
 ]
@@ -91,6 +93,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         actors_router,
         discrepancies_router,
         events_router,
+        export_router,
         keys_router,
     ):
         v1.include_router(router)
