@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -307,9 +308,8 @@ def export(
     except ValueError as exc:
         raise click.UsageError(str(exc)) from exc
     target = output or Path(filename(chosen, kind))
-    sessions = get_stream_session()
-    session = next(sessions)
-    try:
+    sessions = contextmanager(get_stream_session)()
+    with sessions as session:
         stream = sys.stdout.buffer if str(target) == "-" else target.open("wb")
         try:
             for chunk in encode(session, chosen, kind):
@@ -317,8 +317,6 @@ def export(
         finally:
             if stream is not sys.stdout.buffer:
                 stream.close()
-    finally:
-        sessions.close()
     if str(target) != "-":
         typer.echo(f"wrote {target}")
 

@@ -22,7 +22,7 @@ from api.common import (
 from api.db import SessionDep
 from api.discrepancies import service as discrepancies_service
 from api.discrepancies.models import DiscrepancyPublic
-from api.errors import UnprocessableEntity, problem_responses
+from api.errors import problem_responses
 from api.events import service
 from api.events.models import EventPublic
 from api.inputs import MAX_ID, DateInput, IdPath
@@ -62,9 +62,8 @@ def list_events(
     cursor: CursorQuery = None,
 ) -> Page[EventPublic]:
     """Events (groups of articles about the same happening), oldest first. An event
-    without dates (its articles have no publication time) is left out by `from`/`to`."""
-    if date_from is not None and date_to is not None and date_from > date_to:
-        raise UnprocessableEntity("query.from: must not be after query.to")
+    without dates (its articles have no publication time) is left out by `from`/`to`; `from`
+    after `to` matches nothing."""
     rows = service.list_events(
         session,
         after=decode_cursor(cursor),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
@@ -14,7 +14,7 @@ from api.claims.models import ClaimStatus, Verdict
 from api.common import SearchQuery
 from api.db import StreamSessionDep
 from api.discrepancies.models import DiscrepancyKind, DiscrepancyStatus
-from api.errors import UnprocessableEntity, problem_responses
+from api.errors import problem_responses
 from api.export.service import MEDIA_TYPES, Format, Resource, encode, filename
 from api.extraction.types import ActorKind
 from api.inputs import MAX_ID, NO_NUL, DateInput, DateTimeInput, QueryBool
@@ -23,8 +23,9 @@ router = APIRouter(prefix="/export", tags=["export"])
 
 IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 MeasureFilter = Annotated[str | None, Query(max_length=64, pattern=NO_NUL)]
-FormatQuery = Annotated[
-    Format, Query(description="`ndjson` (one JSON object a line) or `csv` (claims only).")
+FormatQuery = Annotated[Format, Query(description="`ndjson` (one JSON object a line) or `csv`.")]
+NdjsonQuery = Annotated[
+    Literal["ndjson"], Query(description="`ndjson` (one JSON object a line); CSV is for claims.")
 ]
 
 
@@ -113,7 +114,7 @@ NDJSON_ONLY = _responses(MEDIA_TYPES[Format.ndjson])
 def export_articles(
     session: StreamSessionDep,
     _: ReaderKey,
-    format: FormatQuery = Format.ndjson,
+    format: NdjsonQuery = "ndjson",
     publisher: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
     published_from: DateTimeInput | None = None,
     published_to: DateTimeInput | None = None,
@@ -126,7 +127,7 @@ def export_articles(
         "published_to": published_to,
         "q": q,
     }
-    return _stream(session, Resource.articles, format, filters)
+    return _stream(session, Resource.articles, Format.ndjson, filters)
 
 
 @router.get(
@@ -139,14 +140,14 @@ def export_articles(
 def export_actors(
     session: StreamSessionDep,
     _: ReaderKey,
-    format: FormatQuery = Format.ndjson,
+    format: NdjsonQuery = "ndjson",
     q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
     kind: ActorKind | None = None,
     parent_id: IdFilter = None,
 ) -> StreamingResponse:
     """Every actor matching the filters of `GET /v1/actors`, as NDJSON."""
     filters = {"q": q, "kind": kind, "parent_id": parent_id}
-    return _stream(session, Resource.actors, format, filters)
+    return _stream(session, Resource.actors, Format.ndjson, filters)
 
 
 @router.get(
@@ -159,7 +160,7 @@ def export_actors(
 def export_discrepancies(
     session: StreamSessionDep,
     _: ReaderKey,
-    format: FormatQuery = Format.ndjson,
+    format: NdjsonQuery = "ndjson",
     status: DiscrepancyStatus | None = None,
     kind: DiscrepancyKind | None = None,
     actor_id: IdFilter = None,
@@ -174,7 +175,7 @@ def export_discrepancies(
         "measure": measure,
         "event_id": event_id,
     }
-    return _stream(session, Resource.discrepancies, format, filters)
+    return _stream(session, Resource.discrepancies, Format.ndjson, filters)
 
 
 @router.get(
@@ -187,17 +188,15 @@ def export_discrepancies(
 def export_events(
     session: StreamSessionDep,
     _: ReaderKey,
-    format: FormatQuery = Format.ndjson,
+    format: NdjsonQuery = "ndjson",
     date_from: Annotated[DateInput | None, Query(alias="from")] = None,
     date_to: Annotated[DateInput | None, Query(alias="to")] = None,
     actor_id: IdFilter = None,
 ) -> StreamingResponse:
     """Every event matching the filters of `GET /v1/events`, as NDJSON."""
-    if date_from is not None and date_to is not None and date_from > date_to:
-        raise UnprocessableEntity("query.from: must not be after query.to")
     filters: dict[str, date | int | None] = {
         "date_from": date_from,
         "date_to": date_to,
         "actor_id": actor_id,
     }
-    return _stream(session, Resource.events, format, filters)
+    return _stream(session, Resource.events, Format.ndjson, filters)

@@ -61,7 +61,7 @@ def test_events_by_date_and_actor_and_their_articles(client: TestClient, seeded:
     after_all = client.get("/v1/events", params={"from": "8999-01-01"}).json()["items"]
     assert after_all == []
     backwards = client.get("/v1/events", params={"from": "2025-10-13", "to": "2025-10-12"})
-    assert backwards.status_code == 422 and "query.from" in backwards.json()["detail"]
+    assert backwards.json()["items"] == []
 
     articles = client.get(f"/v1/events/{first['id']}/articles", params={"limit": 100}).json()
     assert len(articles["items"]) == first["article_count"]

@@ -53,7 +53,9 @@ def test_export_takes_the_lists_filters(client: TestClient, seeded: list[int]) -
     assert {c["article_id"] for c in article} == {seeded[1]}
     assert_problem(client.get("/v1/export/claims", params={"measure_x": "1"}), 422)
     assert_problem(client.get("/v1/export/claims", params={"status": "nope"}), 422)
-    assert_problem(client.get("/v1/export/articles", params={"format": "csv"}), 422, mentions="csv")
+    assert_problem(
+        client.get("/v1/export/articles", params={"format": "csv"}), 422, mentions="format"
+    )
 
 
 def test_claims_csv(client: TestClient, seeded: list[int]) -> None:
