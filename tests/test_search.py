@@ -65,23 +65,24 @@ def test_search_over_articles_and_query_syntax_is_plain_text(
 def test_search_sees_new_edited_and_deleted_rows(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
-    created = post_article(
-        client, editor_headers, article(body="Officials said 12 firefighters were hurt.")
-    )
-    assert [a["id"] for a in _all(client, "/v1/articles", q="firefighters")] == [created["id"]]
-    claims = _all(client, "/v1/claims", q="firefighters")
+    # Words no other test's text has, so rows committed elsewhere cannot match.
+    body = "Officials in Quillbrook said 12 lamplighters were hurt."
+    created = post_article(client, editor_headers, article(body=body))
+    hits = _all(client, "/v1/articles", q="Quillbrook lamplighters")
+    assert [a["id"] for a in hits] == [created["id"]]
+    claims = _all(client, "/v1/claims", q="quillbrook lamplighters")
     assert claims and {c["article_id"] for c in claims} == {created["id"]}
     patched = client.patch(
         f"/v1/claims/{claims[0]['id']}",
-        json={"statement": "Officials said twelve lifeguards were hurt."},
+        json={"statement": "Officials said twelve Zephyrwatch lifeguards were hurt."},
         headers=editor_headers,
     )
     assert patched.status_code == 200, patched.text
-    assert claims[0]["id"] in {c["id"] for c in _all(client, "/v1/claims", q="lifeguards")}
+    assert [c["id"] for c in _all(client, "/v1/claims", q="zephyrwatch")] == [claims[0]["id"]]
     deleted = client.delete(f"/v1/articles/{created['id']}", headers=editor_headers)
     assert deleted.status_code == 204
-    assert _all(client, "/v1/articles", q="firefighters") == []
-    assert _all(client, "/v1/claims", q="lifeguards") == []
+    assert _all(client, "/v1/articles", q="quillbrook") == []
+    assert _all(client, "/v1/claims", q="zephyrwatch") == []
 
 
 def test_search_query_bounds(client: TestClient) -> None:
