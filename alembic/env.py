@@ -16,6 +16,7 @@ from sqlmodel.sql.sqltypes import AutoString
 import api.models  # noqa: F401  (registers every table on the metadata)
 from alembic import context
 from api.db import UTCDateTime, get_engine
+from api.search import include_name
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):
@@ -40,6 +41,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

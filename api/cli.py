@@ -1,9 +1,10 @@
-"""Command line: migrate, seed, serve, create-key, keys, openapi, reextract, evaluate."""
+"""Command line: migrate, seed, serve, create-key, keys, openapi, export, reextract, evaluate."""
 
 from __future__ import annotations
 
 import json
 import sys
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
@@ -286,6 +287,38 @@ def openapi(
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(text, encoding="utf-8")
     typer.echo(f"wrote {output}")
+
+
+@app.command()
+def export(
+    resource: Annotated[
+        str, typer.Argument(help="articles, claims, actors, discrepancies or events.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", help="ndjson, or csv (claims only).")] = "ndjson",
+    output: Annotated[
+        Path | None, typer.Option(help="File to write; '-' for stdout. Default: RESOURCE.FORMAT.")
+    ] = None,
+) -> None:
+    """Write a bulk file of every row, the same bytes `GET /v1/export/RESOURCE` sends."""
+    from api.db import get_stream_session
+    from api.export.service import Format, Resource, encode, filename
+
+    try:
+        chosen, kind = Resource(resource), Format(fmt)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    target = output or Path(filename(chosen, kind))
+    sessions = contextmanager(get_stream_session)()
+    with sessions as session:
+        stream = sys.stdout.buffer if str(target) == "-" else target.open("wb")
+        try:
+            for chunk in encode(session, chosen, kind):
+                stream.write(chunk)
+        finally:
+            if stream is not sys.stdout.buffer:
+                stream.close()
+    if str(target) != "-":
+        typer.echo(f"wrote {target}")
 
 
 @app.command()

@@ -8,12 +8,16 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
-from datetime import datetime
-from typing import Annotated, Any, Generic, Protocol, TypeVar
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Annotated, Any, Generic, Literal, Protocol, TypeVar
 
 from fastapi import Query, Request, Response
 from pydantic import BaseModel, Field
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_
+from sqlmodel.sql.expression import SelectOfScalar
 
+from api.db import UTCDateTime
 from api.errors import BadRequest, InvalidCursor, PreconditionFailed
 from api.inputs import MAX_ID, DateTimeInput
 
@@ -55,16 +59,28 @@ CursorQuery = Annotated[
     ),
 ]
 
+SearchQuery = Annotated[
+    str | None,
+    Query(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^\x00]*$",
+        description="Full-text search: every word must occur (stemmed, case-insensitive).",
+    ),
+]
 
-def encode_cursor(last_id: int) -> str:
-    raw = json.dumps({"after": last_id}, separators=(",", ":")).encode()
+
+def encode_cursor(last_id: int, *, sort: str | None = None, key: object = None) -> str:
+    """The cursor after ``last_id``; in a sorted list it also carries the sort's name and
+    the last row's sort ``key`` (a JSON value), so the next page starts after both."""
+    payload: dict[str, object] = {"after": last_id}
+    if sort is not None:
+        payload |= {"sort": sort, "key": key}
+    raw = json.dumps(payload, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None) -> int | None:
-    """The id after which the page starts; ``None`` for the first page."""
-    if cursor is None or cursor == "":
-        return None
+def _cursor_payload(cursor: str) -> dict[str, object]:
     if len(cursor) > CURSOR_MAX_LENGTH or not re.fullmatch(CURSOR_PATTERN, cursor):
         raise InvalidCursor("cursor is not a cursor this API issued (not URL-safe base64)")
     try:
@@ -77,7 +93,119 @@ def decode_cursor(cursor: str | None) -> int | None:
         ) from exc
     if not isinstance(after, int) or isinstance(after, bool) or not 0 <= after <= MAX_ID:
         raise InvalidCursor("cursor is not a cursor this API issued")
+    return dict(data)
+
+
+def decode_cursor(cursor: str | None) -> int | None:
+    """The id after which the page starts; ``None`` for the first page."""
+    if cursor is None or cursor == "":
+        return None
+    data = _cursor_payload(cursor)
+    if "sort" in data:
+        raise InvalidCursor("cursor belongs to a sorted list; this list is in id order")
+    after = data["after"]
+    assert isinstance(after, int)
     return after
+
+
+SortKind = Literal["id", "int", "datetime"]
+NULL_TIME = datetime(1000, 1, 1, tzinfo=UTC)
+"""Where a row without a time sorts (dates are never earlier, see api.inputs)."""
+
+
+@dataclass(frozen=True)
+class Sort:
+    """How a list is ordered: ``name`` is the value of its `sort` parameter (`-` first:
+    descending); ``kind`` says what the sort key is. Ties are broken by id, in the same
+    direction, so the order is total and the cursor is stable."""
+
+    name: str
+    kind: SortKind
+
+    @property
+    def descending(self) -> bool:
+        return self.name.startswith("-")
+
+    def dump(self, value: object) -> object:
+        """The JSON form of a row's sort key, for the cursor."""
+        if self.kind == "datetime":
+            when = value if isinstance(value, datetime) else NULL_TIME
+            return when.astimezone(UTC).isoformat()
+        return value
+
+
+@dataclass(frozen=True)
+class Keyset:
+    """Where a sorted page starts: after the row with this ``key`` and ``id``."""
+
+    key: object
+    id: int
+
+
+def decode_keyset(cursor: str | None, sort: Sort) -> Keyset | None:
+    """The position a cursor of a list in ``sort`` order names; ``None`` on the first
+    page. A cursor issued for another order is a 400 (its position means nothing here)."""
+    if cursor is None or cursor == "":
+        return None
+    data = _cursor_payload(cursor)
+    after = data["after"]
+    assert isinstance(after, int)
+    issued_for = data.get("sort")
+    if issued_for is None and sort.kind == "id" and not sort.descending:
+        return Keyset(key=None, id=after)
+    if issued_for != sort.name:
+        raise InvalidCursor(
+            f"cursor was issued for another order (sort={issued_for or 'id'}); send the same"
+            " `sort` as the request that returned it"
+        )
+    raw = data.get("key")
+    if sort.kind == "id":
+        return Keyset(key=None, id=after)
+    if sort.kind == "int":
+        if not isinstance(raw, int) or isinstance(raw, bool) or abs(raw) > MAX_ID:
+            raise InvalidCursor("cursor is not a cursor this API issued")
+        return Keyset(key=raw, id=after)
+    try:
+        when = datetime.fromisoformat(raw) if isinstance(raw, str) else None
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None:
+        raise InvalidCursor("cursor is not a cursor this API issued")
+    return Keyset(key=when, id=after)
+
+
+SelectT = TypeVar("SelectT", bound="Select[Any] | SelectOfScalar[Any]")
+
+
+def keyset_order(
+    stmt: SelectT,
+    *,
+    sort: Sort,
+    key: Any,
+    id_column: Any,
+    after: Keyset | None,
+) -> SelectT:
+    """``stmt`` ordered by (``key``, id) in ``sort``'s direction, starting after ``after``.
+
+    ``key`` is ``None`` for id order; a time key should already map null to
+    :data:`NULL_TIME` (see :func:`time_key`)."""
+    desc = sort.descending
+    if after is not None:
+        past_id = id_column < after.id if desc else id_column > after.id
+        if key is None:
+            stmt = stmt.where(past_id)  # type: ignore[assignment]
+        else:
+            past_key = key < after.key if desc else key > after.key
+            stmt = stmt.where(or_(past_key, and_(key == after.key, past_id)))  # type: ignore[assignment]
+    order = [id_column.desc() if desc else id_column.asc()]
+    if key is not None:
+        order.insert(0, key.desc() if desc else key.asc())
+    return stmt.order_by(*order)  # type: ignore[return-value]
+
+
+def time_key(column: Any) -> ColumnElement[datetime]:
+    """A nullable time column as a sort key: null sorts as :data:`NULL_TIME`."""
+    return func.coalesce(column, literal(NULL_TIME, UTCDateTime()), type_=UTCDateTime())
 
 
 class _Row(Protocol):
@@ -94,13 +222,20 @@ def page_of(
     limit: int,
     request: Request,
     response: Response,
+    sort: Sort | None = None,
+    key_of: Callable[[RowT], object] | None = None,
 ) -> Page[ItemT]:
     """A page from up to ``limit + 1`` fetched rows: the extra row only proves more exist,
-    so only the first ``limit`` are rendered."""
+    so only the first ``limit`` are rendered. In a sorted list, ``key_of`` gives the last
+    row's sort key for the cursor."""
     shown = list(rows[:limit])
     next_cursor = None
     if len(rows) > limit and shown[-1].id is not None:
-        next_cursor = encode_cursor(shown[-1].id)
+        if sort is None or (sort.kind == "id" and not sort.descending):
+            next_cursor = encode_cursor(shown[-1].id)
+        else:
+            key = sort.dump(key_of(shown[-1])) if key_of is not None else None
+            next_cursor = encode_cursor(shown[-1].id, sort=sort.name, key=key)
         set_next_link(request, response, cursor=next_cursor, limit=limit)
     return Page[ItemT](items=render(shown), next=next_cursor)
 
@@ -218,6 +353,12 @@ def not_modified(request: Request, model: BaseModel) -> Response | None:
 
 ETAG_HEADER = {
     "ETag": {"description": "Version of the representation.", "schema": {"type": "string"}}
+}
+VARY_HEADER = {
+    "Vary": {
+        "description": "The representation depends on these request headers.",
+        "schema": {"type": "string"},
+    }
 }
 LINK_HEADER = {
     "Link": {

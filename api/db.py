@@ -176,3 +176,20 @@ def unit_of_work() -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+def get_stream_session() -> Iterator[Session]:
+    """A read session that lives until a streamed response has been sent (it is a
+    ``scope="request"`` dependency). On PostgreSQL it reads one snapshot (REPEATABLE
+    READ), so an export is consistent however long it takes; SQLite's WAL read
+    transaction gives the same."""
+    with Session(get_engine(), expire_on_commit=False) as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        try:
+            yield session
+        finally:
+            session.rollback()
+
+
+StreamSessionDep = Annotated[Session, Depends(get_stream_session, scope="request")]

@@ -24,6 +24,7 @@ from api.discrepancies.router import router as discrepancies_router
 from api.docs import finish_openapi, install_docs
 from api.errors import install_error_handlers
 from api.events.router import router as events_router
+from api.export.router import router as export_router
 from api.extraction import warm_up
 from api.faults import DatabaseFaults
 from api.health.router import router as health_router
@@ -56,6 +57,7 @@ TAGS = [
         "description": "Every create, update and delete, in commit order: how a consumer stays"
         " in sync.",
     },
+    {"name": "export", "description": "Bulk files of every resource, streamed."},
     {"name": "keys", "description": "API keys and their roles (admin only)."},
     {"name": "health", "description": "Liveness and readiness probes for orchestrators."},
 ]
@@ -115,6 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         discrepancies_router,
         events_router,
         changes_router,
+        export_router,
         keys_router,
     ):
         v1.include_router(router)

@@ -27,7 +27,7 @@ from api.auth.models import Role
 from api.auth.service import create_api_key
 from api.changes import recording
 from api.config import Settings, get_settings
-from api.db import get_engine, get_session, make_engine
+from api.db import get_engine, get_session, get_stream_session, make_engine
 from api.main import create_app
 from api.side import get_side_sessions
 from tests.databases import alembic_config, create_database, drop_database, unique_name
@@ -137,6 +137,7 @@ def app_on_session(session: Session, settings: Settings) -> FastAPI:
             yield session
 
     application.dependency_overrides[get_session] = _session
+    application.dependency_overrides[get_stream_session] = _session
     application.dependency_overrides[get_side_sessions] = lambda: _savepoint
     application.dependency_overrides[get_settings] = lambda: settings
     return application

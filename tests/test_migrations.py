@@ -9,6 +9,7 @@ import api.models  # noqa: F401
 from alembic import command
 from api.config import Settings
 from api.db import make_engine
+from api.search import include_name
 from tests.databases import alembic_config
 
 TABLES = {"actor", "actor_alias", "api_key", "article", "claim", "discrepancy", "discrepancy_claim"}
@@ -16,7 +17,9 @@ TABLES = {"actor", "actor_alias", "api_key", "article", "claim", "discrepancy", 
 
 def test_models_and_migrations_do_not_drift(engine: Engine) -> None:
     with engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": include_name}
+        )
         assert compare_metadata(context, SQLModel.metadata) == []
 
 

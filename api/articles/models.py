@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import StringConstraints, model_validator
@@ -25,6 +26,17 @@ Title = Text500
 Publisher = Text200
 
 MAX_BODY_CHARS = 200_000
+
+
+class ArticleSort(StrEnum):
+    """List orders: `id` (stored order, the default), `-created_at` (newest first),
+    `-published_at`/`published_at` (by publication time; unknown times sort as the
+    oldest). Ties go by id."""
+
+    id = "id"
+    newest = "-created_at"
+    published_desc = "-published_at"
+    published_asc = "published_at"
 
 
 class ArticleBase(SQLModel):

@@ -6,7 +6,13 @@ from fastapi import APIRouter, Header, Query, Request, Response, status
 
 from api import ingest
 from api.articles import service
-from api.articles.models import ArticleCreate, ArticlePublic, ArticleUpdate, DeletedArticlePublic
+from api.articles.models import (
+    ArticleCreate,
+    ArticlePublic,
+    ArticleSort,
+    ArticleUpdate,
+    DeletedArticlePublic,
+)
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
@@ -16,9 +22,11 @@ from api.common import (
     CursorQuery,
     LimitQuery,
     Page,
+    SearchQuery,
     UpdatedSinceQuery,
     check_if_match,
     decode_cursor,
+    decode_keyset,
     link_for,
     page_of,
     set_etag,
@@ -53,13 +61,19 @@ def list_articles(
         DateTimeInput | None, Query(description="Published at or before this time (RFC 3339).")
     ] = None,
     updated_since: UpdatedSinceQuery = None,
+    q: SearchQuery = None,
+    sort: Annotated[ArticleSort, Query(description=ArticleSort.__doc__)] = ArticleSort.id,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[ArticlePublic]:
-    """Articles in the order they were stored, oldest first."""
+    """Articles in the order they were stored, oldest first, or in `sort` order; `q`
+    searches their titles and bodies."""
+    order = service.SORTS[sort]
     rows = service.list_articles(
         session,
-        after=decode_cursor(cursor),
+        position=decode_keyset(cursor, order),
+        sort=sort,
+        q=q,
         limit=limit,
         updated_since=updated_since,
         publisher=publisher,
@@ -72,6 +86,8 @@ def list_articles(
         limit=limit,
         request=request,
         response=response,
+        sort=order,
+        key_of=service.sort_key_of(sort),
     )
 
 

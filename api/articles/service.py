@@ -7,19 +7,24 @@ import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from api import search
 from api.articles.models import (
     Article,
     ArticlePublic,
+    ArticleSort,
     ArticleUpdate,
     DeletedArticle,
     DeletedArticlePublic,
 )
 from api.claims.models import Claim
+from api.common import Keyset, Sort, keyset_order, time_key
 from api.db import utcnow
 from api.errors import Conflict, Gone, NotFound, UnprocessableEntity
 from api.extraction import extractor_version
@@ -111,17 +116,44 @@ def to_public(session: Session, articles: list[Article]) -> list[ArticlePublic]:
     ]
 
 
+SORTS: dict[ArticleSort, Sort] = {
+    ArticleSort.id: Sort("id", "id"),
+    ArticleSort.newest: Sort(ArticleSort.newest.value, "datetime"),
+    ArticleSort.published_desc: Sort(ArticleSort.published_desc.value, "datetime"),
+    ArticleSort.published_asc: Sort(ArticleSort.published_asc.value, "datetime"),
+}
+
+
+def sort_key_of(sort: ArticleSort) -> Callable[[Article], object]:
+    """The sort key of a listed article (what the cursor carries)."""
+    if sort == ArticleSort.newest:
+        return lambda article: article.created_at
+    if sort in (ArticleSort.published_desc, ArticleSort.published_asc):
+        return lambda article: article.published_at
+    return lambda article: article.id
+
+
 def list_articles(
     session: Session,
     *,
-    after: int | None,
+    after: int | None = None,
     limit: int,
     updated_since: datetime | None = None,
     publisher: str | None = None,
     published_from: datetime | None = None,
     published_to: datetime | None = None,
+    event_id: int | None = None,
+    q: str | None = None,
+    sort: ArticleSort = ArticleSort.id,
+    position: Keyset | None = None,
 ) -> list[Article]:
+    """Articles matching every filter given, ``limit + 1`` of them, in ``sort`` order
+    after ``position`` (or, in id order, after the id ``after``)."""
     stmt = select(Article)
+    if event_id is not None:
+        stmt = stmt.where(Article.event_id == event_id)
+    if q is not None:
+        stmt = stmt.where(search.matches(session, "article", q))
     if publisher is not None:
         stmt = stmt.where(func.lower(col(Article.publisher)) == publisher.strip().lower())
     if published_from is not None:
@@ -129,10 +161,16 @@ def list_articles(
     if published_to is not None:
         stmt = stmt.where(col(Article.published_at) <= published_to)
     if after is not None:
-        stmt = stmt.where(col(Article.id) > after)
+        position = Keyset(key=None, id=after)
     if updated_since is not None:
         stmt = stmt.where(col(Article.updated_at) >= updated_since)
-    return list(session.exec(stmt.order_by(col(Article.id)).limit(limit + 1)))
+    key: Any = None
+    if sort == ArticleSort.newest:
+        key = col(Article.created_at)
+    elif sort in (ArticleSort.published_desc, ArticleSort.published_asc):
+        key = time_key(col(Article.published_at))
+    stmt = keyset_order(stmt, sort=SORTS[sort], key=key, id_column=col(Article.id), after=position)
+    return list(session.exec(stmt.limit(limit + 1)))
 
 
 def apply_changes(session: Session, article: Article, data: ArticleUpdate) -> dict[str, object]:

@@ -76,6 +76,27 @@ class ClaimStatus(StrEnum):
     reviewed = "reviewed"
 
 
+class Verdict(StrEnum):
+    """An editor's verdict on what the claim says; separate from the derived `status`."""
+
+    accurate = "accurate"
+    misleading = "misleading"
+    false = "false"
+    unverified = "unverified"
+
+
+class ClaimSort(StrEnum):
+    """List orders: `id` (stored order, the default), `-created_at` (newest first),
+    `-published_at`/`published_at` (by the article's publication time; unknown times sort
+    as the oldest), `-source_count` (most publishers first). Ties go by id."""
+
+    id = "id"
+    newest = "-created_at"
+    published_desc = "-published_at"
+    published_asc = "published_at"
+    source_count_desc = "-source_count"
+
+
 class Claim(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     article_id: int = Field(foreign_key="article.id", ondelete="CASCADE", index=True)
@@ -123,6 +144,8 @@ class Claim(SQLModel, table=True):
     time_kind: str | None = Field(default=None, max_length=16)
     status: str = Field(default=ClaimStatus.single_source.value, max_length=20, index=True)
     reviewed: bool = False
+    verdict: str | None = Field(default=None, max_length=16, index=True)
+    verdict_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     edited: bool = Field(default=False, description="An editor corrected this claim.")
     confidence: float = 0.5
     extractor_version: str = Field(max_length=50)
@@ -201,6 +224,11 @@ class ClaimPublic(BaseModel):
         description="Independent publishers carrying the same claimant's agreeing figure."
     )
     reviewed: bool
+    verdict: Verdict | None = Field(
+        description="An editor's verdict on the claim (null until one is given); independent"
+        " of `status`, which is derived from the other claims."
+    )
+    verdict_at: datetime | None = Field(description="When the verdict was last set.")
     edited: bool
     confidence: float
     extractor_version: str
@@ -305,6 +333,11 @@ class ClaimUpdate(BaseModel):
     time: TimeUpdate | None = None
     reviewed: StrictBool | SkipJsonSchema[None] = Field(
         default=None, description="Mark the claim as reviewed by an editor."
+    )
+    verdict: Verdict | None = Field(
+        default=None,
+        description="An editor's verdict; `null` withdraws it. A claim with a verdict has a"
+        " ClaimReview (`GET /v1/claims/{id}/claimreview`).",
     )
 
     @model_validator(mode="after")

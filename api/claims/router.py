@@ -4,18 +4,32 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
 
+from api.articles import service as articles_service
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service
-from api.claims.models import ClaimPublic, ClaimStatus, ClaimUpdate, MeasureName
+from api.claims.claimreview import MEDIA_TYPE, ClaimReview, as_json_ld, claim_review
+from api.claims.models import (
+    ClaimPublic,
+    ClaimSort,
+    ClaimStatus,
+    ClaimUpdate,
+    MeasureName,
+    Verdict,
+)
 from api.common import (
     ETAG_HEADER,
     LINK_HEADER,
+    VARY_HEADER,
     CursorQuery,
     LimitQuery,
     Page,
+    SearchQuery,
     UpdatedSinceQuery,
     check_if_match,
-    decode_cursor,
+    decode_keyset,
+    etag_of,
+    link_for,
+    not_modified,
     page_of,
     set_etag,
     with_etag,
@@ -69,13 +83,23 @@ def list_claims(
         Query(description="Only claims that are (`true`) or are not (`false`) in a discrepancy."),
     ] = None,
     updated_since: UpdatedSinceQuery = None,
+    verdict: Annotated[
+        Verdict | None, Query(description="Only claims an editor gave this verdict.")
+    ] = None,
+    q: SearchQuery = None,
+    sort: Annotated[ClaimSort, Query(description=ClaimSort.__doc__)] = ClaimSort.id,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[ClaimPublic]:
-    """Claims in the order they were stored."""
+    """Claims in the order they were stored, or in `sort` order; `q` searches their
+    statements and quotes."""
+    order = service.SORTS[sort]
     rows = service.list_claims(
         session,
-        after=decode_cursor(cursor),
+        position=decode_keyset(cursor, order),
+        sort=sort,
+        verdict=verdict,
+        q=q,
         limit=limit,
         updated_since=updated_since,
         article_id=article_id,
@@ -92,6 +116,8 @@ def list_claims(
         limit=limit,
         request=request,
         response=response,
+        sort=order,
+        key_of=service.sort_key_of(session, sort),
     )
 
 
@@ -100,17 +126,74 @@ def list_claims(
     operation_id="get_claim",
     summary="Get a claim",
     responses={
-        200: {"headers": ETAG_HEADER},
+        200: {
+            "headers": {**ETAG_HEADER, **VARY_HEADER},
+            "content": {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/ClaimReview"}}},
+            "description": "The claim; with `Accept: application/ld+json`, its schema.org"
+            " ClaimReview (409 when it has no verdict).",
+        },
         304: {"description": "Not modified since the `If-None-Match` version."},
-        **problem_responses(401, 404, 422),
+        **problem_responses(401, 404, 409, 422),
     },
 )
 def get_claim(
     claim_id: IdPath, request: Request, response: Response, session: SessionDep, _: ReaderKey
 ) -> ClaimPublic:
-    """One claim with its evidence, claimant, relay, quantity and status."""
+    """One claim with its evidence, claimant, relay, quantity and status.
+
+    Sent with `Accept: application/ld+json`, the answer is the claim's ClaimReview, as
+    at `GET /v1/claims/{id}/claimreview`."""
     public = service.to_public(session, [service.get_claim(session, claim_id)])[0]
+    if wants_json_ld(request):
+        return _review_response(request, session, public)  # type: ignore[return-value]
+    response.headers["Vary"] = "Accept"
     return with_etag(request, response, public)  # type: ignore[return-value]
+
+
+def wants_json_ld(request: Request) -> bool:
+    """The client asks for JSON-LD (over JSON) in its `Accept` header."""
+    accept = request.headers.get("accept", "")
+    kinds = [part.split(";")[0].strip().lower() for part in accept.split(",")]
+    return MEDIA_TYPE in kinds and not {"application/json", "*/*"} & set(
+        kinds[: kinds.index(MEDIA_TYPE)]
+    )
+
+
+def _review_response(request: Request, session: SessionDep, public: ClaimPublic) -> Response:
+    article = articles_service.get_article(session, public.article_id)
+    review = claim_review(
+        public, article, url=link_for(request, "get_claim_review", claim_id=public.id)
+    )
+    cached = not_modified(request, review)
+    if cached is not None:
+        return cached
+    return Response(
+        as_json_ld(review),
+        media_type=MEDIA_TYPE,
+        headers={"ETag": etag_of(review), "Vary": "Accept"},
+    )
+
+
+@router.get(
+    "/{claim_id}/claimreview",
+    operation_id="get_claim_review",
+    summary="Get a claim's ClaimReview",
+    response_model=ClaimReview,
+    responses={
+        200: {"headers": ETAG_HEADER, "content": {MEDIA_TYPE: {}}},
+        304: {"description": "Not modified since the `If-None-Match` version."},
+        **problem_responses(401, 404, 409, 422),
+    },
+)
+def get_claim_review(
+    claim_id: IdPath, request: Request, session: SessionDep, _: ReaderKey
+) -> Response:
+    """The schema.org `ClaimReview` (JSON-LD) of a claim an editor has given a `verdict`:
+    `claimReviewed`, `itemReviewed` (a `Claim` with its `author` and `appearance`, the
+    article), `reviewRating` from the verdict, `datePublished` (when the verdict was set)
+    and `url`. A claim without a verdict has none: `409`."""
+    public = service.to_public(session, [service.get_claim(session, claim_id)])[0]
+    return _review_response(request, session, public)
 
 
 @router.patch(

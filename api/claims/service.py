@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
 
+from api import search
 from api.actors.service import ActorResolver, get_actor, summaries
 from api.articles.models import Article
 from api.claims.models import (
     Claim,
     ClaimPublic,
+    ClaimSort,
     ClaimStatus,
     ClaimUpdate,
     Evidence,
@@ -24,7 +26,9 @@ from api.claims.models import (
     TimeKind,
     TimePublic,
     UpperBoundQuantity,
+    Verdict,
 )
+from api.common import Keyset, Sort, keyset_order, time_key
 from api.db import utcnow
 from api.discrepancies import refresh
 from api.discrepancies.models import DiscrepancyClaim
@@ -210,6 +214,8 @@ def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
                 status=ClaimStatus(c.status),
                 source_count=c.source_count,
                 reviewed=c.reviewed,
+                verdict=Verdict(c.verdict) if c.verdict else None,
+                verdict_at=c.verdict_at,
                 edited=c.edited,
                 confidence=c.confidence,
                 extractor_version=c.extractor_version,
@@ -221,10 +227,35 @@ def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
     return out
 
 
+SORTS: dict[ClaimSort, Sort] = {
+    ClaimSort.id: Sort("id", "id"),
+    ClaimSort.newest: Sort(ClaimSort.newest.value, "datetime"),
+    ClaimSort.published_desc: Sort(ClaimSort.published_desc.value, "datetime"),
+    ClaimSort.published_asc: Sort(ClaimSort.published_asc.value, "datetime"),
+    ClaimSort.source_count_desc: Sort(ClaimSort.source_count_desc.value, "int"),
+}
+
+
+def sort_key_of(session: Session, sort: ClaimSort) -> Callable[[Claim], object]:
+    """The sort key of a listed claim (what the cursor carries)."""
+    if sort in (ClaimSort.published_desc, ClaimSort.published_asc):
+
+        def published(claim: Claim) -> object:
+            article = session.get(Article, claim.article_id)
+            return article.published_at if article is not None else None
+
+        return published
+    if sort == ClaimSort.newest:
+        return lambda claim: claim.created_at
+    if sort == ClaimSort.source_count_desc:
+        return lambda claim: claim.source_count
+    return lambda claim: claim.id
+
+
 def list_claims(
     session: Session,
     *,
-    after: int | None,
+    after: int | None = None,
     limit: int,
     updated_since: datetime | None = None,
     article_id: int | None = None,
@@ -234,8 +265,18 @@ def list_claims(
     measure: str | None = None,
     has_discrepancy: bool | None = None,
     event_id: int | None = None,
+    verdict: Verdict | None = None,
+    q: str | None = None,
+    sort: ClaimSort = ClaimSort.id,
+    position: Keyset | None = None,
 ) -> list[Claim]:
+    """Claims matching every filter given, ``limit + 1`` of them (see ``page_of``), in
+    ``sort`` order after ``position`` (or, in id order, after the id ``after``)."""
     stmt = select(Claim)
+    if verdict is not None:
+        stmt = stmt.where(Claim.verdict == verdict.value)
+    if q is not None:
+        stmt = stmt.where(search.matches(session, "claim", q))
     if event_id is not None:
         stmt = stmt.where(Claim.event_id == event_id)
     if article_id is not None:
@@ -259,10 +300,19 @@ def list_claims(
         linked = exists().where(col(DiscrepancyClaim.claim_id) == col(Claim.id))
         stmt = stmt.where(linked if has_discrepancy else ~linked)
     if after is not None:
-        stmt = stmt.where(col(Claim.id) > after)
+        position = Keyset(key=None, id=after)
     if updated_since is not None:
         stmt = stmt.where(col(Claim.updated_at) >= updated_since)
-    return list(session.exec(stmt.order_by(col(Claim.id)).limit(limit + 1)))
+    key: Any = None
+    if sort in (ClaimSort.published_desc, ClaimSort.published_asc):
+        stmt = stmt.join(Article, col(Article.id) == col(Claim.article_id))
+        key = time_key(col(Article.published_at))
+    elif sort == ClaimSort.newest:
+        key = col(Claim.created_at)
+    elif sort == ClaimSort.source_count_desc:
+        key = col(Claim.source_count)
+    stmt = keyset_order(stmt, sort=SORTS[sort], key=key, id_column=col(Claim.id), after=position)
+    return list(session.exec(stmt.limit(limit + 1)))
 
 
 def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
@@ -296,6 +346,10 @@ def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
         claim.time_kind = t.kind.value if t and t.kind else None
     if "reviewed" in changes:
         claim.reviewed = bool(changes["reviewed"])
+    if "verdict" in changes:
+        verdict = changes["verdict"]
+        claim.verdict = Verdict(verdict).value if verdict is not None else None
+        claim.verdict_at = utcnow() if verdict is not None else None
     claim.edited = True
     claim.updated_at = utcnow()
     session.add(claim)

@@ -10,6 +10,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from api.articles.models import Article
+from api.claims.models import Claim
 from api.config import get_settings
 from api.db import utcnow
 from api.errors import NotFound
@@ -152,9 +153,32 @@ def rederive_dates(session: Session, event: Event) -> None:
 
 
 def list_events(
-    session: Session, *, after: int | None, limit: int, updated_since: datetime | None = None
+    session: Session,
+    *,
+    after: int | None,
+    limit: int,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    actor_id: int | None = None,
+    updated_since: datetime | None = None,
 ) -> list[Event]:
+    """Events whose date span meets [``date_from``, ``date_to``] and whose claims involve
+    ``actor_id`` (claimant, relay, side or target), when given; ``limit + 1`` of them."""
     stmt = select(Event)
+    if date_from is not None:
+        stmt = stmt.where(col(Event.end_date) >= date_from)
+    if date_to is not None:
+        stmt = stmt.where(col(Event.start_date) <= date_to)
+    if actor_id is not None:
+        involved = select(Claim.event_id).where(
+            or_(
+                col(Claim.claimant_id) == actor_id,
+                col(Claim.relayed_by_id) == actor_id,
+                col(Claim.subject_side_id) == actor_id,
+                col(Claim.target_id) == actor_id,
+            )
+        )
+        stmt = stmt.where(col(Event.id).in_(involved))
     if after is not None:
         stmt = stmt.where(col(Event.id) > after)
     if updated_since is not None:

@@ -47,3 +47,33 @@ def test_unknown_events_are_404(client: TestClient) -> None:
     assert_problem(client.get("/v1/events/4242/claims"), 404)
     assert_problem(client.get("/v1/events/4242/discrepancies"), 404)
     assert_problem(client.get("/v1/events", params={"cursor": "zz"}), 400)
+
+
+def test_events_by_date_and_actor_and_their_articles(client: TestClient, seeded: list[int]) -> None:
+    events = client.get("/v1/events", params={"limit": 100}).json()["items"]
+    dated = [e for e in events if e["start_date"]]
+    assert dated
+    first = dated[0]
+    day = first["start_date"]
+    within = client.get("/v1/events", params={"from": day, "to": day, "limit": 100}).json()
+    assert first["id"] in [e["id"] for e in within["items"]]
+    assert all(e["start_date"] <= day <= e["end_date"] for e in within["items"])
+    after_all = client.get("/v1/events", params={"from": "8999-01-01"}).json()["items"]
+    assert after_all == []
+    backwards = client.get("/v1/events", params={"from": "2025-10-13", "to": "2025-10-12"})
+    assert backwards.json()["items"] == []
+
+    articles = client.get(f"/v1/events/{first['id']}/articles", params={"limit": 100}).json()
+    assert len(articles["items"]) == first["article_count"]
+    assert all(a["event_id"] == first["id"] for a in articles["items"])
+    assert client.get("/v1/events/999999/articles").status_code == 404
+
+    claims = client.get(f"/v1/events/{first['id']}/claims", params={"limit": 100}).json()
+    actor = next(c["claimant"]["id"] for c in claims["items"] if c["claimant"])
+    involving = client.get("/v1/events", params={"actor_id": actor, "limit": 100}).json()
+    assert first["id"] in [e["id"] for e in involving["items"]]
+    for event in involving["items"]:
+        ids = client.get("/v1/claims", params={"event_id": event["id"], "actor_id": actor}).json()[
+            "items"
+        ]
+        assert ids
