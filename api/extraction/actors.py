@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .gazetteer import Country, Gazetteer, load
+from .lexicon import calendar, document_nouns
 from .textutil import clean_display, name_key, straighten
 from .types import ActorKind, ActorRef
 
@@ -612,6 +613,18 @@ _X_DOCUMENT = re.compile(
     r"communique|bulletin|readout|announcement|briefing|assessment|study)"
     r"(?:\s+(?:this|last|on|in)\s+\w+)?$"
 )
+#: A time after the speaker, before its verb ("the RSF on Saturday denied"): not its name.
+_TRAILING_TIME = re.compile(
+    r"(?:,?\s+(?:on|late|early|late\s+on|early\s+on|last|this|earlier|later|overnight)"
+    r"(?:\s+(?:" + "|".join(calendar().weekdays) + r"|" + "|".join(calendar().months) + r")"
+    r"(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight)))+$",
+    re.I,
+)
+#: Words before a document noun that name no issuer ("the same statement", "its release").
+_DOCUMENT_LEAD = re.compile(
+    r"^(?:(?:the|its|their|his|her|this|that|same|joint|written|latest|later|earlier|"
+    r"official|brief|short|new|separate|evening|morning|daily)\s+)+"
+)
 _ACRONYM_ONLY = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _UPPER_ACRONYM = re.compile(r"[A-Z]{2,8}")
 _TRAILING_TITLES = re.compile(r"(?:\s+(?:[A-Z][a-z]{0,3}\.|[A-Z][a-z]{0,3}\.-[A-Z][a-z]{0,3}\.))+$")
@@ -976,7 +989,7 @@ class GroupBinding:
 class PronounRef:
     """An unresolved pronoun speaker ("they said"): resolved from discourse context."""
 
-    kind: str  # "plural" | "person" | "org"
+    kind: str  # "plural" | "person" | "org" | "document" (the last speaker's statement)
 
 
 def _possessive_strip(word: str) -> str:
@@ -1314,18 +1327,45 @@ class ActorRegistry:
                 self._alias(key, acr.group(1))
                 self.acronyms.setdefault(acr.group(1), self.nodes[key].name)
             return key
-        return self._resolve_text(text)
+        key = self._resolve_text(text)
+        if isinstance(key, str):
+            self._alias_surface(key, text)
+        return key
+
+    def _alias_surface(self, key: str, text: str) -> None:
+        """Keep "Chad's army" as a name of the node it resolved to ("Chad military") when
+        the place it names is the one the node belongs to: the text calls the body so.
+        Bare common nouns ("the army") are never kept: they name a different body in
+        another article."""
+        node = self.nodes[key]
+        if node.kind in (ActorKind.person, ActorKind.country, ActorKind.media_outlet):
+            return
+        t = _TRAILING_ADVERBS.sub("", _LEADING_ARTICLE.sub("", _LEADING_CONJ.sub("", text)))
+        t = t.strip(" ,")
+        words = t.split()
+        if not 2 <= len(words) <= 5 or any(w.lower() in ROLE_WORDS for w in words):
+            return
+        m = self.gaz.place_regex.match(t)
+        if m is None:
+            return
+        hit = self.gaz.place(_possessive_strip(m.group()))
+        if hit is None or name_key(hit[0].name) not in self.chain(key):
+            return
+        if name_key(t) != key:
+            self._alias(key, t)
 
     def _resolve_text(self, text: str) -> str | PronounRef | None:
         text = _LEADING_CONJ.sub("", text)
         text = _LEADING_ARTICLE.sub("", text)
-        text = _TRAILING_ADVERBS.sub("", text)
+        text = _TRAILING_ADVERBS.sub("", _TRAILING_TIME.sub("", text))
         text = text.strip(" ,")
         if not text or len(text) > 160:
             return None
         low = text.lower()
         if low in PRONOUNS:
             return PronounRef(PRONOUNS[low])
+        if _DOCUMENT_LEAD.sub("", low) in document_nouns():
+            return PronounRef("document")  # "the statement added": its issuer, named before
         # "a report by X", "a statement from X", "the update released by X"
         m = _DOCUMENT_BY.match(text)
         if m:
@@ -1634,6 +1674,9 @@ class ActorRegistry:
         return run
 
     def _name_like(self, tok: str) -> bool:
+        particle, dash, rest = tok.partition("-")
+        if dash and particle in _NAME_PARTICLES and rest[:1].isupper():
+            tok = rest  # "al-Tayeb", "el-Amin": a surname behind its particle
         if not tok or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
             return False
         low = tok.lower().rstrip(".")

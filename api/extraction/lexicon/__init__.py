@@ -2,7 +2,8 @@
 
 Each ``*.toml`` file here is reviewable data: measure families (``measures.toml``), subject
 nouns (``subjects.toml``), vague and zero amounts (``amounts.toml``), months and weekdays
-(``calendar.toml``) and currencies (``currencies.toml``). Code reads the vocabulary only
+(``calendar.toml``), currencies (``currencies.toml``) and speaker words
+(``speakers.toml``). Code reads the vocabulary only
 through the accessors below, so a new family, subject noun or currency is a data entry.
 """
 
@@ -177,3 +178,9 @@ def currencies() -> Currencies:
         names=dict(raw["names"]),
         by_country={k: dict(v) for k, v in raw["by_country"].items()},
     )
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Documents that stand for their unnamed issuer ("the statement added"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["documents"])
