@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .gazetteer import Country, Gazetteer, load
-from .lexicon import calendar, document_nouns
+from .lexicon import calendar, document_nouns, generic_heads
 from .textutil import clean_display, name_key, straighten
 from .types import ActorKind, ActorRef
 
@@ -601,7 +601,7 @@ _TRAILING_ADVERBS = re.compile(
     re.I,
 )
 _DOCUMENT_BY = re.compile(
-    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|an?)\s+)*"
+    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|updated|revised|provisional|preliminary|final|daily|the|an?)\s+)*"
     r"(?:report|statement|update|release|press release|post|tweet|message|notification|"
     r"communique|bulletin|note|letter|readout|announcement|briefing|analysis|"
     r"assessment|study|survey|data|figures|count|tally|estimate|estimates)s?\s+"
@@ -798,6 +798,8 @@ for _w in [
     GENERIC_HEADS[_w] = ActorKind.other
 for _w in ["defence", "defense", "ministries", "agencies"]:
     GENERIC_HEADS[_w] = ActorKind.government
+for _w, _kind in generic_heads().items():
+    GENERIC_HEADS.setdefault(_w, ActorKind(_kind))
 for _w in ["staff", "commander", "commanders"]:
     GENERIC_HEADS[_w] = ActorKind.military
 for _w in ["company", "firm", "operator", "utility", "groups"]:

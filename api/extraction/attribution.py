@@ -8,6 +8,7 @@ from itertools import islice
 
 from .actors import ActorRegistry, PronounRef
 from .bounds import MAX_CUES
+from .lexicon import furniture_labels
 from .quantities import trie_regex
 from .types import Stance
 
@@ -105,6 +106,12 @@ _ACCORDING = re.compile(
     re.I,
 )
 
+#: A speaker label before a colon at the start of a line or bullet ("Police: 300 arrested",
+#: "- Ministry: 14 more admitted", "Updated figures from Indeci: 27 dead").
+_LABEL = re.compile(
+    r"^\s*(?:[-•*·▪–—]\s*)?(?:\d{1,2}[:.]\d{2}\s+)?"
+    r"(?P<label>[A-Za-z][^:;\"“”‘’()\d]{1,60}?)\s*:\s+(?=\S)"
+)
 _ACCUSE_RE = re.compile(_ACCUSE)
 _DENY_RE = re.compile(_DENY)
 _RELATIVE_ROLE = re.compile(r"^\s*(?:who|which)\s+(?:is|was|are|were|serves\s+as|heads)\s+")
@@ -345,8 +352,8 @@ class Attributor:
                     continue
             speaker, start, had_text = self._subject_before(s, m.start())
             content = "after"
-            if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef):
-                continue
+            if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef) and had_text:
+                continue  # "the claims", "its reports": a noun, not a verb
             if not had_text:
                 before = s[: m.start()].rstrip()
                 if before.endswith((",", ",”", ',"', "”", '"')) or not before:
@@ -393,8 +400,25 @@ class Attributor:
                     relay_hint=marker.startswith("as "),
                 )
             )
+        label = self._label(s)
+        if label is not None and not any(a.start < label.end for a in out):
+            out.append(label)
         out.sort(key=lambda a: a.start)
         return out
+
+    def _label(self, s: str) -> Attribution | None:
+        """ "Police: 300 arrested": the actor a short label before a colon names."""
+        m = _LABEL.match(s)
+        if m is None:
+            return None
+        label = m.group("label").strip()
+        if len(label.split()) > 6 or label.lower() in furniture_labels():
+            return None
+        speaker = self._resolve_np(label)
+        if not isinstance(speaker, str):
+            return None
+        start = m.start("label")
+        return Attribution(speaker, start, m.end(), ":", "after", Stance.assertion)
 
     def _target(self, s: str, pos: int, stance: Stance) -> str | None:
         if stance == Stance.assertion:

@@ -22,7 +22,7 @@ from .measures import (
 )
 from .parse import resolve_backend
 from .parse.backend import SyntaxAttribution, version_of
-from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
+from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities, has_candidate
 from .sentences import Sentence, split_sentences
 from .textutil import collapse_ws
 from .timerefs import TimeSpan, find_times, nearest
@@ -315,7 +315,7 @@ class _ArticleExtractor:
     # --- sentences ----------------------------------------------------------------------------
     def run(self) -> ExtractionResult:
         sentences = bound_sentences(split_sentences(self.body))
-        body_sentences = [sent for sent in sentences if not sent.is_heading]
+        body_sentences = [s for s in sentences if not s.is_heading or self._attributed_heading(s)]
         if self.syntax is not None:
             self.syntax.prepare(body_sentences)
         closing = _quotation_closings(body_sentences)
@@ -361,6 +361,14 @@ class _ArticleExtractor:
         return ExtractionResult(
             version=self.version, claims=tuple(claims), actors=tuple(used.values())
         )
+
+    def _attributed_heading(self, sent: Sentence) -> bool:
+        """A headline, standfirst or bullet that names who says its figure ("Storm leaves 7
+        dead, says agency", "Police: 300 arrested") is read like a sentence; other short
+        lines (bylines, datelines, contacts, unattributed headlines) are not."""
+        if not has_candidate(sent.text):
+            return False
+        return any(isinstance(a.speaker, str) for a in self.attr.find(sent.text))
 
     def _opposing_sides(self, texts: dict[int, str]) -> None:
         """Whose fighters a party says it killed, when the text says it only by context.

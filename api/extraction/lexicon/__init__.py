@@ -184,3 +184,21 @@ def currencies() -> Currencies:
 def document_nouns() -> frozenset[str]:
     """Documents that stand for their unnamed issuer ("the statement added"), lower case."""
     return frozenset(str(w).lower() for w in _read("speakers.toml")["documents"])
+
+
+@lru_cache(maxsize=1)
+def furniture_labels() -> frozenset[str]:
+    """Labels before a colon that name no speaker ("Photo:", "Media contact:"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["furniture_labels"])
+
+
+@lru_cache(maxsize=1)
+def generic_heads() -> dict[str, str]:
+    """Speaker-phrase head (lower case) -> actor kind name ("sheriff" -> government)."""
+    out: dict[str, str] = {}
+    for kind, words in _read("speakers.toml")["generic_heads"].items():
+        for w in words:
+            if str(w).lower() in out:
+                raise ValueError(f"speaker head {w!r} has two kinds")
+            out[str(w).lower()] = str(kind)
+    return out
