@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .gazetteer import Country, Gazetteer, load
-from .lexicon import calendar, document_nouns, generic_heads
+from .lexicon import calendar, document_nouns, generic_heads, person_roles
 from .textutil import clean_display, name_key, straighten
 from .types import ActorKind, ActorRef
 
@@ -593,6 +593,7 @@ _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*,?\s*\)")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _LEADING_CONJ = re.compile(r"^(?:and|but|also|then|so|while|however|meanwhile|now)\s+", re.I)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|another|one)\s", re.I)
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:not|never|yet|already|just|long|repeatedly|strongly|categorically|flatly|"
     r"immediately|had|has|have|was|is|were|are|also|previously|reportedly|later|earlier|"
@@ -612,6 +613,12 @@ _X_DOCUMENT = re.compile(
     r"^(.+?)\s+(?:report|statement|update|release|post|tweet|message|notification|"
     r"communique|bulletin|readout|announcement|briefing|assessment|study)"
     r"(?:\s+(?:this|last|on|in)\s+\w+)?$"
+)
+#: A person named with a title of one office holder ("Sheriff Denise Obuya").
+_TITLED_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((r.capitalize() for r in person_roles()), key=len, reverse=True))
+    + r")\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el|de|van|von|bin)-?[A-Z][\w'’-]+)){1,2}\b"
 )
 #: A time after the speaker, before its verb ("the RSF on Saturday denied"): not its name.
 _TRAILING_TIME = re.compile(
@@ -1131,6 +1138,9 @@ class ActorRegistry:
             self.armed_names.add(name_key(m.group(1)))
         for m in _ARMED_NAME_AFTER.finditer(text):
             self.armed_names.add(name_key(m.group(1)))
+        for m in islice(_TITLED_NAME.finditer(text), 64):
+            # "in what Sheriff Denise Obuya called ...": later, "Obuya" is her
+            self.resolve(m.group(0))
 
     def settle_kinds(self) -> None:
         """Organisations the article calls armed ("the paramilitary Rapid Support Forces"),
@@ -1358,6 +1368,7 @@ class ActorRegistry:
 
     def _resolve_text(self, text: str) -> str | PronounRef | None:
         text = _LEADING_CONJ.sub("", text)
+        indefinite = _INDEFINITE.match(text) is not None
         text = _LEADING_ARTICLE.sub("", text)
         text = _TRAILING_ADVERBS.sub("", _TRAILING_TIME.sub("", text))
         text = text.strip(" ,")
@@ -1366,8 +1377,9 @@ class ActorRegistry:
         low = text.lower()
         if low in PRONOUNS:
             return PronounRef(PRONOUNS[low])
-        if _DOCUMENT_LEAD.sub("", low) in document_nouns():
-            return PronounRef("document")  # "the statement added": its issuer, named before
+        if not indefinite and _DOCUMENT_LEAD.sub("", low) in document_nouns():
+            # "the statement added": its issuer, named before ("a statement" is a new one)
+            return PronounRef("document")
         # "a report by X", "a statement from X", "the update released by X"
         m = _DOCUMENT_BY.match(text)
         if m:
@@ -1682,7 +1694,7 @@ class ActorRegistry:
         if not tok or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
             return False
         low = tok.lower().rstrip(".")
-        if low in NON_NAME_WORDS or tok.lower() in TITLE_TOKENS:
+        if low in NON_NAME_WORDS or tok.lower() in TITLE_TOKENS or low in person_roles():
             return False
         if any(part in ROLE_WORDS or part in TITLE_TOKENS for part in low.split("-")):
             return False

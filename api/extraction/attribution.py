@@ -8,7 +8,7 @@ from itertools import islice
 
 from .actors import ActorRegistry, PronounRef
 from .bounds import MAX_CUES
-from .lexicon import furniture_labels
+from .lexicon import furniture_labels, person_roles
 from .quantities import trie_regex
 from .types import Stance
 
@@ -284,7 +284,10 @@ class Attributor:
         return key, start, True
 
     def _is_role(self, text: str) -> bool:
-        return bool(_ROLE_WORD.search(text))
+        if _ROLE_WORD.search(text):
+            return True
+        roles = person_roles()
+        return any(w.strip(".,'’").lower().removesuffix("'s") in roles for w in text.split())
 
     def _np_after(self, s: str, pos: int) -> tuple[str | PronounRef | None, int]:
         rest = s[pos:]

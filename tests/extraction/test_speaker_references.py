@@ -68,3 +68,21 @@ def test_a_bare_common_noun_never_becomes_an_alias() -> None:
         while node is not None:
             assert all(a.lower() not in {"army", "the army"} for a in node.aliases)
             node = node.parent
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_statement_introduced_with_an_article_is_a_new_one(backend: str) -> None:
+    body = (
+        "Inspector Tom Hale said 30 officers were on duty. "
+        "The Dock Workers Union said in a statement posted online that 14 members were hurt."
+    )
+    assert _who(_claims(body, backend)["14"]) != "Tom Hale"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_person_named_with_a_title_before_is_known_by_surname_later(backend: str) -> None:
+    body = (
+        "Police raided six farms in what Mayor Elena Varga called a turning point. "
+        '"We found 300 stolen sheep," Varga, the town\'s mayor for six years, told reporters.'
+    )
+    assert _who(_claims(body, backend)["300"]) == "Elena Varga"

@@ -202,3 +202,9 @@ def generic_heads() -> dict[str, str]:
                 raise ValueError(f"speaker head {w!r} has two kinds")
             out[str(w).lower()] = str(kind)
     return out
+
+
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """Titles of one person ("sheriff", "mayor"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["person_roles"])
