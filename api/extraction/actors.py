@@ -602,7 +602,7 @@ _TRAILING_ADVERBS = re.compile(
     re.I,
 )
 _DOCUMENT_BY = re.compile(
-    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|updated|revised|provisional|preliminary|final|daily|the|an?)\s+)*"
+    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|updated|revised|provisional|preliminary|final|daily|morning|evening|afternoon|nightly|weekly|the|an?)\s+)*"
     r"(?:report|statement|update|release|press release|post|tweet|message|notification|"
     r"communique|bulletin|note|letter|readout|announcement|briefing|analysis|"
     r"assessment|study|survey|data|figures|count|tally|estimate|estimates)s?\s+"

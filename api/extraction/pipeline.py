@@ -10,6 +10,7 @@ from itertools import takewhile
 from .actors import DATELINE, ActorRegistry, PronounRef
 from .attribution import Attribution, Attributor
 from .bounds import bound_sentences, figure_text
+from .estimates import estimated_noun
 from .measures import (
     LIGHT_NOUNS,
     MEASURE_NOUNS,
@@ -617,6 +618,10 @@ class _ArticleExtractor:
                 category, surface = ref.subject, ref.subject_text
                 inherited_side = ref.side
                 start = min(start, fig.start())
+        if measure is None and subj.empty and (est := estimated_noun(s, q.start)) is not None:
+            # "police put the crowd at 32,000": the crowd is what the figure counts
+            counted, measure, at = est
+            category, surface, start = counted.category, counted.surface, min(start, at)
         if measure is None and prev is not None and prev.measure not in (None, "count"):
             measure = prev.measure
         if subj.empty and category is None and prev_any is not None and measure is not None:

@@ -70,3 +70,34 @@ def test_role_heads_from_the_lexicon_are_speakers(backend: str) -> None:
     assert _who(claims["6"]) == "coroner"
     assert generic_heads()["coroner"] == "government"
     assert "photo" in furniture_labels()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_put_a_measured_quantity_at_a_figure(backend: str) -> None:
+    claims = _claims("The Transit Police Office put the crowd at about 12,000.", backend)
+    assert _who(claims["about 12,000"]) == "Transit Police Office"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_named_body_recording_or_updating_a_figure_reports_it(backend: str) -> None:
+    body = (
+        "The Water Resources Board (WRB) recorded 210 millimetres of rain. "
+        "The WRB later updated the toll to 9 dead. "
+        "Damage was recorded to 30 homes."
+    )
+    claims = _claims(body, backend)
+    assert _who(claims["210 millimetres"]) == "Water Resources Board"
+    assert _who(claims["9"]) == "Water Resources Board"
+    assert claims["30"].claimant is None
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_timestamped_live_entry_with_a_label(backend: str) -> None:
+    body = (
+        "The Flood Control Centre (FCC) said 5 people were missing.\n"
+        "09:40 — Evening update from the FCC: 8 confirmed dead\n"
+        "10:15 — BREAKING: 2 more bridges closed\n"
+    )
+    claims = _claims(body, backend)
+    assert _who(claims["8"]) == "Flood Control Centre"
+    assert "2" not in claims or claims["2"].claimant is None
