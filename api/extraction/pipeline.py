@@ -8,6 +8,7 @@ from datetime import date
 from itertools import takewhile
 
 from .actors import DATELINE, ActorRegistry, PronounRef
+from .addresses import is_house_number
 from .attribution import Attribution, Attributor
 from .bounds import bound_sentences, figure_text
 from .estimates import estimated_noun
@@ -531,6 +532,8 @@ class _ArticleExtractor:
                 continue
             if q.unit is None and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start):
                 continue
+            if q.unit is None and is_house_number(s, q.end):
+                continue  # "47 Mill Lane": an address
             subj = parse_subject(s, q.end)
             if (
                 q.unit is None

@@ -2,9 +2,9 @@
 
 Each ``*.toml`` file here is reviewable data: measure families (``measures.toml``), subject
 nouns (``subjects.toml``), vague and zero amounts (``amounts.toml``), months and weekdays
-(``calendar.toml``), currencies (``currencies.toml``) and speaker words
-(``speakers.toml``). Code reads the vocabulary only
-through the accessors below, so a new family, subject noun or currency is a data entry.
+(``calendar.toml``), currencies (``currencies.toml``), speaker words (``speakers.toml``)
+and street words (``places.toml``). Code reads the vocabulary only through the accessors
+below, so a new family, subject noun or currency is a data entry.
 """
 
 from __future__ import annotations
@@ -208,3 +208,9 @@ def generic_heads() -> dict[str, str]:
 def person_roles() -> frozenset[str]:
     """Titles of one person ("sheriff", "mayor"), lower case."""
     return frozenset(str(w).lower() for w in _read("speakers.toml")["person_roles"])
+
+
+@lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    """Words that end a street name ("Lane", "Avenue", "Rue"), lower case."""
+    return frozenset(str(w).lower() for w in _read("places.toml")["street_words"])
