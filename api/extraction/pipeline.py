@@ -45,6 +45,8 @@ from .units import article_countries, to_base
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
 EXTRACTOR_VERSION = "rules-1.3.1"
 
+#: A speaker phrase owned by the organisation spoken of before ("its commander").
+_POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
     r"It added|Separately|Further)\b[,\s]",
@@ -476,6 +478,7 @@ class _ArticleExtractor:
     ) -> None:
         s = sent.text
         atts = self.attr.find(s)
+        self._possessed_speakers(s, atts)
         resolved = [a for a in atts if self._speaker(a.speaker) is not None]
         carry: tuple[str | None, str | None] | None = None
         if not atts and self.state.prev_attributed and _CONNECTOR.match(s):
@@ -514,6 +517,22 @@ class _ArticleExtractor:
             self.state.last_claimant = self._speaker(resolved[-1].speaker)
             self.state.last_relay = None
         self.state.prev_attributed = attributed
+
+    def _possessed_speakers(self, s: str, atts: list[Attribution]) -> None:
+        """ "The Front ... tells a different story. Its commander said ...": the commander
+        is the Front's (the organisation last speaking), not a commander of no one."""
+        org = self.state.last_org
+        if org is None:
+            return
+        for a in atts:
+            key = a.speaker
+            if not isinstance(key, str) or not _POSSESSED.match(s, a.start):
+                continue
+            node = self.reg.nodes[key]
+            if node.parent is not None or key == org or node.kind == ActorKind.person:
+                continue
+            owner = self.reg.nodes[org]
+            a.speaker = self.reg._node(f"{owner.name} {node.name}", node.kind, parent=org)
 
     # --- numeric claims ------------------------------------------------------------------------
     def _numeric_claims(

@@ -86,3 +86,14 @@ def test_a_person_named_with_a_title_before_is_known_by_surname_later(backend: s
         '"We found 300 stolen sheep," Varga, the town\'s mayor for six years, told reporters.'
     )
     assert _who(_claims(body, backend)["300"]) == "Elena Varga"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_its_role_belongs_to_the_organisation_last_speaking(backend: str) -> None:
+    body = (
+        "The Northern Liberation Front said it would keep fighting. "
+        "In an audio message on Sunday, its commander said the group had lost five fighters."
+    )
+    claimant = _claims(body, backend)["five"].claimant
+    assert claimant is not None and claimant.parent is not None
+    assert claimant.parent.name == "Northern Liberation Front"
