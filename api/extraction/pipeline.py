@@ -43,7 +43,7 @@ from .types import (
 from .units import article_countries, to_base
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
-EXTRACTOR_VERSION = "rules-1.3.1"
+EXTRACTOR_VERSION = "rules-1.3.2"
 
 #: A speaker phrase owned by the organisation spoken of before ("its commander").
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
