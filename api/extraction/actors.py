@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .gazetteer import Country, Gazetteer, load
+from .lexicon import calendar, document_nouns, generic_heads, person_roles
 from .textutil import clean_display, name_key, straighten
 from .types import ActorKind, ActorRef
 
@@ -592,6 +593,7 @@ _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z]{1,7})\s*,?\s*\)")
 _PAREN = re.compile(r"\s*\(([^)]*)\)")
 _LEADING_CONJ = re.compile(r"^(?:and|but|also|then|so|while|however|meanwhile|now)\s+", re.I)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_INDEFINITE = re.compile(r"^(?:a|an|another|one)\s", re.I)
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:not|never|yet|already|just|long|repeatedly|strongly|categorically|flatly|"
     r"immediately|had|has|have|was|is|were|are|also|previously|reportedly|later|earlier|"
@@ -600,7 +602,7 @@ _TRAILING_ADVERBS = re.compile(
     re.I,
 )
 _DOCUMENT_BY = re.compile(
-    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|an?)\s+)*"
+    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|updated|revised|provisional|preliminary|final|daily|morning|evening|afternoon|nightly|weekly|the|an?)\s+)*"
     r"(?:report|statement|update|release|press release|post|tweet|message|notification|"
     r"communique|bulletin|note|letter|readout|announcement|briefing|analysis|"
     r"assessment|study|survey|data|figures|count|tally|estimate|estimates)s?\s+"
@@ -611,6 +613,24 @@ _X_DOCUMENT = re.compile(
     r"^(.+?)\s+(?:report|statement|update|release|post|tweet|message|notification|"
     r"communique|bulletin|readout|announcement|briefing|assessment|study)"
     r"(?:\s+(?:this|last|on|in)\s+\w+)?$"
+)
+#: A person named with a title of one office holder ("Sheriff Denise Obuya").
+_TITLED_NAME = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((r.capitalize() for r in person_roles()), key=len, reverse=True))
+    + r")\s+[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|(?:al|el|de|van|von|bin)-?[A-Z][\w'’-]+)){1,2}\b"
+)
+#: A time after the speaker, before its verb ("the RSF on Saturday denied"): not its name.
+_TRAILING_TIME = re.compile(
+    r"(?:,?\s+(?:on|late|early|late\s+on|early\s+on|last|this|earlier|later|overnight)"
+    r"(?:\s+(?:" + "|".join(calendar().weekdays) + r"|" + "|".join(calendar().months) + r")"
+    r"(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight)))+$",
+    re.I,
+)
+#: Words before a document noun that name no issuer ("the same statement", "its release").
+_DOCUMENT_LEAD = re.compile(
+    r"^(?:(?:the|its|their|his|her|this|that|same|joint|written|latest|later|earlier|"
+    r"official|brief|short|new|separate|evening|morning|daily)\s+)+"
 )
 _ACRONYM_ONLY = re.compile(r"[A-Z][A-Za-z]{1,7}")
 _UPPER_ACRONYM = re.compile(r"[A-Z]{2,8}")
@@ -785,6 +805,8 @@ for _w in [
     GENERIC_HEADS[_w] = ActorKind.other
 for _w in ["defence", "defense", "ministries", "agencies"]:
     GENERIC_HEADS[_w] = ActorKind.government
+for _w, _kind in generic_heads().items():
+    GENERIC_HEADS.setdefault(_w, ActorKind(_kind))
 for _w in ["staff", "commander", "commanders"]:
     GENERIC_HEADS[_w] = ActorKind.military
 for _w in ["company", "firm", "operator", "utility", "groups"]:
@@ -976,7 +998,7 @@ class GroupBinding:
 class PronounRef:
     """An unresolved pronoun speaker ("they said"): resolved from discourse context."""
 
-    kind: str  # "plural" | "person" | "org"
+    kind: str  # "plural" | "person" | "org" | "document" (the last speaker's statement)
 
 
 def _possessive_strip(word: str) -> str:
@@ -1116,6 +1138,9 @@ class ActorRegistry:
             self.armed_names.add(name_key(m.group(1)))
         for m in _ARMED_NAME_AFTER.finditer(text):
             self.armed_names.add(name_key(m.group(1)))
+        for m in islice(_TITLED_NAME.finditer(text), 64):
+            # "in what Sheriff Denise Obuya called ...": later, "Obuya" is her
+            self.resolve(m.group(0))
 
     def settle_kinds(self) -> None:
         """Organisations the article calls armed ("the paramilitary Rapid Support Forces"),
@@ -1314,18 +1339,47 @@ class ActorRegistry:
                 self._alias(key, acr.group(1))
                 self.acronyms.setdefault(acr.group(1), self.nodes[key].name)
             return key
-        return self._resolve_text(text)
+        key = self._resolve_text(text)
+        if isinstance(key, str):
+            self._alias_surface(key, text)
+        return key
+
+    def _alias_surface(self, key: str, text: str) -> None:
+        """Keep "Chad's army" as a name of the node it resolved to ("Chad military") when
+        the place it names is the one the node belongs to: the text calls the body so.
+        Bare common nouns ("the army") are never kept: they name a different body in
+        another article."""
+        node = self.nodes[key]
+        if node.kind in (ActorKind.person, ActorKind.country, ActorKind.media_outlet):
+            return
+        t = _TRAILING_ADVERBS.sub("", _LEADING_ARTICLE.sub("", _LEADING_CONJ.sub("", text)))
+        t = t.strip(" ,")
+        words = t.split()
+        if not 2 <= len(words) <= 5 or any(w.lower() in ROLE_WORDS for w in words):
+            return
+        m = self.gaz.place_regex.match(t)
+        if m is None:
+            return
+        hit = self.gaz.place(_possessive_strip(m.group()))
+        if hit is None or name_key(hit[0].name) not in self.chain(key):
+            return
+        if name_key(t) != key:
+            self._alias(key, t)
 
     def _resolve_text(self, text: str) -> str | PronounRef | None:
         text = _LEADING_CONJ.sub("", text)
+        indefinite = _INDEFINITE.match(text) is not None
         text = _LEADING_ARTICLE.sub("", text)
-        text = _TRAILING_ADVERBS.sub("", text)
+        text = _TRAILING_ADVERBS.sub("", _TRAILING_TIME.sub("", text))
         text = text.strip(" ,")
         if not text or len(text) > 160:
             return None
         low = text.lower()
         if low in PRONOUNS:
             return PronounRef(PRONOUNS[low])
+        if not indefinite and _DOCUMENT_LEAD.sub("", low) in document_nouns():
+            # "the statement added": its issuer, named before ("a statement" is a new one)
+            return PronounRef("document")
         # "a report by X", "a statement from X", "the update released by X"
         m = _DOCUMENT_BY.match(text)
         if m:
@@ -1634,10 +1688,13 @@ class ActorRegistry:
         return run
 
     def _name_like(self, tok: str) -> bool:
+        particle, dash, rest = tok.partition("-")
+        if dash and particle in _NAME_PARTICLES and rest[:1].isupper():
+            tok = rest  # "al-Tayeb", "el-Amin": a surname behind its particle
         if not tok or not tok[0].isupper() or any(ch.isdigit() for ch in tok):
             return False
         low = tok.lower().rstrip(".")
-        if low in NON_NAME_WORDS or tok.lower() in TITLE_TOKENS:
+        if low in NON_NAME_WORDS or tok.lower() in TITLE_TOKENS or low in person_roles():
             return False
         if any(part in ROLE_WORDS or part in TITLE_TOKENS for part in low.split("-")):
             return False

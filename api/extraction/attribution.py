@@ -8,6 +8,7 @@ from itertools import islice
 
 from .actors import ActorRegistry, PronounRef
 from .bounds import MAX_CUES
+from .lexicon import furniture_labels, person_roles
 from .quantities import trie_regex
 from .types import Stance
 
@@ -23,7 +24,8 @@ _FINITE = (
     "acknowledges|asserted|asserts|argued|argues|wrote|writes|tweeted|tweets|posted|"
     "maintained|maintains|revealed|reveals|disclosed|discloses|condemned|condemns|explained|"
     "explains|indicated|indicates|countered|counters|admitted|admits|called|calls|"
-    "put|puts|placed|places|"
+    "put|puts|placed|places|updated|updates|revised|revises|raised|raises|lowered|lowers|"
+    "recorded|records|counted|counts|registered|registers|"
     f"{_ACCUSE}|{_DENY}"
 )
 _PARTICIPLE = (
@@ -81,7 +83,33 @@ _INTRO_ONLY = re.compile(
     re.I,
 )
 _THAT_SOON = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+that\b|^\s*,?\s*(?:adding|saying)\b")
-_PUT_TOLL = re.compile(r"^\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:toll|number|figure|tally|count)\b", re.I)
+_PUT_TOLL = re.compile(
+    r"^\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:toll|number|figure|tally|count|estimate)\b"
+    r"|^\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?at\s+(?:about|around|some|roughly|nearly|"
+    r"approximately|least|more|fewer|less|just|only|\d)",
+    re.I,
+)
+#: Verbs that report a figure only with a figure word as object ("put the toll at 31",
+#: "updated the toll to 27", "put the magnitude at 6.9").
+_TOLL_VERBS = frozenset(
+    [
+        "put",
+        "puts",
+        "placed",
+        "places",
+        "updated",
+        "updates",
+        "revised",
+        "revises",
+        "raised",
+        "raises",
+        "lowered",
+        "lowers",
+    ]
+)
+#: Verbs that report what their subject counted ("the institute recorded 143 aftershocks"):
+#: only with a named speaker as subject.
+_RECORD_VERBS = frozenset(["recorded", "records", "counted", "counts", "registered", "registers"])
 _APPOSITIVE = re.compile(r"^\s*(?:a|an)\s+(?!(?:spokes|official|senior|top)\w*)\S", re.I)
 _UNRESOLVED_OK = re.compile(
     r"^\s*(?:both|each|all|some|many|other|several|two|three|the\s+two|the\s+three|"
@@ -105,6 +133,12 @@ _ACCORDING = re.compile(
     re.I,
 )
 
+#: A speaker label before a colon at the start of a line or bullet ("Police: 300 arrested",
+#: "- Ministry: 14 more admitted", "Updated figures from Indeci: 27 dead").
+_LABEL = re.compile(
+    r"^\s*(?:[-•*·▪–—]\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:[-–—]\s*)?)?"
+    r"(?P<label>[A-Za-z][^:;\"“”‘’()\d]{1,60}?)\s*:\s+(?=\S)"
+)
 _ACCUSE_RE = re.compile(_ACCUSE)
 _DENY_RE = re.compile(_DENY)
 _RELATIVE_ROLE = re.compile(r"^\s*(?:who|which)\s+(?:is|was|are|were|serves\s+as|heads)\s+")
@@ -277,7 +311,10 @@ class Attributor:
         return key, start, True
 
     def _is_role(self, text: str) -> bool:
-        return bool(_ROLE_WORD.search(text))
+        if _ROLE_WORD.search(text):
+            return True
+        roles = person_roles()
+        return any(w.strip(".,'’").lower().removesuffix("'s") in roles for w in text.split())
 
     def _np_after(self, s: str, pos: int) -> tuple[str | PronounRef | None, int]:
         rest = s[pos:]
@@ -301,7 +338,7 @@ class Attributor:
                 continue
             if verb in {"called", "calls"} and not _ON_FOR.match(s[m.end() :]):
                 continue
-            if verb in {"put", "puts", "placed", "places"} and not _PUT_TOLL.match(s[m.end() :]):
+            if verb in _TOLL_VERBS and not _PUT_TOLL.match(s[m.end() :]):
                 continue
             if verb in {
                 "claims",
@@ -344,9 +381,11 @@ class Attributor:
                     out.append(Attribution(named, rel.start(), m.end(), verb, "before", stance))
                     continue
             speaker, start, had_text = self._subject_before(s, m.start())
+            if verb in _RECORD_VERBS and not isinstance(speaker, str | PronounRef):
+                continue  # "damage was recorded", "what was counted": no one counting
             content = "after"
-            if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef):
-                continue
+            if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef) and had_text:
+                continue  # "the claims", "its reports": a noun, not a verb
             if not had_text:
                 before = s[: m.start()].rstrip()
                 if before.endswith((",", ",”", ',"', "”", '"')) or not before:
@@ -393,8 +432,25 @@ class Attributor:
                     relay_hint=marker.startswith("as "),
                 )
             )
+        label = self._label(s)
+        if label is not None and not any(a.start < label.end for a in out):
+            out.append(label)
         out.sort(key=lambda a: a.start)
         return out
+
+    def _label(self, s: str) -> Attribution | None:
+        """ "Police: 300 arrested": the actor a short label before a colon names."""
+        m = _LABEL.match(s)
+        if m is None:
+            return None
+        label = m.group("label").strip()
+        if len(label.split()) > 6 or label.lower() in furniture_labels():
+            return None
+        speaker = self._resolve_np(label)
+        if not isinstance(speaker, str):
+            return None
+        start = m.start("label")
+        return Attribution(speaker, start, m.end(), ":", "after", Stance.assertion)
 
     def _target(self, s: str, pos: int, stance: Stance) -> str | None:
         if stance == Stance.assertion:

@@ -8,8 +8,10 @@ from datetime import date
 from itertools import takewhile
 
 from .actors import DATELINE, ActorRegistry, PronounRef
+from .addresses import is_house_number
 from .attribution import Attribution, Attributor
 from .bounds import bound_sentences, figure_text
+from .estimates import estimated_noun
 from .measures import (
     LIGHT_NOUNS,
     MEASURE_NOUNS,
@@ -22,7 +24,7 @@ from .measures import (
 )
 from .parse import resolve_backend
 from .parse.backend import SyntaxAttribution, version_of
-from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
+from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities, has_candidate
 from .sentences import Sentence, split_sentences
 from .textutil import collapse_ws
 from .timerefs import TimeSpan, find_times, nearest
@@ -41,8 +43,10 @@ from .types import (
 from .units import article_countries, to_base
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
-EXTRACTOR_VERSION = "rules-1.3.1"
+EXTRACTOR_VERSION = "rules-1.3.2"
 
+#: A speaker phrase owned by the organisation spoken of before ("its commander").
+_POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
     r"It added|Separately|Further)\b[,\s]",
@@ -315,7 +319,7 @@ class _ArticleExtractor:
     # --- sentences ----------------------------------------------------------------------------
     def run(self) -> ExtractionResult:
         sentences = bound_sentences(split_sentences(self.body))
-        body_sentences = [sent for sent in sentences if not sent.is_heading]
+        body_sentences = [s for s in sentences if not s.is_heading or self._attributed_heading(s)]
         if self.syntax is not None:
             self.syntax.prepare(body_sentences)
         closing = _quotation_closings(body_sentences)
@@ -361,6 +365,14 @@ class _ArticleExtractor:
         return ExtractionResult(
             version=self.version, claims=tuple(claims), actors=tuple(used.values())
         )
+
+    def _attributed_heading(self, sent: Sentence) -> bool:
+        """A headline, standfirst or bullet that names who says its figure ("Storm leaves 7
+        dead, says agency", "Police: 300 arrested") is read like a sentence; other short
+        lines (bylines, datelines, contacts, unattributed headlines) are not."""
+        if not has_candidate(sent.text):
+            return False
+        return any(isinstance(a.speaker, str) for a in self.attr.find(sent.text))
 
     def _opposing_sides(self, texts: dict[int, str]) -> None:
         """Whose fighters a party says it killed, when the text says it only by context.
@@ -466,6 +478,7 @@ class _ArticleExtractor:
     ) -> None:
         s = sent.text
         atts = self.attr.find(s)
+        self._possessed_speakers(s, atts)
         resolved = [a for a in atts if self._speaker(a.speaker) is not None]
         carry: tuple[str | None, str | None] | None = None
         if not atts and self.state.prev_attributed and _CONNECTOR.match(s):
@@ -505,6 +518,22 @@ class _ArticleExtractor:
             self.state.last_relay = None
         self.state.prev_attributed = attributed
 
+    def _possessed_speakers(self, s: str, atts: list[Attribution]) -> None:
+        """ "The Front ... tells a different story. Its commander said ...": the commander
+        is the Front's (the organisation last speaking), not a commander of no one."""
+        org = self.state.last_org
+        if org is None:
+            return
+        for a in atts:
+            key = a.speaker
+            if not isinstance(key, str) or not _POSSESSED.match(s, a.start):
+                continue
+            node = self.reg.nodes[key]
+            if node.parent is not None or key == org or node.kind == ActorKind.person:
+                continue
+            owner = self.reg.nodes[org]
+            a.speaker = self.reg._node(f"{owner.name} {node.name}", node.kind, parent=org)
+
     # --- numeric claims ------------------------------------------------------------------------
     def _numeric_claims(
         self,
@@ -522,6 +551,8 @@ class _ArticleExtractor:
                 continue
             if q.unit is None and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start):
                 continue
+            if q.unit is None and is_house_number(s, q.end):
+                continue  # "47 Mill Lane": an address
             subj = parse_subject(s, q.end)
             if (
                 q.unit is None
@@ -609,6 +640,10 @@ class _ArticleExtractor:
                 category, surface = ref.subject, ref.subject_text
                 inherited_side = ref.side
                 start = min(start, fig.start())
+        if measure is None and subj.empty and (est := estimated_noun(s, q.start)) is not None:
+            # "police put the crowd at 32,000": the crowd is what the figure counts
+            counted, measure, at = est
+            category, surface, start = counted.category, counted.surface, min(start, at)
         if measure is None and prev is not None and prev.measure not in (None, "count"):
             measure = prev.measure
         if subj.empty and category is None and prev_any is not None and measure is not None:

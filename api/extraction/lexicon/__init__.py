@@ -2,8 +2,9 @@
 
 Each ``*.toml`` file here is reviewable data: measure families (``measures.toml``), subject
 nouns (``subjects.toml``), vague and zero amounts (``amounts.toml``), months and weekdays
-(``calendar.toml``) and currencies (``currencies.toml``). Code reads the vocabulary only
-through the accessors below, so a new family, subject noun or currency is a data entry.
+(``calendar.toml``), currencies (``currencies.toml``), speaker words (``speakers.toml``)
+and street words (``places.toml``). Code reads the vocabulary only through the accessors
+below, so a new family, subject noun or currency is a data entry.
 """
 
 from __future__ import annotations
@@ -177,3 +178,39 @@ def currencies() -> Currencies:
         names=dict(raw["names"]),
         by_country={k: dict(v) for k, v in raw["by_country"].items()},
     )
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Documents that stand for their unnamed issuer ("the statement added"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["documents"])
+
+
+@lru_cache(maxsize=1)
+def furniture_labels() -> frozenset[str]:
+    """Labels before a colon that name no speaker ("Photo:", "Media contact:"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["furniture_labels"])
+
+
+@lru_cache(maxsize=1)
+def generic_heads() -> dict[str, str]:
+    """Speaker-phrase head (lower case) -> actor kind name ("sheriff" -> government)."""
+    out: dict[str, str] = {}
+    for kind, words in _read("speakers.toml")["generic_heads"].items():
+        for w in words:
+            if str(w).lower() in out:
+                raise ValueError(f"speaker head {w!r} has two kinds")
+            out[str(w).lower()] = str(kind)
+    return out
+
+
+@lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """Titles of one person ("sheriff", "mayor"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["person_roles"])
+
+
+@lru_cache(maxsize=1)
+def street_words() -> frozenset[str]:
+    """Words that end a street name ("Lane", "Avenue", "Rue"), lower case."""
+    return frozenset(str(w).lower() for w in _read("places.toml")["street_words"])
