@@ -6,7 +6,7 @@ from fastapi import APIRouter, Header, Query, Request, Response
 
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service
-from api.claims.models import ClaimPublic, ClaimStatus, ClaimUpdate, MeasureName
+from api.claims.models import ClaimPublic, ClaimStatus, ClaimUpdate, MeasureName, Verdict
 from api.common import (
     ETAG_HEADER,
     LINK_HEADER,
@@ -52,7 +52,8 @@ def list_claims(
         ),
     ] = None,
     status: Annotated[
-        ClaimStatus | None, Query(description="Only claims with this status.")
+        ClaimStatus | None,
+        Query(description="Only claims with this derived status (whether reviewed or not)."),
     ] = None,
     measure: Annotated[
         MeasureName | None,
@@ -66,6 +67,13 @@ def list_claims(
     has_discrepancy: Annotated[
         QueryBool | None,
         Query(description="Only claims that are (`true`) or are not (`false`) in a discrepancy."),
+    ] = None,
+    reviewed: Annotated[
+        QueryBool | None,
+        Query(description="Only claims an editor has (`true`) or has not (`false`) reviewed."),
+    ] = None,
+    verdict: Annotated[
+        Verdict | None, Query(description="Only claims an editor gave this verdict.")
     ] = None,
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
@@ -82,6 +90,8 @@ def list_claims(
         measure=measure,
         has_discrepancy=has_discrepancy,
         event_id=event_id,
+        reviewed=reviewed,
+        verdict=verdict,
     )
     return page_of(
         rows,

@@ -23,6 +23,7 @@ from api.claims.models import (
     TimeKind,
     TimePublic,
     UpperBoundQuantity,
+    Verdict,
 )
 from api.db import utcnow
 from api.discrepancies import refresh
@@ -209,6 +210,8 @@ def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
                 status=ClaimStatus(c.status),
                 source_count=c.source_count,
                 reviewed=c.reviewed,
+                verdict=Verdict(c.verdict) if c.verdict else None,
+                verdict_at=c.verdict_at,
                 edited=c.edited,
                 confidence=c.confidence,
                 extractor_version=c.extractor_version,
@@ -232,8 +235,14 @@ def list_claims(
     measure: str | None = None,
     has_discrepancy: bool | None = None,
     event_id: int | None = None,
+    reviewed: bool | None = None,
+    verdict: Verdict | None = None,
 ) -> list[Claim]:
     stmt = select(Claim)
+    if reviewed is not None:
+        stmt = stmt.where(Claim.reviewed == reviewed)
+    if verdict is not None:
+        stmt = stmt.where(Claim.verdict == verdict.value)
     if event_id is not None:
         stmt = stmt.where(Claim.event_id == event_id)
     if article_id is not None:
@@ -292,6 +301,14 @@ def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
         claim.time_kind = t.kind.value if t and t.kind else None
     if "reviewed" in changes:
         claim.reviewed = bool(changes["reviewed"])
+        if not claim.reviewed:
+            claim.verdict = claim.verdict_at = None
+    if "verdict" in changes:
+        verdict = changes["verdict"]
+        claim.verdict = Verdict(verdict).value if verdict is not None else None
+        claim.verdict_at = utcnow() if verdict is not None else None
+        if verdict is not None:
+            claim.reviewed = True
     claim.edited = True
     claim.updated_at = utcnow()
     session.add(claim)
