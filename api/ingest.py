@@ -220,7 +220,7 @@ def _corrected(session: Session, data: dict[str, object]) -> Claim:
     for field in ("time_start", "time_end"):
         if isinstance(values.get(field), str):
             values[field] = date.fromisoformat(str(values[field]))
-    for field in ("created_at", "updated_at"):
+    for field in ("created_at", "updated_at", "verdict_at"):
         if isinstance(values.get(field), str):
             values[field] = datetime.fromisoformat(str(values[field]))
     claim = Claim(**values, article_id=0)
