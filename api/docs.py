@@ -140,6 +140,16 @@ LINKS: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
             "parameters": {"actor_id": "$response.body#/id"},
         },
     },
+    ("merge_actor", "200"): {
+        "GetSurvivingActor": {
+            "operationId": "get_actor",
+            "parameters": {"actor_id": "$response.body#/id"},
+        },
+        "ListSurvivingActorClaims": {
+            "operationId": "list_actor_claims",
+            "parameters": {"actor_id": "$response.body#/id"},
+        },
+    },
     ("list_actors", "200"): {
         "GetFirstActor": {
             "operationId": "get_actor",
@@ -149,6 +159,10 @@ LINKS: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
     ("get_actor", "200"): {
         "UpdateActor": {
             "operationId": "update_actor",
+            "parameters": {"actor_id": "$response.body#/id", "if-match": _ETAG},
+        },
+        "MergeActor": {
+            "operationId": "merge_actor",
             "parameters": {"actor_id": "$response.body#/id", "if-match": _ETAG},
         },
         "ListActorClaims": {

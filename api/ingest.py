@@ -21,6 +21,7 @@ from datetime import date, datetime
 from sqlmodel import Session, col, select
 
 from api.actors.models import Actor
+from api.actors.service import current_id
 from api.articles import service as articles
 from api.articles.models import Article, ArticleCreate, ArticleUpdate, DeletedArticle
 from api.changes import recording
@@ -219,19 +220,18 @@ def restore_article(session: Session, record: DeletedArticle) -> Article:
 
 
 def _corrected(session: Session, data: dict[str, object]) -> Claim:
-    """A corrected claim from its record; links to actors that are gone are dropped."""
+    """A corrected claim from its record; links to merged actors lead to the survivor,
+    links to actors that are gone are dropped."""
     values = dict(data)
     for field in ("time_start", "time_end"):
         if isinstance(values.get(field), str):
             values[field] = date.fromisoformat(str(values[field]))
-    for field in ("created_at", "updated_at"):
+    for field in ("created_at", "updated_at", "verdict_at"):
         if isinstance(values.get(field), str):
             values[field] = datetime.fromisoformat(str(values[field]))
     claim = Claim(**values, article_id=0)
     for field in ("claimant_id", "relayed_by_id", "subject_side_id", "target_id"):
-        actor_id = getattr(claim, field)
-        if actor_id is not None and session.get(Actor, actor_id) is None:
-            setattr(claim, field, None)
+        setattr(claim, field, current_id(session, getattr(claim, field)))
     return claim
 
 

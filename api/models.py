@@ -1,6 +1,6 @@
 """Every table, imported in one place for Alembic and the drift test."""
 
-from api.actors.models import Actor, ActorAlias
+from api.actors.models import Actor, ActorAlias, ActorRedirect
 from api.articles.models import Article, DeletedArticle
 from api.auth.models import ApiKey
 from api.changes.models import Change
@@ -12,6 +12,7 @@ from api.ratelimit.models import RateLimitCounter
 __all__ = [
     "Actor",
     "ActorAlias",
+    "ActorRedirect",
     "ApiKey",
     "Article",
     "Change",

@@ -106,6 +106,23 @@ class ActorAlias(SQLModel, table=True):
     normalized: str = Field(max_length=200, index=True)
 
 
+class ActorRedirect(SQLModel, table=True):
+    """An actor merged into another: its id answers with the survivor's (never reused)."""
+
+    __tablename__ = "actor_redirect"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    actor_id: int = Field(foreign_key="actor.id", ondelete="CASCADE", index=True)
+    name: str = Field(max_length=200, description="The merged actor's name.")
+    merged_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ActorMerge(SQLModel):
+    model_config = {"extra": "forbid", "json_schema_extra": {"examples": [{"into": 12}]}}
+
+    into: IdValue = Field(description="The actor that survives and takes over everything.")
+
+
 class ActorSummary(SQLModel):
     """An actor as it appears inside other resources."""
 

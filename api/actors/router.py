@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Header, Query, Request, Response, status
 
-from api.actors import service
-from api.actors.models import ActorCreate, ActorPublic, ActorUpdate
+from api.actors import merge, service
+from api.actors.models import ActorCreate, ActorMerge, ActorPublic, ActorRedirect, ActorUpdate
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
@@ -29,6 +29,29 @@ from api.extraction.types import ActorKind
 from api.inputs import MAX_ID, NO_NUL, IdPath
 
 router = APIRouter(prefix="/actors", tags=["actors"])
+
+MERGED_REDIRECT: dict[int | str, dict[str, Any]] = {
+    308: {
+        "description": "The actor was merged into another: `Location` is the survivor's URL"
+        " (the same path with the survivor's id). A merged id is never reused.",
+        "headers": {
+            "Location": {
+                "description": "URL of the surviving actor.",
+                "schema": {"type": "string"},
+            }
+        },
+    }
+}
+
+
+def _redirect(request: Request, redirect: ActorRedirect, route: str) -> Response:
+    """`308` to the same resource of the actor ``redirect`` leads to."""
+    location = link_for(request, route, actor_id=redirect.actor_id)
+    query = request.url.query
+    return Response(
+        status_code=status.HTTP_308_PERMANENT_REDIRECT,
+        headers={"Location": f"{location}?{query}" if query else location},
+    )
 
 
 @router.get(
@@ -110,14 +133,19 @@ def create_actor(
     responses={
         200: {"headers": ETAG_HEADER},
         304: {"description": "Not modified since the `If-None-Match` version."},
+        **MERGED_REDIRECT,
         **problem_responses(401, 404, 422),
     },
 )
 def get_actor(
     actor_id: IdPath, request: Request, response: Response, session: SessionDep, _: ReaderKey
 ) -> ActorPublic:
-    """One actor with its aliases and the actor it speaks for."""
-    public = service.to_public(session, [service.get_actor(session, actor_id)])[0]
+    """One actor with its aliases and the actor it speaks for; a merged actor's id
+    answers `308` with the survivor's URL."""
+    found = service.get_actor_or_redirect(session, actor_id)
+    if isinstance(found, ActorRedirect):
+        return _redirect(request, found, "get_actor")  # type: ignore[return-value]
+    public = service.to_public(session, [found])[0]
     return with_etag(request, response, public)  # type: ignore[return-value]
 
 
@@ -147,11 +175,48 @@ def update_actor(
     return public
 
 
+@router.post(
+    "/{actor_id}/merge",
+    operation_id="merge_actor",
+    summary="Merge an actor into another",
+    responses={
+        200: {"headers": ETAG_HEADER, "description": "The surviving actor."},
+        **problem_responses(400, 401, 403, 404, 409, 412, 413, 422),
+    },
+)
+def merge_actor(
+    actor_id: IdPath,
+    data: ActorMerge,
+    response: Response,
+    session: SessionDep,
+    _: EditorKey,
+    if_match: Annotated[
+        str | None, Header(description="ETag of the merged actor the merge is based on.")
+    ] = None,
+) -> ActorPublic:
+    """Merge this actor into `into`, which survives: every claim that names it (claimant,
+    relay, counted side, target), its name and aliases, and the actors that belong to it
+    move to the survivor, and the facts, discrepancies and statuses of those claims are
+    recomputed (an editor's discrepancy that no longer holds is kept, orphaned). From then
+    on `GET /v1/actors/{actor_id}` answers `308` with the survivor's URL. Refused (409)
+    into itself, into an actor that belongs to this one, or into an id that names no
+    actor; 404 when this actor does not exist (or was merged already)."""
+    check_if_match(if_match, service.to_public(session, [service.get_actor(session, actor_id)])[0])
+    survivor = merge.merge_actor(session, actor_id, data.into)
+    public = service.to_public(session, [survivor])[0]
+    set_etag(response, public)
+    return public
+
+
 @router.get(
     "/{actor_id}/claims",
     operation_id="list_actor_claims",
     summary="List claims involving an actor",
-    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 404, 422)},
+    responses={
+        200: {"headers": LINK_HEADER},
+        **MERGED_REDIRECT,
+        **problem_responses(400, 401, 404, 422),
+    },
 )
 def list_actor_claims(
     actor_id: IdPath,
@@ -162,8 +227,11 @@ def list_actor_claims(
     limit: LimitQuery = 20,
     cursor: CursorQuery = None,
 ) -> Page[ClaimPublic]:
-    """Claims the actor asserted, relayed, is the counted side of, or is the target of."""
-    service.get_actor(session, actor_id)
+    """Claims the actor asserted, relayed, is the counted side of, or is the target of; a
+    merged actor's id answers `308` with the survivor's."""
+    found = service.get_actor_or_redirect(session, actor_id)
+    if isinstance(found, ActorRedirect):
+        return _redirect(request, found, "list_actor_claims")  # type: ignore[return-value]
     rows = claims_service.list_claims(
         session, after=decode_cursor(cursor), limit=limit, actor_id=actor_id
     )

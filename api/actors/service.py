@@ -9,18 +9,69 @@ from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from api.actors.models import Actor, ActorAlias, ActorCreate, ActorPublic, ActorSummary, ActorUpdate
+from api.actors.models import (
+    Actor,
+    ActorAlias,
+    ActorCreate,
+    ActorPublic,
+    ActorRedirect,
+    ActorSummary,
+    ActorUpdate,
+)
 from api.db import utcnow
 from api.errors import Conflict, NotFound, UnprocessableEntity
 from api.extraction.types import ActorKind, ActorRef
 from api.names import normalize_name
 
 
+def redirect_of(session: Session, actor_id: int) -> int | None:
+    """The actor that ``actor_id`` was merged into, if it was."""
+    redirect = session.get(ActorRedirect, actor_id)
+    return redirect.actor_id if redirect is not None else None
+
+
 def get_actor(session: Session, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
+        survivor = redirect_of(session, actor_id)
+        if survivor is not None:
+            raise NotFound(f"actor {actor_id} was merged into actor {survivor}")
         raise NotFound(f"no actor with id {actor_id}")
     return actor
+
+
+def get_actor_or_redirect(session: Session, actor_id: int) -> Actor | ActorRedirect:
+    """The actor, or the redirect left by its merge into another (404 when neither)."""
+    actor = session.get(Actor, actor_id)
+    if actor is not None:
+        return actor
+    redirect = session.get(ActorRedirect, actor_id)
+    if redirect is None:
+        raise NotFound(f"no actor with id {actor_id}")
+    return redirect
+
+
+def current_id(session: Session, actor_id: int | None) -> int | None:
+    """``actor_id`` if it names an actor, the survivor's if it was merged, else ``None``."""
+    if actor_id is None or session.get(Actor, actor_id) is not None:
+        return actor_id
+    return redirect_of(session, actor_id)
+
+
+def reserve_id(session: Session, actor: Actor) -> None:
+    """Never give a new actor the id of a merged one.
+
+    SQLite numbers a new row one past the largest id in the table, so deleting the newest
+    actor (merged away) would hand its id out again; PostgreSQL's sequence never does.
+    """
+    if actor.id is not None or session.get_bind().dialect.name != "sqlite":
+        return
+    top = session.exec(select(func.max(ActorRedirect.id))).one()
+    if top is None:
+        return
+    newest = session.exec(select(func.max(Actor.id))).one() or 0
+    if top >= newest:
+        actor.id = top + 1
 
 
 def aliases_of(session: Session, actor_ids: Iterable[int]) -> dict[int, list[str]]:
@@ -177,6 +228,7 @@ def create_actor(session: Session, data: ActorCreate) -> Actor:
     actor = Actor(
         name=data.name, normalized_name=key, kind=data.kind.value, parent_id=data.parent_id
     )
+    reserve_id(session, actor)
     session.add(actor)
     session.flush()
     _add_aliases(session, actor, [data.name, *data.aliases])
@@ -321,6 +373,7 @@ class ActorResolver:
         )
         try:
             with self.session.begin_nested():
+                reserve_id(self.session, actor)
                 self.session.add(actor)
                 self.session.flush()
         except IntegrityError:

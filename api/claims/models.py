@@ -70,10 +70,11 @@ Label = Text200
 
 
 class ClaimStatus(StrEnum):
+    """Derived from the other claims, never set by an editor (see `Verdict`)."""
+
     single_source = "single_source"
     corroborated = "corroborated"
     disputed = "disputed"
-    reviewed = "reviewed"
 
 
 class Verdict(StrEnum):
@@ -219,11 +220,15 @@ class ClaimPublic(BaseModel):
     quantity: QuantityPublic | None
     time: TimePublic | None
     evidence: Evidence
-    status: ClaimStatus
+    status: ClaimStatus = Field(
+        description="Derived from the other claims: `disputed` on a side of an open"
+        " discrepancy, else `corroborated` (two or more publishers) or `single_source`."
+        " An editor's review does not change it (see `reviewed` and `verdict`)."
+    )
     source_count: int = Field(
         description="Independent publishers carrying the same claimant's agreeing figure."
     )
-    reviewed: bool
+    reviewed: bool = Field(description="An editor has reviewed the claim.")
     verdict: Verdict | None = Field(
         description="An editor's verdict on the claim (null until one is given); independent"
         " of `status`, which is derived from the other claims."
@@ -332,15 +337,20 @@ class ClaimUpdate(BaseModel):
     quantity: QuantityUpdate | None = Field(default=None, description="`null`: no quantity.")
     time: TimeUpdate | None = None
     reviewed: StrictBool | SkipJsonSchema[None] = Field(
-        default=None, description="Mark the claim as reviewed by an editor."
+        default=None,
+        description="Mark the claim as reviewed by an editor (its `status` stays what the"
+        " other claims make it); `false` also withdraws its verdict.",
     )
     verdict: Verdict | None = Field(
         default=None,
-        description="An editor's verdict; `null` withdraws it. A claim with a verdict has a"
-        " ClaimReview (`GET /v1/claims/{id}/claimreview`).",
+        description="An editor's verdict; `null` withdraws it. Giving one marks the claim"
+        " `reviewed`; a claim with a verdict has a ClaimReview"
+        " (`GET /v1/claims/{id}/claimreview`).",
     )
 
     @model_validator(mode="after")
     def _not_null(self) -> Self:
         reject_nulls(self, "statement", "stance", "reviewed")
+        if self.reviewed is False and self.verdict is not None:
+            raise ValueError("a claim with a verdict is reviewed: `reviewed` cannot be false")
         return self

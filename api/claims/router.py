@@ -67,7 +67,8 @@ def list_claims(
         ),
     ] = None,
     status: Annotated[
-        ClaimStatus | None, Query(description="Only claims with this status.")
+        ClaimStatus | None,
+        Query(description="Only claims with this derived status (whether reviewed or not)."),
     ] = None,
     measure: Annotated[
         MeasureName | None,
@@ -83,6 +84,10 @@ def list_claims(
         Query(description="Only claims that are (`true`) or are not (`false`) in a discrepancy."),
     ] = None,
     updated_since: UpdatedSinceQuery = None,
+    reviewed: Annotated[
+        QueryBool | None,
+        Query(description="Only claims an editor has (`true`) or has not (`false`) reviewed."),
+    ] = None,
     verdict: Annotated[
         Verdict | None, Query(description="Only claims an editor gave this verdict.")
     ] = None,
@@ -109,6 +114,7 @@ def list_claims(
         measure=measure,
         has_discrepancy=has_discrepancy,
         event_id=event_id,
+        reviewed=reviewed,
     )
     return page_of(
         rows,

@@ -265,6 +265,7 @@ def list_claims(
     measure: str | None = None,
     has_discrepancy: bool | None = None,
     event_id: int | None = None,
+    reviewed: bool | None = None,
     verdict: Verdict | None = None,
     q: str | None = None,
     sort: ClaimSort = ClaimSort.id,
@@ -273,6 +274,8 @@ def list_claims(
     """Claims matching every filter given, ``limit + 1`` of them (see ``page_of``), in
     ``sort`` order after ``position`` (or, in id order, after the id ``after``)."""
     stmt = select(Claim)
+    if reviewed is not None:
+        stmt = stmt.where(Claim.reviewed == reviewed)
     if verdict is not None:
         stmt = stmt.where(Claim.verdict == verdict.value)
     if q is not None:
@@ -346,10 +349,14 @@ def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
         claim.time_kind = t.kind.value if t and t.kind else None
     if "reviewed" in changes:
         claim.reviewed = bool(changes["reviewed"])
+        if not claim.reviewed:
+            claim.verdict = claim.verdict_at = None
     if "verdict" in changes:
         verdict = changes["verdict"]
         claim.verdict = Verdict(verdict).value if verdict is not None else None
         claim.verdict_at = utcnow() if verdict is not None else None
+        if verdict is not None:
+            claim.reviewed = True
     claim.edited = True
     claim.updated_at = utcnow()
     session.add(claim)

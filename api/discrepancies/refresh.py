@@ -255,7 +255,9 @@ def _retire(session: Session, gone: Discrepancy) -> None:
 def _update_statuses(
     session: Session, claims: Sequence[Claim], sources: dict[int, int] | None
 ) -> None:
-    """Derive each claim's status from the stored discrepancies (and new source counts)."""
+    """Derive each claim's status from the stored discrepancies (and new source counts).
+
+    An editor's review (``reviewed``, ``verdict``) is kept apart and never changes it."""
     ids = [c.id for c in claims if c.id is not None]
     if not ids:
         return
@@ -272,9 +274,7 @@ def _update_statuses(
     for claim in claims:
         assert claim.id is not None
         count = sources.get(claim.id, 1) if sources is not None else claim.source_count
-        if claim.reviewed:
-            status = ClaimStatus.reviewed.value
-        elif claim.id in disputed:
+        if claim.id in disputed:
             status = ClaimStatus.disputed.value
         elif count >= 2:
             status = ClaimStatus.corroborated.value

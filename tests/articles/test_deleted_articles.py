@@ -47,14 +47,28 @@ def test_restoring_brings_back_the_article_and_the_claims_an_editor_corrected(
 ) -> None:
     article_id = _post(client, editor_headers, ARMENIA)
     claim = next(c for c in _claims(client, article_id) if c["quantity"])
+    survivor, twin = (
+        client.post(
+            "/v1/actors", json={"name": name, "kind": "government"}, headers=editor_headers
+        ).json()
+        for name in ("Armenian MoD", "Armenian Ministry of Defence")
+    )
     corrected = client.patch(
         f"/v1/claims/{claim['id']}",
-        json={"statement": "An editor's reading of the ministry's count", "reviewed": True},
+        json={
+            "statement": "An editor's reading of the ministry's count",
+            "verdict": "accurate",
+            "claimant_id": twin["id"],
+        },
         headers=editor_headers,
     )
     assert corrected.status_code == 200, corrected.text
     assert client.delete(f"/v1/articles/{article_id}", headers=editor_headers).status_code == 204
     assert _claims_gone(client, article_id)
+    merged = client.post(
+        f"/v1/actors/{twin['id']}/merge", json={"into": survivor["id"]}, headers=editor_headers
+    )
+    assert merged.status_code == 200, merged.text
 
     restored = client.post(f"/v1/deleted-articles/{article_id}/restore", headers=editor_headers)
     assert restored.status_code == 201, restored.text
@@ -64,6 +78,9 @@ def test_restoring_brings_back_the_article_and_the_claims_an_editor_corrected(
     assert len(back) == 1
     assert back[0]["statement"] == "An editor's reading of the ministry's count"
     assert back[0]["reviewed"] is True
+    assert back[0]["verdict"] == "accurate"
+    assert back[0]["verdict_at"] == corrected.json()["verdict_at"]
+    assert back[0]["claimant"]["id"] == survivor["id"]  # its claimant was merged meanwhile
     assert_problem(client.get(f"/v1/deleted-articles/{article_id}"), 404)
     # restoring twice is not possible: the record is used up
     again = client.post(f"/v1/deleted-articles/{article_id}/restore", headers=editor_headers)

@@ -38,8 +38,10 @@ def test_claim_filters(client: TestClient, seeded: list[int]) -> None:
     ).json()["items"]
     assert with_claimant["id"] in [c["id"] for c in by_claimant]
     assert all(c["claimant"]["id"] == with_claimant["claimant"]["id"] for c in by_claimant)
-    statuses = client.get("/v1/claims", params={"status": "reviewed"}).json()["items"]
-    assert all(c["status"] == "reviewed" for c in statuses)
+    disputed = client.get("/v1/claims", params={"status": "disputed"}).json()["items"]
+    assert disputed and all(c["status"] == "disputed" for c in disputed)
+    # `reviewed` is an editor's mark, not a derived status: refused as a status.
+    assert_problem(client.get("/v1/claims", params={"status": "reviewed"}), 422)
     linked = client.get("/v1/claims", params={"has_discrepancy": True, "limit": 100}).json()
     assert all(c["discrepancy_ids"] for c in linked["items"])
     unlinked = client.get("/v1/claims", params={"has_discrepancy": False, "limit": 100}).json()
@@ -77,7 +79,8 @@ def test_patch_claim_marks_it_edited(
     body = response.json()
     assert body["edited"] is True
     assert body["reviewed"] is True
-    assert body["status"] == "reviewed"
+    assert body["status"] in {"single_source", "corroborated", "disputed"}  # derived, never set
+    assert body["verdict"] is None
     assert body["claimant"]["id"] == actor["id"]
     assert body["quantity"]["base_unit"] == "m"
     assert body["quantity"]["lower"] == 2500
