@@ -102,16 +102,16 @@ def merge_actor(session: Session, merged_id: int, into: int) -> Actor:
         if changed:
             claim.updated_at = now
             session.add(claim)
-    session.exec(
-        update(Discrepancy)
-        .where(col(Discrepancy.subject_side_id) == merged.id)
-        .values(subject_side_id=survivor.id)
-    )
-    session.exec(
-        update(Actor)
-        .where(col(Actor.parent_id) == merged.id)
-        .values(parent_id=survivor.id, updated_at=now)
-    )
+    # Through the session, not bulk statements: the change feed records what changes.
+    for discrepancy in session.exec(
+        select(Discrepancy).where(col(Discrepancy.subject_side_id) == merged.id)
+    ):
+        discrepancy.subject_side_id = survivor.id
+        session.add(discrepancy)
+    for child in session.exec(select(Actor).where(col(Actor.parent_id) == merged.id)):
+        child.parent_id = survivor.id
+        child.updated_at = now
+        session.add(child)
     session.exec(
         update(ActorRedirect)
         .where(col(ActorRedirect.actor_id) == merged.id)
