@@ -344,13 +344,12 @@ class ClaimUpdate(BaseModel):
     verdict: Verdict | None = Field(
         default=None,
         description="An editor's verdict; `null` withdraws it. Giving one marks the claim"
-        " `reviewed`; a claim with a verdict has a ClaimReview"
+        " `reviewed` (also when the same request sends `reviewed: false`, which is applied"
+        " first); a claim with a verdict has a ClaimReview"
         " (`GET /v1/claims/{id}/claimreview`).",
     )
 
     @model_validator(mode="after")
     def _not_null(self) -> Self:
         reject_nulls(self, "statement", "stance", "reviewed")
-        if self.reviewed is False and self.verdict is not None:
-            raise ValueError("a claim with a verdict is reviewed: `reviewed` cannot be false")
         return self
