@@ -43,7 +43,7 @@ from sqlalchemy.engine import make_url
 from api.extraction import extract, extractor_version, parse_seed_document
 from api.extraction.types import ArticleInput
 from bench.corpus import Corpus
-from bench.http_bench import DEFAULT_SERVER, _cli, _drop, _free_port, _get
+from bench.http_bench import DEFAULT_SERVER, _cli, _drop, _free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRATCH = "claimsapi_bench_extraction"
@@ -172,31 +172,6 @@ def _scratch_database() -> tuple[str, str | None]:
     return make_url(DEFAULT_SERVER).set(database=SCRATCH).render_as_string(False), SCRATCH
 
 
-def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "uvicorn"),
-            "--factory",
-            "api.main:create_app",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    for _ in range(150):
-        try:
-            _get(f"http://127.0.0.1:{port}", "/v1/openapi.json")
-            return proc
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("server did not start")
-
-
 @dataclass(frozen=True)
 class Timings:
     latencies_ms: list[float]
@@ -264,7 +239,7 @@ def run_http(posts: int) -> None:
         _cli(env, "migrate")
         token = _cli(env, "create-key", "--name", "bench", "--role", "editor").strip()
         port = _free_port()
-        proc = _serve(env, port)
+        proc = serve(env, port, factory="api.main:create_app", wait_seconds=30)
         warm = _post_all(port, token, _variant_payloads("warm", 10))
         if set(warm.statuses) != {201}:
             raise SystemExit(f"warm-up posts failed: {warm.statuses}")

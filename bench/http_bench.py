@@ -87,14 +87,24 @@ def _get(base: str, path: str) -> bytes:
         return bytes(response.read())
 
 
-def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+def serve(
+    env: dict[str, str],
+    port: int,
+    *,
+    factory: str = "bench.app:create_bench_app",
+    workers: int = 1,
+    wait_seconds: float = 20.0,
+) -> subprocess.Popen[bytes]:
+    """Start uvicorn on ``port`` with the app ``factory`` and wait until it answers."""
     proc = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "uvicorn"),
             "--factory",
-            "bench.app:create_bench_app",
+            factory,
             "--port",
             str(port),
+            "--workers",
+            str(workers),
             "--log-level",
             "warning",
             "--no-access-log",
@@ -102,7 +112,8 @@ def _serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
         env=env,
         cwd=ROOT,
     )
-    for _ in range(100):
+    deadline = time.monotonic() + wait_seconds
+    while time.monotonic() < deadline:
         try:
             _get(f"http://127.0.0.1:{port}", "/v1/openapi.json")
             return proc
@@ -128,7 +139,7 @@ def main() -> None:
         token = _cli(env, "create-key", "--name", "bench", "--role", "editor").strip()
         port = _free_port()
         base = f"http://127.0.0.1:{port}"
-        proc = _serve(env, port)
+        proc = serve(env, port)
         _post_variants(base, token, 10)
         claims_path = "/v1/claims?limit=50"
         article_path = "/v1/articles/1"
@@ -136,7 +147,7 @@ def main() -> None:
         (bare_dir / "article.json").write_bytes(_get(base, article_path))
         proc.terminate()
         proc.wait()
-        proc = _serve(env, port)  # restart so the bare routes load their bodies
+        proc = serve(env, port)  # restart so the bare routes load their bodies
 
         pairs = [
             ("GET " + claims_path, claims_path, "/bench/bare/claims"),

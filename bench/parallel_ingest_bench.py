@@ -23,34 +23,9 @@ import urllib.request
 from collections.abc import Iterable
 
 from bench.corpus import Corpus, SynthArticle
-from bench.http_bench import ROOT, _cli, _drop, _free_port, _get, _scratch_database
+from bench.http_bench import _cli, _drop, _free_port, _scratch_database, serve
 
-
-def _serve(env: dict[str, str], port: int, workers: int) -> subprocess.Popen[bytes]:
-    proc = subprocess.Popen(
-        [
-            str(ROOT / ".venv" / "bin" / "uvicorn"),
-            "--factory",
-            "api.main:create_app",
-            "--port",
-            str(port),
-            "--workers",
-            str(workers),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
-    for _ in range(200):
-        try:
-            _get(f"http://127.0.0.1:{port}", "/v1/openapi.json")
-            return proc
-        except OSError:
-            time.sleep(0.1)
-    proc.kill()
-    raise SystemExit("server did not start")
+APP = "api.main:create_app"
 
 
 def _post(base: str, token: str, article: SynthArticle) -> float:
@@ -109,7 +84,7 @@ def main() -> None:
         base = f"http://127.0.0.1:{port}"
         rates = {}
         for workers in (1, 2):
-            proc = _serve(env, port, workers)
+            proc = serve(env, port, factory=APP, workers=workers, wait_seconds=60)
             for _ in range(4):  # warm the workers
                 _post(base, token, next(stream))
             batches = [[next(stream) for _ in range(args.articles)] for _ in range(workers)]
@@ -122,7 +97,7 @@ def main() -> None:
         print(f"  2 workers, 2 clients: {rates[2]:6.1f} articles/s")
         print(f"  ratio two/one: {rates[2] / rates[1]:.2f}x")
 
-        proc = _serve(env, port, 1)
+        proc = serve(env, port, factory=APP, wait_seconds=60)
         event = 10_000  # a synthetic event of its own
         posted = 0
         samples: dict[int, list[float]] = {}
