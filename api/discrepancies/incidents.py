@@ -10,7 +10,8 @@ to it in its sentence:
   going on: a toll that rises);
 * a **place** named with a locative ("near Calamar", "in Sirkot district") that the
   article's lede does not name (countries and capitals are too coarse to tell);
-* a **cue** ("in a separate attack", "earlier this month", "years ago").
+* a **cue** ("in a separate attack", "earlier this month", "years ago"), or a wider
+  scope ("nationwide", "since the war began"): a country's or a war's total.
 
 A sentence without any of these continues the incident of the sentence before it in the
 same paragraph. A claim whose incident cannot be told from the main one stays with it.
@@ -23,72 +24,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from api.discrepancies import vocabulary
 from api.extraction.gazetteer import load as load_gazetteer
 from api.extraction.sentences import Sentence, split_sentences
 from api.extraction.timerefs import find_times
 from api.names import normalize_name
 
+_WORDS = vocabulary.load()
 #: Words that say a sentence is about another incident than the article's main one.
-SEPARATE_CUES: tuple[str, ...] = (
-    "in a separate",
-    "a separate attack",
-    "a separate incident",
-    "separately,",
-    "in another attack",
-    "in another incident",
-    "in an earlier",
-    "an earlier attack",
-    "a previous",
-    "in a similar",
-    "earlier this month",
-    "earlier this year",
-    "last month",
-    "last year",
-    "the previous week",
-    "the previous month",
-    "a week earlier",
-    "weeks ago",
-    "months ago",
-    "years ago",
-    "in the past",
-)
-
+SEPARATE_CUES: tuple[str, ...] = _WORDS.separate
+#: Words that say a sentence's figures cover a wider scope than the incident.
+SCOPE_CUES: tuple[str, ...] = _WORDS.scope
 #: Words that put a place, not an incident, after a locative: "told reporters in Goris".
-SPEECH_CUES: tuple[str, ...] = (
-    "said",
-    "says",
-    "told",
-    "reporters",
-    "spoke",
-    "speaking",
-    "conference",
-    "briefing",
-    "statement",
-    "based",
-    "headquartered",
-    "hospital",
-    "hospitals",
-    "flown",
-    "taken",
-    "treated",
-)
-
+SPEECH_CUES: tuple[str, ...] = _WORDS.speech
 #: Nouns that make a capitalised name a place ("Sirkot district", "the town of Ruma").
-PLACE_NOUNS: tuple[str, ...] = (
-    "district",
-    "town",
-    "village",
-    "province",
-    "municipality",
-    "county",
-    "region",
-    "state",
-    "city",
-    "hamlet",
-    "area",
-    "valley",
-    "camp",
-)
+PLACE_NOUNS: tuple[str, ...] = _WORDS.place_nouns
 
 #: How many days before the main incident's time a time must end to be another incident.
 SLACK_DAYS = 2
@@ -235,7 +185,7 @@ def _time_marks(sentence: Sentence, published: date | None, main_start: date | N
 def _cue_marks(sentence: Sentence) -> list[_Mark]:
     lowered = sentence.text.lower()
     out = []
-    for cue in SEPARATE_CUES:
+    for cue in (*SEPARATE_CUES, *SCOPE_CUES):
         at = lowered.find(cue)
         if at >= 0:
             # A cue speaks for its whole sentence: it stands as far as its ends.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlmodel import Session, col, select
@@ -19,7 +20,7 @@ from api.articles.models import Article
 from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
-from api.discrepancies import detection, incidents
+from api.discrepancies import detection, incidents, vocabulary
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
 from api.events.models import Event
 from api.extraction import gazetteer
@@ -28,6 +29,8 @@ from api.names import normalize_name
 
 #: Actor kinds that speak for themselves, not for the country they are placed in.
 INDEPENDENT_KINDS = frozenset({"organization", "armed_group", "media_outlet", "other"})
+#: Kinds of the parties that fight: whose soldiers and drones are counted.
+BELLIGERENT_KINDS = frozenset({"country", "armed_group", "government", "military"})
 
 
 class Parties:
@@ -72,6 +75,17 @@ class Parties:
             return None
         return parent
 
+    def kind(self, actor_id: int) -> str | None:
+        if actor_id not in self._parent:
+            self.prefetch([actor_id])
+        return self._kind.get(actor_id)
+
+    def belligerent(self, actor_id: int | None) -> int | None:
+        """The party ``actor_id`` fights for: its root, when that is a state or an armed
+        group (not a union, an outlet or a person of no body)."""
+        root = self.root(actor_id)
+        return root if root is not None and self.kind(root) in BELLIGERENT_KINDS else None
+
     def root(self, actor_id: int | None) -> int | None:
         if actor_id is None:
             return None
@@ -102,7 +116,7 @@ def source_of(article: Article) -> str:
 
 
 #: Words that make a changed figure a correction of an earlier one.
-CORRECTION_CUES = ("revised", "corrected", "correction", "lowered", "down from", "cut the toll")
+CORRECTION_CUES = vocabulary.load().corrections
 
 
 def _party(claim: Claim, article: Article, parties: Parties) -> int | str | None:
@@ -321,7 +335,7 @@ THING_SUBJECTS = frozenset(
 #: Subjects whose figures belong to a side (whose soldiers, whose drones): claimants are
 #: set against each other only when the side is known. People counted without a side
 #: (the dead of a flood, a crowd) are one figure whoever gives it.
-SIDED_SUBJECTS = frozenset({"combatants"}) | THING_SUBJECTS
+SIDED_SUBJECTS = frozenset({"combatants", "vote"}) | THING_SUBJECTS
 
 _AIRBORNE = re.compile(r"\b(?:aerial|drones?|uavs?|aircraft|airborne)\b", re.I)
 _REMAINS = re.compile(r"\b(?:bodies|corpses|remains)\b", re.I)
@@ -353,6 +367,60 @@ _ITS = re.compile(r"\b(?:its|the (?:group|movement|organi[sz]ation|force|army)['
 _LOSS = re.compile(r"\b(?:lost|losing|loss|losses|died|dead|perished)\b", re.I)
 
 
+_ENEMY = re.compile(rf"\b(?:{'|'.join(vocabulary.load().enemy)})(?!\w)", re.I)
+#: Person subjects that an enemy's count makes combatants ("the enemy lost 25 men").
+_ENEMY_PERSONS = frozenset({"people", "police"})
+
+
+def counts_enemy(claim: Claim) -> bool:
+    """Whether the counted phrase says the figure is of the claimant's enemy."""
+    return bool(_ENEMY.search(claim.subject_text or "") or _ENEMY.search(claim.quote))
+
+
+_STATE_FORCES = frozenset(vocabulary.load().state_forces)
+_GROUP_FORCES = frozenset(vocabulary.load().group_forces)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSides:
+    """The fighting parties an article names (its claimants' and counted sides' parties)."""
+
+    states: frozenset[int]
+    groups: frozenset[int]
+
+    @classmethod
+    def of(cls, article_claims: Sequence[Claim], parties: Parties) -> ArticleSides:
+        named = {parties.belligerent(c.claimant_id) for c in article_claims}
+        named |= {parties.belligerent(c.subject_side_id) for c in article_claims}
+        fighting = {p for p in named if p is not None}
+        groups = frozenset(p for p in fighting if parties.kind(p) == "armed_group")
+        return cls(states=frozenset(fighting - groups), groups=groups)
+
+    def opponent(self, claim: Claim, parties: Parties) -> int | None:
+        """The claimant's enemy: the one other fighting party the article names."""
+        own = parties.belligerent(claim.claimant_id)
+        if own is None:
+            return None
+        others = (self.states | self.groups) - {own}
+        return next(iter(others)) if len(others) == 1 else None
+
+    def side_of_forces(self, subject_text: str | None) -> int | None:
+        """Whose forces the counted noun names, when the article leaves one choice: the
+        one state's soldiers, the one armed group's militants."""
+        words = (subject_text or "").lower().replace("’", "'").split()
+        if not words:
+            return None
+        head = " ".join(words[-2:]) if " ".join(words[-2:]) in _STATE_FORCES else words[-1]
+        if head in _STATE_FORCES and len(self.states) == 1:
+            return next(iter(self.states))
+        if head in _GROUP_FORCES and len(self.groups) == 1:
+            return next(iter(self.groups))
+        return None
+
+
+NO_SIDES = ArticleSides(frozenset(), frozenset())
+
+
 def counted_side(claim: Claim) -> int | None:
     """Whose people or things a figure counts: the extracted side, or the claimant's own
     where the words say so."""
@@ -372,12 +440,36 @@ def _has_figure(claim: Claim) -> bool:
     return claim.lower is not None or claim.upper is not None
 
 
+#: Words before a figure that make it a part of the figure before it ("11 people were
+#: killed, including nine patients"; "12 dead, among them three children"), or right after
+#: it ("two of them died"): a subgroup's count, not another account of the whole.
+_PART_OF = re.compile(
+    rf"\b(?:{'|'.join(vocabulary.load().part_of)})"
+    r"(?:\s+(?:at least|about|around|some|nearly|almost|more than|over))?\s*$",
+    re.I,
+)
+_PART_LEAD = re.compile(
+    rf"^\S+(?:\s+\S+)?\s+(?:{'|'.join(map(re.escape, vocabulary.load().part_lead))})\b", re.I
+)
+
+
+def is_part(claim: Claim) -> bool:
+    """Whether the figure counts a part of what an earlier figure in its sentence counts."""
+    at = claim.statement.find(claim.quote)
+    if at < 0:
+        return False
+    before = claim.statement[max(0, at - 40) : at]
+    after = claim.statement[at : at + len(claim.quote) + 20]
+    return bool(_PART_OF.search(before) or _PART_LEAD.search(after))
+
+
 def fact_key_of(
     claim: Claim,
     event: Event | None,
     parties: Parties,
     incident: incidents.Incident = incidents.MAIN,
     antecedent: Claim | None = None,
+    sides: ArticleSides = NO_SIDES,
 ) -> str | None:
     """The fact a numeric claim is about, or ``None`` when it is no fact of its event.
 
@@ -386,7 +478,10 @@ def fact_key_of(
 
     A denial that carries a figure ("none of our drones was lost": 0) is a figure too.
     Claims about another incident than their article's main one (``incident``) make
-    facts of their own.
+    facts of their own. Whose soldiers a figure counts, when it does not say, is read
+    from the fighting parties its article names (``sides``): "the enemy" is the
+    claimant's one opponent; soldiers are the one state's, militants the one armed
+    group's.
     """
     if (
         event is None
@@ -399,6 +494,12 @@ def fact_key_of(
         return None
     side = parties.root(counted_side(claim))
     subject = subject_family(claim.subject, claim.subject_text)
+    if side is None and counts_enemy(claim):
+        side = sides.opponent(claim, parties)
+        if side is not None and subject in _ENEMY_PERSONS:
+            subject = "combatants"
+    if side is None and subject in ("combatants", "police"):
+        side = sides.side_of_forces(claim.subject_text)
     if subject is None and antecedent is not None:
         subject = subject_family(antecedent.subject, antecedent.subject_text)
         if side is None:
@@ -415,6 +516,8 @@ def fact_key_of(
         if key.startswith("x:"):  # told apart by a cue only: never the same as another's
             key = f"x:a{claim.article_id}.{key[2:]}"
         parts.append("i:" + key[:120])
+    if is_part(claim):  # a subgroup of one report's figure: compared with nothing else
+        parts.append(f"part:a{claim.article_id}.{claim.start_offset}")
     return "|".join(parts)
 
 
@@ -434,22 +537,31 @@ def side_is_known(fact_key: str) -> bool:
     return len(parts) >= 5 and parts[3] != "-"
 
 
-#: Measures of which an incident has one figure, whoever gives it, that does not change
-#: as counting goes on: a crowd's size. Claimants' figures of them are compared even
-#: when no side is counted. Tolls are not: without a side, one claimant's figure may be
-#: a partial count (one hospital, one country) or an earlier stage of a rising toll.
-ONE_FIGURE_MEASURES = frozenset({"attended"})
+#: Subjects a percentage of which is one figure of the incident, whoever gives it; other
+#: percentages say of what only loosely ("62% of tally sheets", "85% of the city").
+ONE_FIGURE_PERCENTAGES = frozenset({"turnout"})
 
 
 def claimants_comparable(fact_key: str) -> bool:
-    """Whether different claimants' figures of the fact are about one number: the side
-    counted is known, or the measure has one figure per incident (a crowd's size)."""
+    """Whether different claimants' figures of the fact are about one number.
+
+    They are when the side counted is known, or when what is counted belongs to no side
+    (the dead of a mine explosion, a crowd, a turnout): then the government's and the
+    union's figures for the same moment are two accounts of one number. Soldiers, drones
+    or votes counted without saying whose are not: the figures may count different
+    sides. Figures that do not say what was done ("9,200 people", "16 people") never are.
+    When each figure was given matters (see ``detection``): a later, higher toll is an
+    update, not a conflict.
+    """
     parts = fact_key.split("|")
-    if len(parts) < 5:
+    if len(parts) < 5 or parts[1] in VAGUE_MEASURES:
         return False
-    return side_is_known(fact_key) or (
-        parts[1] in ONE_FIGURE_MEASURES and parts[2] not in SIDED_SUBJECTS
-    )
+    if side_is_known(fact_key):
+        return True
+    subject, unit = parts[2], parts[4]
+    if subject in SIDED_SUBJECTS or subject == "-":
+        return False
+    return unit != "%" or subject in ONE_FIGURE_PERCENTAGES
 
 
 def article_incidents(article: Article) -> incidents.ArticleIncidents:
@@ -482,6 +594,15 @@ def antecedent_of(claim: Claim, article_claims: Sequence[Claim]) -> Claim | None
     return best
 
 
+def _reads_siblings(claim: Claim) -> bool:
+    """Whether a claim's fact key depends on the other claims of its article."""
+    return claim.measure is not None and (
+        claim.subject is None
+        or (claim.subject_side_id is None and claim.subject in ("combatants", "police"))
+        or counts_enemy(claim)
+    )
+
+
 def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties) -> set[str]:
     """Set each claim's event and fact key from its article; the old and new keys."""
     touched: set[str] = set()
@@ -489,13 +610,14 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
     for claim in claims:
         siblings[claim.article_id].append(claim)
     for article_id, given in list(siblings.items()):
-        if any(c.subject is None and c.measure is not None for c in given):
+        if any(_reads_siblings(c) for c in given):
             known = {c.id for c in given}
             stored = session.exec(select(Claim).where(Claim.article_id == article_id)).all()
             given.extend(c for c in stored if c.id not in known)
     events: dict[int, Event | None] = {}
     articles: dict[int, Article | None] = {}
     readings: dict[int, incidents.ArticleIncidents] = {}
+    article_sides: dict[int, ArticleSides] = {}
     for claim in claims:
         if claim.article_id not in articles:
             articles[claim.article_id] = session.get(Article, claim.article_id)
@@ -510,7 +632,12 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
                 readings[claim.article_id] = article_incidents(article)
             incident = readings[claim.article_id].at(claim.start_offset, claim.end_offset)
             antecedent = antecedent_of(claim, siblings[claim.article_id])
-            key = fact_key_of(claim, event, parties, incident, antecedent)
+            if claim.article_id not in article_sides:
+                article_sides[claim.article_id] = ArticleSides.of(
+                    siblings[claim.article_id], parties
+                )
+            sides = article_sides[claim.article_id]
+            key = fact_key_of(claim, event, parties, incident, antecedent, sides)
         if claim.fact_key:
             touched.add(claim.fact_key)
         if key:

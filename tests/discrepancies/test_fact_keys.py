@@ -8,11 +8,13 @@ from typing import Any, cast
 from api.claims.models import Claim
 from api.discrepancies.incidents import Incident
 from api.discrepancies.refresh import (
+    ArticleSides,
     Parties,
     antecedent_of,
     claimants_comparable,
     counted_side,
     fact_key_of,
+    is_part,
     measure_family,
     subject_family,
 )
@@ -118,8 +120,79 @@ def test_a_figure_without_a_subject_counts_what_the_figure_it_answers_counts() -
     )
 
 
-def test_claimants_are_compared_without_a_side_only_for_one_figure_measures() -> None:
+def test_claimants_are_compared_without_a_side_only_when_nothing_counted_has_a_side() -> None:
     assert claimants_comparable("e1|attended|people|-|count")
-    assert not claimants_comparable("e1|killed|people|-|count")  # a toll may be partial
+    # The dead of a mine explosion, a flood: the officials' and the union's figures.
+    assert claimants_comparable("e1|killed|people|-|count")
+    assert claimants_comparable("e1|percent|turnout|-|%")
+    # Whose soldiers, drones or votes is not said: the figures may count different sides.
     assert not claimants_comparable("e1|attended|combatants|-|count")
+    assert not claimants_comparable("e1|destroyed|aircraft|-|count")
+    assert not claimants_comparable("e1|percent|vote|-|%")
+    # "9,200 people" and "16 people" do not say what happened to them.
+    assert not claimants_comparable("e1|count|people|-|count")
+    assert not claimants_comparable("e1|count|combatants|3|count")
+    # Percentages of loosely named wholes ("62% of tally sheets", "85% of the city").
+    assert not claimants_comparable("e1|percent|city|-|%")
     assert claimants_comparable("e1|killed|combatants|3|count")
+
+
+def test_a_subgroup_of_a_reported_figure_is_no_account_of_the_whole() -> None:
+    text = "At least 14 people died, including three firefighters, the mayor said."
+    whole = make(statement=text, quote="At least 14 people died", measure="killed")
+    part = make(id=2, statement=text, quote="three firefighters", measure="killed")
+    assert not is_part(whole) and is_part(part)
+    assert fact_key_of(part, EVENT, PARTIES) != fact_key_of(whole, EVENT, PARTIES)
+    lead = "Forty were wounded and six of them later died in hospital."
+    assert is_part(make(statement=lead, quote="six of them later died"))
+    assert not is_part(make(statement="Six soldiers died in hospital.", quote="Six soldiers"))
+
+
+class FixedParties(Parties):
+    """Parties of a made-up article: actor id -> (root, kind)."""
+
+    def __init__(self, table: dict[int, tuple[int, str]]) -> None:
+        super().__init__(cast(Any, None))
+        self.table = table
+
+    def root(self, actor_id: int | None) -> int | None:
+        return None if actor_id is None else self.table.get(actor_id, (actor_id, ""))[0]
+
+    def kind(self, actor_id: int) -> str | None:
+        return next((k for r, k in self.table.values() if r == actor_id), None)
+
+
+def test_the_enemy_is_the_claimants_one_opponent_in_its_article() -> None:
+    # 1: a state, 2: its defence ministry, 3: the other state, 4: a relief group.
+    parties = FixedParties({1: (1, "country"), 2: (1, "country"), 3: (3, "country")})
+    parties.table[4] = (4, "organization")
+    claims = [make(claimant_id=2), make(id=2, claimant_id=3), make(id=3, claimant_id=4)]
+    sides = ArticleSides.of(claims, parties)
+    enemy = make(
+        id=4,
+        claimant_id=2,
+        measure="killed",
+        subject="people",
+        subject_text="enemy men",
+        quote="the enemy lost at least 30 men",
+    )
+    key = fact_key_of(enemy, EVENT, parties, sides=sides)
+    assert key == "e4|killed|combatants|3|count"
+    # With a third fighting party the enemy is not known: no side is guessed.
+    parties.table[5] = (5, "armed_group")
+    crowded = ArticleSides.of([*claims, make(id=5, claimant_id=5)], parties)
+    assert fact_key_of(enemy, EVENT, parties, sides=crowded) == "e4|killed|people|-|count"
+
+
+def test_soldiers_are_the_one_states_and_militants_the_one_armed_groups() -> None:
+    parties = FixedParties({1: (1, "country"), 7: (7, "armed_group")})
+    sides = ArticleSides.of([make(claimant_id=1), make(id=2, claimant_id=7)], parties)
+    soldiers = make(measure="killed", subject="combatants", subject_text="soldiers")
+    militants = make(id=2, measure="killed", subject="combatants", subject_text="militants")
+    assert fact_key_of(soldiers, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+    assert fact_key_of(militants, EVENT, parties, sides=sides) == "e4|killed|combatants|7|count"
+    two_states = ArticleSides.of(
+        [make(claimant_id=1), make(id=2, claimant_id=8)],
+        FixedParties({1: (1, "country"), 8: (8, "country")}),
+    )
+    assert fact_key_of(soldiers, EVENT, parties, sides=two_states) == "e4|killed|combatants|-|count"

@@ -48,3 +48,18 @@ def test_a_later_time_is_the_same_incident_going_on() -> None:
 def test_without_a_publication_date_times_cannot_tell() -> None:
     reading = analyse_article("Four died on Monday. In 2014, 40 died.", "", None)
     assert reading.at(0, 10).key == ""
+
+
+def test_a_countrys_or_a_wars_total_is_not_the_incidents_figure() -> None:
+    body = (
+        "Floodwaters killed 23 people in the river town of Maralu on Tuesday, officials said.\n"
+        "Nationwide, some 410 people have died in floods since the monsoon began.\n"
+        "The conflict has killed more than 9,000 people since it began, monitors say."
+    )
+    reading = analyse_article(body, "Floods hit Maralu", PUBLISHED)
+    main = reading.at(body.index("23"), body.index("23") + 2)
+    national = reading.at(body.index("410"), body.index("410") + 3)
+    war = reading.at(body.index("9,000"), body.index("9,000") + 5)
+    assert main.main
+    assert not national.main and not war.main
+    assert national.key != war.key

@@ -1,0 +1,39 @@
+"""The facts code's vocabulary, read once from ``vocabulary.toml`` (reviewable data)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    separate: tuple[str, ...]
+    """Cues that a sentence is about another incident ("in a separate attack")."""
+    scope: tuple[str, ...]
+    """Cues that a sentence's figures cover a wider scope ("nationwide", "since the war")."""
+    speech: tuple[str, ...]
+    """Words before a locative that make it where someone spoke, not an incident."""
+    place_nouns: tuple[str, ...]
+    """Nouns that make a capitalised name a place ("Sirkot district")."""
+    part_of: tuple[str, ...]
+    """Regular-expression fragments before a figure that make it a subgroup's count."""
+    part_lead: tuple[str, ...]
+    """Words right after a figure that make it a subgroup's count ("two of them")."""
+    corrections: tuple[str, ...]
+    """Words that make a changed figure a correction."""
+    state_forces: tuple[str, ...]
+    """Nouns for a state's forces ("soldiers", "border guards")."""
+    group_forces: tuple[str, ...]
+    """Nouns for an armed group's forces ("militants", "assailants")."""
+    enemy: tuple[str, ...]
+    """Regular-expression fragments that make a counted phrase the claimant's enemy's."""
+
+
+@lru_cache(maxsize=1)
+def load() -> Vocabulary:
+    text = resources.files(__package__).joinpath("vocabulary.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return Vocabulary(**{name: tuple(data[name]) for name in Vocabulary.__dataclass_fields__})
