@@ -153,63 +153,64 @@ def _compatible(x: FactClaim, y: FactClaim, spans: dict[int, Interval], series: 
     return spans[late.claim_id].hi >= spans[early.claim_id].lo or late.corrects
 
 
-def _clusters(claims: Sequence[FactClaim], known: dict[int, Interval]) -> list[list[FactClaim]]:
-    """Group claims into connected components of agreement."""
-    spans = [known[c.claim_id] for c in claims]
-    parent = list(range(len(claims)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(claims)):
-        for j in range(i + 1, len(claims)):
-            if spans[i].overlaps(spans[j]):
-                parent[find(i)] = find(j)
-    groups: dict[int, list[FactClaim]] = defaultdict(list)
-    for i, claim in enumerate(claims):
-        groups[find(i)].append(claim)
-    return sorted(groups.values(), key=lambda g: min(c.claim_id for c in g))
-
-
 def _inconsistent_sides(
     own: Sequence[FactClaim], spans: dict[int, Interval], series: str = "fixed"
 ) -> tuple[tuple[int, ...], ...] | None:
     """The sides of one claimant's figures that cannot both hold, in different reports.
 
     Agreement is not transitive: "dozens" fits 40 and fits "more than 50", but 40 and "more
-    than 50" still contradict each other. Any pair from different articles whose intervals
-    do not overlap makes the claimant inconsistent; the sides are the components of
-    agreement once the figures compatible with both ends of such a pair (the open-ended
-    "dozens") are set aside.
+    than 50" still contradict each other. Any pair from different articles that cannot
+    both hold (see ``_compatible``) makes the claimant inconsistent; the sides are the
+    components of agreement once the figures agreeing with both figures of such a pair
+    (the open-ended "dozens") are set aside.
+
+    The agreement of every two figures is computed once (quadratic in the claimant's
+    figures of one fact, which are few); everything after reads that table.
     """
-    pairs = [
-        (x, y)
-        for i, x in enumerate(own)
-        for y in own[i + 1 :]
-        if x.article_id != y.article_id and not _compatible(x, y, spans, series)
+    n = len(own)
+    iv = [spans[c.claim_id] for c in own]
+    agree = [[True] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            agree[i][j] = agree[j][i] = iv[i].overlaps(iv[j])
+    contradictions = [
+        (i, j)
+        for i in range(n)
+        for j in range(i + 1, n)
+        if not agree[i][j]
+        and own[i].article_id != own[j].article_id
+        and not _compatible(own[i], own[j], spans, series)
     ]
-    if not pairs:
+    if not contradictions:
         return None
-    # Contradicting pairs are non-overlapping pairs (all of them for a fixed count), so the
-    # fast test finds every bridging figure; for a changing count it is a pre-filter.
+    # For a fixed count the contradicting pairs are the disagreeing pairs from different
+    # reports, which ``_bridges`` finds near-linearly; for a changing count it is a
+    # pre-filter.
     bridging = {
-        c.claim_id
-        for c in own
-        if _bridges(c, own, spans)
-        and (
-            series == "fixed"
-            or any(
-                spans[c.claim_id].overlaps(spans[x.claim_id])
-                and spans[c.claim_id].overlaps(spans[y.claim_id])
-                for x, y in pairs
-            )
-        )
+        k
+        for k in range(n)
+        if _bridges(own[k], own, spans)
+        and (series == "fixed" or any(agree[k][i] and agree[k][j] for i, j in contradictions))
     }
-    groups = _clusters([c for c in own if c.claim_id not in bridging], spans)
-    return tuple(_ids(g) for g in groups) if len(groups) > 1 else None
+    kept = [k for k in range(n) if k not in bridging]
+    parent = {k: k for k in kept}
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for x, i in enumerate(kept):
+        for j in kept[x + 1 :]:
+            if agree[i][j]:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[FactClaim]] = defaultdict(list)
+    for k in kept:
+        groups[find(k)].append(own[k])
+    if len(groups) < 2:
+        return None
+    return tuple(sorted(_ids(g) for g in groups.values()))
 
 
 def _bridges(c: FactClaim, own: Sequence[FactClaim], spans: dict[int, Interval]) -> bool:

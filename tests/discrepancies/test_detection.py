@@ -186,31 +186,48 @@ def test_claimants_are_not_set_against_each_other_when_the_side_is_unknown() -> 
     assert finding.kind == INCONSISTENT
 
 
-def test_bridging_figures_are_those_agreeing_with_both_ends_of_a_contradiction() -> None:
-    """The fast test for "agrees with both figures of a contradicting pair" gives what
-    checking every pair gives, on many random sets of figures."""
+def test_one_claimants_sides_are_the_components_left_once_bridging_figures_are_set_aside() -> None:
+    """The sides of an inconsistent claimant are what the definition gives when every pair
+    is checked by hand, on many random sets of figures, for a fixed and a rising count."""
     import random
+    from datetime import date
 
-    from api.discrepancies.detection import FactClaim, Interval, _bridges
+    from api.discrepancies.detection import (
+        FactClaim,
+        Interval,
+        _compatible,
+        _inconsistent_sides,
+    )
 
     rng = random.Random(7)
-    for _ in range(300):
+    for trial in range(400):
+        series = "fixed" if trial % 2 else "rising"
         claims, spans = [], {}
         for i in range(rng.randint(2, 9)):
             lo = float(rng.randint(0, 20))
             hi = lo + rng.choice([0.0, 1.0, 5.0, float("inf")])
-            claims.append(FactClaim(i, rng.randint(1, 3), 1, "s", "exact", lo, hi))
+            moment = date(2025, 1, rng.randint(1, 3))
+            claims.append(FactClaim(i, rng.randint(1, 3), 1, "s", "exact", lo, hi, moment=moment))
             spans[i] = Interval(lo, hi, lo_open=rng.random() < 0.2, hi_open=rng.random() < 0.2)
+
+        def agree(x: FactClaim, y: FactClaim, spans: dict[int, Interval] = spans) -> bool:
+            return spans[x.claim_id].overlaps(spans[y.claim_id])
+
         contradicting = [
             (x, y)
             for x in claims
             for y in claims
-            if x.article_id != y.article_id and not spans[x.claim_id].overlaps(spans[y.claim_id])
+            if x.article_id != y.article_id and not _compatible(x, y, spans, series)
         ]
-        for c in claims:
-            slow = any(
-                spans[c.claim_id].overlaps(spans[x.claim_id])
-                and spans[c.claim_id].overlaps(spans[y.claim_id])
-                for x, y in contradicting
-            )
-            assert _bridges(c, claims, spans) == slow
+        kept = [c for c in claims if not any(agree(c, x) and agree(c, y) for x, y in contradicting)]
+        groups: list[set[int]] = []
+        for c in kept:  # connected components of agreement, by hand
+            joined = [g for g in groups if any(agree(c, claims[i]) for i in g)]
+            merged = {c.claim_id}.union(*joined)
+            groups = [g for g in groups if g not in joined] + [merged]
+        expected = (
+            tuple(sorted(tuple(sorted(g)) for g in groups))
+            if contradicting and len(groups) > 1
+            else None
+        )
+        assert _inconsistent_sides(claims, spans, series) == expected
