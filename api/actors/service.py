@@ -33,22 +33,16 @@ def redirect_of(session: Session, actor_id: int) -> int | None:
 def get_actor(session: Session, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
-        survivor = redirect_of(session, actor_id)
-        if survivor is not None:
-            raise NotFound(f"actor {actor_id} was merged into actor {survivor}")
+        merged(session, actor_id)
         raise NotFound(f"no actor with id {actor_id}")
     return actor
 
 
-def get_actor_or_redirect(session: Session, actor_id: int) -> Actor | ActorRedirect:
-    """The actor, or the redirect left by its merge into another (404 when neither)."""
-    actor = session.get(Actor, actor_id)
-    if actor is not None:
-        return actor
-    redirect = session.get(ActorRedirect, actor_id)
-    if redirect is None:
-        raise NotFound(f"no actor with id {actor_id}")
-    return redirect
+def merged(session: Session, actor_id: int) -> None:
+    """404 naming the survivor when ``actor_id`` was merged into another actor."""
+    survivor = redirect_of(session, actor_id)
+    if survivor is not None:
+        raise NotFound(f"actor {actor_id} was merged into actor {survivor}")
 
 
 def current_id(session: Session, actor_id: int | None) -> int | None:

@@ -41,15 +41,20 @@ def content_hash(body: str) -> str:
 def get_article(session: Session, article_id: int) -> Article:
     article = session.get(Article, article_id)
     if article is None:
-        deleted = session.get(DeletedArticle, article_id)
-        if deleted is not None:
-            raise Gone(
-                f"article {article_id} was deleted at {deleted.deleted_at.isoformat()}; "
-                f"GET /v1/deleted-articles/{article_id} shows it and "
-                f"POST /v1/deleted-articles/{article_id}/restore brings it back"
-            )
+        gone(session, article_id)
         raise NotFound(f"no article with id {article_id}")
     return article
+
+
+def gone(session: Session, article_id: int) -> None:
+    """410 when the article that ``article_id`` named was deleted (it is kept)."""
+    deleted = session.get(DeletedArticle, article_id)
+    if deleted is not None:
+        raise Gone(
+            f"article {article_id} was deleted at {deleted.deleted_at.isoformat()}; "
+            f"GET /v1/deleted-articles/{article_id} shows it and "
+            f"POST /v1/deleted-articles/{article_id}/restore brings it back"
+        )
 
 
 def get_deleted(session: Session, article_id: int) -> DeletedArticle:
