@@ -147,18 +147,19 @@ def load(
     param: str | None = None,
     name: str | None = None,
     missing: Callable[[Session, int], None] | None = None,
+    options: Sequence[Any] = (),
 ) -> Callable[..., ModelT]:
     """A dependency giving the ``model`` row whose id the path parameter ``param`` (default
     ``<model>_id``) names: ``Annotated[Article, Depends(load(Article))]``. When there is
     none, ``missing`` may raise what the id means now (410, a redirect); otherwise a 404
-    `no <name> with id N`."""
+    `no <name> with id N`. ``options`` are the ORM loader options of the lookup."""
     snake = _snake(model.__name__)
     param = param or f"{snake}_id"
     label = name or snake.replace("_", " ")
 
     def dependency(session: Session, **path: int) -> ModelT:
         row_id = path[param]
-        row = session.get(model, row_id)
+        row = session.get(model, row_id, options=options)
         if row is None:
             if missing is not None:
                 missing(session, row_id)

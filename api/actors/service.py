@@ -105,11 +105,11 @@ def summaries(session: Session, actor_ids: Iterable[int | None]) -> dict[int, Ac
     ids = {i for i in actor_ids if i is not None}
     if not ids:
         return {}
-    rows = session.exec(select(Actor).where(col(Actor.id).in_(ids)))
+    rows = session.exec(select(Actor.id, Actor.name, Actor.kind).where(col(Actor.id).in_(ids)))
     return {
-        a.id: ActorSummary(id=a.id, name=a.name, kind=ActorKind(a.kind))
-        for a in rows
-        if a.id is not None
+        actor_id: ActorSummary(id=actor_id, name=name, kind=ActorKind(kind))
+        for actor_id, name, kind in rows
+        if actor_id is not None
     }
 
 

@@ -43,6 +43,10 @@ from api.http import (
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 ArticleDep = Annotated[Article, Depends(load(Article, missing=service.gone))]
+CountedArticleDep = Annotated[
+    Article, Depends(load(Article, missing=service.gone, options=service.WITH_CLAIM_COUNT))
+]
+"""An article to show: its claim count comes with it, in the same query."""
 DeletedArticleDep = Annotated[DeletedArticle, Depends(load(DeletedArticle, param="article_id"))]
 
 ARTICLE_LINKS = {
@@ -136,8 +140,8 @@ def create_article(
     response_model=ArticlePublic,
     responses=one(401, 404, 410, 422, links=ARTICLE_LINKS),
 )
-def get_article(
-    _: ReaderKey, article: ArticleDep, request: Request, session: SessionDep
+async def get_article(
+    _: ReaderKey, article: CountedArticleDep, request: Request, session: SessionDep
 ) -> Response:
     """One article with its body exactly as stored; evidence offsets index into `body`."""
     return current(request, service.to_public(session, [article])[0])
@@ -257,7 +261,9 @@ def list_deleted_articles(
     response_model=DeletedArticlePublic,
     responses=one(401, 404, 422),
 )
-def get_deleted_article(_: ReaderKey, deleted: DeletedArticleDep, request: Request) -> Response:
+async def get_deleted_article(
+    _: ReaderKey, deleted: DeletedArticleDep, request: Request
+) -> Response:
     """A deleted article as it was when it was deleted."""
     return current(request, service.deleted_public([deleted])[0])
 

@@ -58,7 +58,7 @@ def create_key(
     response_model=KeyPublic,
     responses=one(401, 403, 404, 422),
 )
-def get_key(_: AdminKey, key: KeyDep, request: Request) -> Response:
+async def get_key(_: AdminKey, key: KeyDep, request: Request) -> Response:
     """One key: its role, expiry, last use and revocation (admin only; no token)."""
     return current(request, service.to_public(key))
 

@@ -73,7 +73,7 @@ def list_events(
         },
     ),
 )
-def get_event(_: ReaderKey, event: EventDep, request: Request) -> Response:
+async def get_event(_: ReaderKey, event: EventDep, request: Request) -> Response:
     """One event with the date span of its articles."""
     return current(request, service.to_public([event])[0])
 
