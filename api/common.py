@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import re
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Annotated, Any, Generic, Literal, Protocol, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from fastapi import Query, Request, Response
+from fastapi import Query, Request
 from pydantic import BaseModel, Field
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_
 from sqlmodel.sql.expression import SelectOfScalar
 
 from api.db import UTCDateTime
-from api.errors import BadRequest, InvalidCursor, PreconditionFailed
+from api.errors import InvalidCursor
 from api.inputs import MAX_ID, DateTimeInput
 
 ItemT = TypeVar("ItemT", bound=BaseModel)
@@ -208,46 +206,6 @@ def time_key(column: Any) -> ColumnElement[datetime]:
     return func.coalesce(column, literal(NULL_TIME, UTCDateTime()), type_=UTCDateTime())
 
 
-class _Row(Protocol):
-    id: int | None
-
-
-RowT = TypeVar("RowT", bound=_Row)
-
-
-def page_of(
-    rows: Sequence[RowT],
-    render: Callable[[list[RowT]], list[ItemT]],
-    *,
-    limit: int,
-    request: Request,
-    response: Response,
-    sort: Sort | None = None,
-    key_of: Callable[[RowT], object] | None = None,
-) -> Page[ItemT]:
-    """A page from up to ``limit + 1`` fetched rows: the extra row only proves more exist,
-    so only the first ``limit`` are rendered. In a sorted list, ``key_of`` gives the last
-    row's sort key for the cursor."""
-    shown = list(rows[:limit])
-    next_cursor = None
-    if len(rows) > limit and shown[-1].id is not None:
-        if sort is None or (sort.kind == "id" and not sort.descending):
-            next_cursor = encode_cursor(shown[-1].id)
-        else:
-            key = sort.dump(key_of(shown[-1])) if key_of is not None else None
-            next_cursor = encode_cursor(shown[-1].id, sort=sort.name, key=key)
-        set_next_link(request, response, cursor=next_cursor, limit=limit)
-    return Page[ItemT](items=render(shown), next=next_cursor)
-
-
-def set_next_link(
-    request: Request, response: Response, *, cursor: str, limit: int, param: str = "cursor"
-) -> None:
-    """`Link: <this request with ``param``=cursor>; rel="next"`."""
-    query = request.url.include_query_params(**{param: cursor, "limit": limit}).query
-    response.headers["Link"] = f'<{link_to(request, app_path(request), query)}>; rel="next"'
-
-
 def _app_root(request: Request) -> str:
     scope = request.scope
     return str(scope.get("app_root_path", scope.get("root_path", ""))).rstrip("/")
@@ -274,81 +232,6 @@ def link_to(request: Request, path: str, query: str = "") -> str:
 def link_for(request: Request, name: str, **params: object) -> str:
     """:func:`link_to` the route called ``name`` with these path parameters."""
     return link_to(request, str(request.app.url_path_for(name, **params)))
-
-
-def etag_of(model: BaseModel) -> str:
-    digest = hashlib.sha256(model.model_dump_json().encode()).hexdigest()[:32]
-    return f'"{digest}"'
-
-
-def _visible_ascii(name: str, value: str) -> str:
-    """Header values are visible ASCII and spaces (RFC 9110); anything else is a 400."""
-    if any(not (" " <= char <= "~") for char in value):
-        raise BadRequest(f"the {name} header may contain only visible ASCII characters")
-    return value
-
-
-_ENTITY_TAG = r'(W/)?"[\x21\x23-\x7E]*"'
-ETAGS_PATTERN = rf"^ *(\*|{_ENTITY_TAG}( *, *{_ENTITY_TAG})*) *$"
-"""`If-Match`: `*` or a comma-separated list of entity tags (RFC 9110). A malformed
-`If-None-Match` is not refused: it names no current version, so the resource is sent."""
-
-
-def _entity_tags(name: str, value: str) -> str:
-    """A malformed `If-Match` (empty, unquoted, ...) is a 400."""
-    _visible_ascii(name, value)
-    if not re.fullmatch(ETAGS_PATTERN, value):
-        raise BadRequest(
-            f'the {name} header must be * or a comma-separated list of entity tags ("...")'
-        )
-    return value
-
-
-def check_if_match(if_match: str | None, current: BaseModel) -> None:
-    """Raise 412 when ``If-Match`` is sent and names no current version."""
-    if if_match is None:
-        return
-    _entity_tags("If-Match", if_match)
-    tags = [tag.strip() for tag in if_match.split(",")]
-    if "*" in tags:
-        return
-    current_tag = etag_of(current)
-    weak_current = "W/" + current_tag
-    if current_tag not in tags and weak_current not in tags:
-        raise PreconditionFailed(
-            "If-Match does not match the current ETag: the resource changed since you read it"
-        )
-
-
-def set_etag(response: Response, model: BaseModel) -> None:
-    response.headers["ETag"] = etag_of(model)
-
-
-class Timestamps(BaseModel):
-    created_at: datetime
-    updated_at: datetime
-
-
-def with_etag(request: Request, response: Response, model: ModelT) -> ModelT | Response:
-    """``model`` with its ``ETag``, or a 304 when ``If-None-Match`` names it."""
-    cached = not_modified(request, model)
-    if cached is not None:
-        return cached
-    set_etag(response, model)
-    return model
-
-
-def not_modified(request: Request, model: BaseModel) -> Response | None:
-    """A 304 response when ``If-None-Match`` names the current version."""
-    header = request.headers.get("if-none-match")
-    if header is None:
-        return None
-    _visible_ascii("If-None-Match", header)
-    tag = etag_of(model)
-    tags = {t.strip().removeprefix("W/") for t in header.split(",")}
-    if tag in tags or "*" in tags:
-        return Response(status_code=304, headers={"ETag": tag})
-    return None
 
 
 ETAG_HEADER = {

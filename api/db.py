@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -12,9 +13,11 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Engine, event
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, SQLModel, create_engine
+from starlette.concurrency import run_in_threadpool
 
 from api.config import Settings, get_settings
 
@@ -116,11 +119,36 @@ def make_engine(settings: Settings) -> Engine:
         url,
         pool_size=settings.db_pool_size,
         max_overflow=settings.db_pool_size,
-        pool_pre_ping=True,
         pool_timeout=10,
     )
     _configure_postgresql(engine)
+    _ping_when_idle(engine)
     return engine
+
+
+PING_AFTER_IDLE_SECONDS = 5.0
+"""A pooled connection unused for this long is tested (``SELECT 1``) before it is handed
+out, so one the server dropped meanwhile (a restart, an idle timeout) is replaced, not
+failed with. A busy connection is not pinged: that would cost a round trip per request,
+and a connection lost while in use invalidates the whole pool anyway."""
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info["checked_in_at"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        idle_since = record.info.get("checked_in_at")
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            alive = engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:  # the pool replaces the connection and tries again
+            raise DisconnectionError("the pooled connection is gone") from exc
+        if not alive:
+            raise DisconnectionError("the pooled connection is gone")
 
 
 @lru_cache
@@ -142,20 +170,54 @@ def _write_engine(engine: Engine) -> Engine:
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
-def get_session(request: Request) -> Iterator[Session]:
+async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's unit of work: services flush, this commits (or rolls back on error).
 
     Requests that may write use the write engine, so they take the writers' lock. It runs
     with ``scope="function"``, so the commit happens before the response is sent: a
-    failed commit is an error response, never a success that was not stored.
+    failed commit is an error response, never a success that was not stored. Opening the
+    session does no I/O, so it happens on the event loop; a commit runs in a thread.
     """
-    yield from request_session(get_engine(), request.method)
+    bind = _bind(get_engine(), request.method)
+    session = Session(bind, expire_on_commit=False)
+    try:
+        yield session
+    except BaseException:
+        await run_in_threadpool(_close, session, commit=False)
+        raise
+    if bind is _read_engine(get_engine()):
+        _close(session, commit=True)  # autocommit: nothing to commit, no I/O to wait for
+    else:
+        await run_in_threadpool(_close, session, commit=True)
+
+
+def _close(session: Session, *, commit: bool) -> None:
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
+    finally:
+        session.close()
+
+
+def _bind(engine: Engine, method: str) -> Engine:
+    """Writes on the write engine; reads on PostgreSQL in autocommit: under READ COMMITTED
+    every statement reads its own snapshot anyway, so a read transaction's `BEGIN` and
+    `COMMIT` would only cost two round trips."""
+    if method not in READ_METHODS:
+        return _write_engine(engine)
+    return _read_engine(engine) if engine.dialect.name == "postgresql" else engine
+
+
+@lru_cache
+def _read_engine(engine: Engine) -> Engine:
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def request_session(engine: Engine, method: str) -> Iterator[Session]:
     """One request's unit of work on ``engine`` (writes on its write variant)."""
-    bind = engine if method in READ_METHODS else _write_engine(engine)
-    with Session(bind, expire_on_commit=False) as session:
+    with Session(_bind(engine, method), expire_on_commit=False) as session:
         try:
             yield session
         except BaseException:

@@ -1,8 +1,9 @@
 """The contract: post-processing of the OpenAPI document, and interactive docs served offline.
 
 FastAPI derives most of the document from the routes; :func:`finish_openapi` adds what it
-cannot express (problem-details errors everywhere, optional auth on reads, links between
-operations, request examples, servers) and keeps the output deterministic.
+cannot express (problem-details errors everywhere, optional auth on reads, request
+examples, servers) and keeps the output deterministic. Links between operations are
+declared by the routes themselves (``api.http.link``).
 
 The Swagger UI assets come from the ``fastapi-swagger`` package (a PyPI release of the
 ``swagger-ui-dist`` files), so ``/docs`` works without reaching any CDN.
@@ -19,8 +20,8 @@ from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 
-from api.common import ETAGS_PATTERN
 from api.errors import NotFound, Problem, problem_responses
+from api.http import ETAGS_PATTERN
 
 SECURITY_SCHEME = "HTTPBearer"
 READ_METHODS = frozenset({"get", "head"})
@@ -40,165 +41,6 @@ OPTIONAL_KEY: list[dict[str, list[str]]] = [{}, {SECURITY_SCHEME: []}]
 and inherited by every read, so generators type reads for an anonymous client (an operation
 that declares `security` itself is generated as needing an authenticated one)."""
 CONTACT = {"name": "Claims API maintainers"}
-
-# Links between operations (OpenAPI `links`): they document how a response leads to the
-# next request, and drive schemathesis' stateful tests. Keyed by (operationId, status);
-# a link whose target operation does not exist is left out.
-_ETAG = "$response.header.ETag"
-LINKS: dict[tuple[str, str], dict[str, dict[str, Any]]] = {
-    ("create_article", "201"): {
-        "GetArticle": {
-            "operationId": "get_article",
-            "parameters": {"article_id": "$response.body#/id"},
-        },
-        "ListArticleClaims": {
-            "operationId": "list_article_claims",
-            "parameters": {"article_id": "$response.body#/id"},
-        },
-        "UpdateArticle": {
-            "operationId": "update_article",
-            "parameters": {"article_id": "$response.body#/id", "if-match": _ETAG},
-        },
-        "DeleteArticle": {
-            "operationId": "delete_article",
-            "parameters": {"article_id": "$response.body#/id", "if-match": _ETAG},
-        },
-    },
-    ("list_articles", "200"): {
-        "GetFirstArticle": {
-            "operationId": "get_article",
-            "parameters": {"article_id": "$response.body#/items/0/id"},
-        },
-    },
-    ("get_article", "200"): {
-        "ListArticleClaims": {
-            "operationId": "list_article_claims",
-            "parameters": {"article_id": "$response.body#/id"},
-        },
-        "UpdateArticle": {
-            "operationId": "update_article",
-            "parameters": {"article_id": "$response.body#/id", "if-match": _ETAG},
-        },
-        "DeleteArticle": {
-            "operationId": "delete_article",
-            "parameters": {"article_id": "$response.body#/id", "if-match": _ETAG},
-        },
-    },
-    ("delete_article", "204"): {
-        "ListDeletedArticleClaims": {
-            "operationId": "list_article_claims",
-            "parameters": {"article_id": "$request.path.article_id"},
-            "description": "The article's claims are gone with it: this answers 404.",
-        },
-        "GetDeletedArticle": {
-            "operationId": "get_article",
-            "parameters": {"article_id": "$request.path.article_id"},
-            "description": "The article is gone: this answers 404.",
-        },
-    },
-    ("list_article_claims", "200"): {
-        "GetFirstClaim": {
-            "operationId": "get_claim",
-            "parameters": {"claim_id": "$response.body#/items/0/id"},
-        },
-    },
-    ("list_claims", "200"): {
-        "GetFirstClaim": {
-            "operationId": "get_claim",
-            "parameters": {"claim_id": "$response.body#/items/0/id"},
-        },
-    },
-    ("get_claim", "200"): {
-        "UpdateClaim": {
-            "operationId": "update_claim",
-            "parameters": {"claim_id": "$response.body#/id", "if-match": _ETAG},
-        },
-        "GetFirstDiscrepancyOfClaim": {
-            "operationId": "get_discrepancy",
-            "parameters": {"discrepancy_id": "$response.body#/discrepancy_ids/0"},
-        },
-        "GetClaimArticle": {
-            "operationId": "get_article",
-            "parameters": {"article_id": "$response.body#/article_id"},
-        },
-    },
-    ("update_claim", "200"): {
-        "GetClaim": {"operationId": "get_claim", "parameters": {"claim_id": "$response.body#/id"}},
-        "GetFirstDiscrepancyOfClaim": {
-            "operationId": "get_discrepancy",
-            "parameters": {"discrepancy_id": "$response.body#/discrepancy_ids/0"},
-        },
-    },
-    ("create_actor", "201"): {
-        "GetActor": {"operationId": "get_actor", "parameters": {"actor_id": "$response.body#/id"}},
-        "UpdateActor": {
-            "operationId": "update_actor",
-            "parameters": {"actor_id": "$response.body#/id", "if-match": _ETAG},
-        },
-        "ListActorClaims": {
-            "operationId": "list_actor_claims",
-            "parameters": {"actor_id": "$response.body#/id"},
-        },
-    },
-    ("merge_actor", "200"): {
-        "GetSurvivingActor": {
-            "operationId": "get_actor",
-            "parameters": {"actor_id": "$response.body#/id"},
-        },
-        "ListSurvivingActorClaims": {
-            "operationId": "list_actor_claims",
-            "parameters": {"actor_id": "$response.body#/id"},
-        },
-    },
-    ("list_actors", "200"): {
-        "GetFirstActor": {
-            "operationId": "get_actor",
-            "parameters": {"actor_id": "$response.body#/items/0/id"},
-        },
-    },
-    ("get_actor", "200"): {
-        "UpdateActor": {
-            "operationId": "update_actor",
-            "parameters": {"actor_id": "$response.body#/id", "if-match": _ETAG},
-        },
-        "MergeActor": {
-            "operationId": "merge_actor",
-            "parameters": {"actor_id": "$response.body#/id", "if-match": _ETAG},
-        },
-        "ListActorClaims": {
-            "operationId": "list_actor_claims",
-            "parameters": {"actor_id": "$response.body#/id"},
-        },
-    },
-    ("list_discrepancies", "200"): {
-        "GetFirstDiscrepancy": {
-            "operationId": "get_discrepancy",
-            "parameters": {"discrepancy_id": "$response.body#/items/0/id"},
-        },
-    },
-    ("get_discrepancy", "200"): {
-        "UpdateDiscrepancy": {
-            "operationId": "update_discrepancy",
-            "parameters": {"discrepancy_id": "$response.body#/id", "if-match": _ETAG},
-        },
-    },
-    ("list_events", "200"): {
-        "GetFirstEvent": {
-            "operationId": "get_event",
-            "parameters": {"event_id": "$response.body#/items/0/id"},
-        },
-    },
-    ("get_event", "200"): {
-        "ListEventClaims": {
-            "operationId": "list_event_claims",
-            "parameters": {"event_id": "$response.body#/id"},
-        },
-        "ListEventDiscrepancies": {
-            "operationId": "list_event_discrepancies",
-            "parameters": {"event_id": "$response.body#/id"},
-        },
-    },
-}
 
 _PROBLEM_REF = "#/components/schemas/Problem"
 _FASTAPI_VALIDATION = ("HTTPValidationError", "ValidationError")
@@ -348,24 +190,20 @@ def _add_request_examples(schema: dict[str, Any], operation: dict[str, Any]) -> 
             }
 
 
-def _add_links(schema: dict[str, Any]) -> None:
+def _keep_reachable_links(schema: dict[str, Any]) -> None:
+    """Routes declare their `links` (OpenAPI) next to them, in their `responses`; a link
+    to an operation the document does not have is left out."""
     operation_ids = {op.get("operationId") for _, _, op in _operations(schema)}
     for _, _, operation in _operations(schema):
-        for status, response in operation["responses"].items():
-            links = LINKS.get((operation.get("operationId", ""), status), {})
-            kept = {
-                name: copy.deepcopy(link)
-                for name, link in links.items()
-                if link["operationId"] in operation_ids
-            }
+        for response in operation["responses"].values():
+            links = response.get("links")
+            if links is None:
+                continue
+            kept = {n: link for n, link in links.items() if link["operationId"] in operation_ids}
             if kept:
                 response["links"] = kept
-    # The duplicate-article 200 of create_article leads to the same places as its 201.
-    for _, _, operation in _operations(schema):
-        if operation.get("operationId") == "create_article":
-            created = operation["responses"].get("201", {}).get("links")
-            if created and "200" in operation["responses"]:
-                operation["responses"]["200"]["links"] = copy.deepcopy(created)
+            else:
+                del response["links"]
 
 
 def finish_openapi(schema: dict[str, Any]) -> dict[str, Any]:
@@ -400,7 +238,7 @@ def finish_openapi(schema: dict[str, Any]) -> dict[str, Any]:
         )
     for name in _FASTAPI_VALIDATION:
         schemas.pop(name, None)
-    _add_links(schema)
+    _keep_reachable_links(schema)
     components["schemas"] = dict(sorted(schemas.items()))
     return schema
 

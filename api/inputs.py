@@ -147,7 +147,7 @@ def _known_query(route: APIRoute) -> frozenset[str]:
     return known
 
 
-def reject_unknown_query(request: Request) -> None:
+async def reject_unknown_query(request: Request) -> None:
     """Refuse query parameters the operation does not define (typos silently ignored
     would return unfiltered data)."""
     route = request.scope.get("route")
@@ -173,7 +173,7 @@ def _is_json(content_type: str) -> bool:
     )
 
 
-def require_json_body(request: Request) -> None:
+async def require_json_body(request: Request) -> None:
     """A body sent to an operation that takes JSON must say it is JSON (415 otherwise).
 
     Without a `Content-Type` the body is read as JSON, as FastAPI does."""

@@ -28,6 +28,7 @@ from api.export.router import router as export_router
 from api.extraction import warm_up
 from api.faults import DatabaseFaults
 from api.health.router import router as health_router
+from api.http import Moved, moved_response
 from api.inputs import reject_unknown_query, require_json_body
 from api.middleware import REQUEST_ID_HEADER, BodySizeLimit, HeadAsGet, RequestContext
 from api.ratelimit.service import RateLimitHeaders, rate_limit
@@ -125,6 +126,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.state.settings = settings
     install_error_handlers(app)
+    app.add_exception_handler(Moved, moved_response)
     install_docs(app, docs_url="/docs")
     app.add_middleware(DatabaseFaults, attempts=settings.db_retry_attempts)
     app.add_middleware(RateLimitHeaders)

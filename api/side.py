@@ -36,7 +36,7 @@ def transactions_on(engine: Engine) -> SideSessions:
     return own_transaction
 
 
-def get_side_sessions() -> SideSessions:
+async def get_side_sessions() -> SideSessions:
     return transactions_on(get_engine())
 
 

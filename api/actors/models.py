@@ -1,16 +1,19 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Self
 
+from fastapi import Query
 from pydantic import field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from api.common import UpdatedSinceQuery
 from api.db import UTCDateTime, utcnow
 from api.extraction.types import ActorKind
-from api.inputs import IdValue, Text200, reject_nulls
+from api.inputs import MAX_ID, NO_NUL, IdValue, Text200, reject_nulls
 
 Name = Text200
 AliasList = Annotated[list[Name], Field(max_length=50)]
@@ -25,6 +28,25 @@ def _dedupe(values: list[str]) -> list[str]:
             seen.add(key)
             out.append(value)
     return out
+
+
+@dataclass(frozen=True)
+class ActorFilters:
+    """The filters of `GET /v1/actors` (and of its export)."""
+
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            pattern=NO_NUL,
+            description="Name or alias contains this (case-insensitive).",
+        ),
+    ] = None
+    kind: Annotated[ActorKind | None, Query(description="Only actors of this kind.")] = None
+    parent_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only actors belonging to this one.")
+    ] = None
+    updated_since: UpdatedSinceQuery = None
 
 
 class ActorBase(SQLModel):

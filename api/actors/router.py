@@ -1,32 +1,35 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Header, Query, Request, Response, status
+from fastapi import APIRouter, Depends, Header, Request, Response, status
+from sqlmodel import Session
 
 from api.actors import merge, service
-from api.actors.models import ActorCreate, ActorMerge, ActorPublic, ActorRedirect, ActorUpdate
+from api.actors.models import Actor, ActorCreate, ActorFilters, ActorMerge, ActorPublic, ActorUpdate
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import (
-    ETAG_HEADER,
-    LINK_HEADER,
-    CursorQuery,
-    LimitQuery,
-    Page,
-    UpdatedSinceQuery,
-    check_if_match,
-    decode_cursor,
-    link_for,
-    page_of,
-    set_etag,
-    with_etag,
-)
+from api.common import ETAG_HEADER, Page, link_for
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.extraction.types import ActorKind
-from api.inputs import MAX_ID, NO_NUL, IdPath
+from api.http import (
+    FIRST_ITEM_ID,
+    IfMatch,
+    Moved,
+    PagingDep,
+    check_if_match,
+    current,
+    filters_of,
+    link,
+    listed,
+    load,
+    one,
+    page,
+    query_params,
+    written,
+)
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -44,60 +47,49 @@ MERGED_REDIRECT: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _redirect(request: Request, redirect: ActorRedirect, route: str) -> Response:
-    """`308` to the same resource of the actor ``redirect`` leads to."""
-    location = link_for(request, route, actor_id=redirect.actor_id)
-    query = request.url.query
-    return Response(
-        status_code=status.HTTP_308_PERMANENT_REDIRECT,
-        headers={"Location": f"{location}?{query}" if query else location},
-    )
+def _moved_to(route: str) -> Callable[[Session, int], None]:
+    """A merged actor's id answers `308` to the same ``route`` of its survivor."""
+
+    def missing(session: Session, actor_id: int) -> None:
+        survivor = service.redirect_of(session, actor_id)
+        if survivor is not None:
+            raise Moved(route, actor_id=survivor)
+
+    return missing
+
+
+ActorDep = Annotated[Actor, Depends(load(Actor, missing=service.merged))]
+"""An actor to change: a merged id is a 404 naming the survivor."""
+ReadActorDep = Annotated[Actor, Depends(load(Actor, missing=_moved_to("get_actor")))]
+ClaimsOfActorDep = Annotated[Actor, Depends(load(Actor, missing=_moved_to("list_actor_claims")))]
+
+ACTOR_LINKS = {
+    "UpdateActor": link("update_actor", "actor_id", if_match=True),
+    "ListActorClaims": link("list_actor_claims", "actor_id"),
+}
 
 
 @router.get(
     "",
     operation_id="list_actors",
     summary="List actors",
-    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 422)},
+    response_model=Page[ActorPublic],
+    responses=listed(
+        400, 401, 422, links={"GetFirstActor": link("get_actor", "actor_id", FIRST_ITEM_ID)}
+    ),
 )
 def list_actors(
-    request: Request,
-    response: Response,
-    session: SessionDep,
     _: ReaderKey,
-    q: Annotated[
-        str | None,
-        Query(
-            max_length=200,
-            pattern=NO_NUL,
-            description="Name or alias contains this (case-insensitive).",
-        ),
-    ] = None,
-    kind: Annotated[ActorKind | None, Query(description="Only actors of this kind.")] = None,
-    parent_id: Annotated[
-        int | None, Query(ge=1, le=MAX_ID, description="Only actors belonging to this one.")
-    ] = None,
-    updated_since: UpdatedSinceQuery = None,
-    limit: LimitQuery = 20,
-    cursor: CursorQuery = None,
-) -> Page[ActorPublic]:
+    request: Request,
+    session: SessionDep,
+    filters: Annotated[ActorFilters, Depends(query_params(ActorFilters))],
+    paging: PagingDep,
+) -> Response:
     """Actors in the order they were stored."""
     rows = service.list_actors(
-        session,
-        after=decode_cursor(cursor),
-        limit=limit,
-        updated_since=updated_since,
-        q=q,
-        kind=kind,
-        parent_id=parent_id,
+        session, after=paging.after, limit=paging.limit, **filters_of(filters)
     )
-    return page_of(
-        rows,
-        lambda shown: service.to_public(session, shown),
-        limit=limit,
-        request=request,
-        response=response,
-    )
+    return page(request, paging, rows, lambda shown: service.to_public(session, shown))
 
 
 @router.post(
@@ -105,95 +97,104 @@ def list_actors(
     operation_id="create_actor",
     summary="Add an actor",
     status_code=status.HTTP_201_CREATED,
+    response_model=ActorPublic,
     responses={
         201: {
             "headers": {
                 "Location": {"description": "URL of the actor.", "schema": {"type": "string"}},
                 **ETAG_HEADER,
-            }
+            },
+            "links": {
+                "GetActor": link("get_actor", "actor_id"),
+                "UpdateActor": ACTOR_LINKS["UpdateActor"],
+                "ListActorClaims": ACTOR_LINKS["ListActorClaims"],
+            },
         },
         **problem_responses(401, 403, 409, 413, 422),
     },
 )
 def create_actor(
-    data: ActorCreate, request: Request, response: Response, session: SessionDep, _: EditorKey
-) -> ActorPublic:
+    _: EditorKey, data: ActorCreate, request: Request, session: SessionDep
+) -> Response:
     """Add an actor with its aliases; extraction links later mentions to it."""
-    actor = service.create_actor(session, data)
-    public = service.to_public(session, [actor])[0]
-    response.headers["Location"] = link_for(request, "get_actor", actor_id=public.id)
-    set_etag(response, public)
-    return public
+    public = service.to_public(session, [service.create_actor(session, data)])[0]
+    return written(
+        public,
+        status_code=status.HTTP_201_CREATED,
+        location=link_for(request, "get_actor", actor_id=public.id),
+    )
 
 
 @router.get(
     "/{actor_id}",
     operation_id="get_actor",
     summary="Get an actor",
+    response_model=ActorPublic,
     responses={
-        200: {"headers": ETAG_HEADER},
-        304: {"description": "Not modified since the `If-None-Match` version."},
+        **one(
+            401,
+            404,
+            422,
+            links={
+                "UpdateActor": ACTOR_LINKS["UpdateActor"],
+                "MergeActor": link("merge_actor", "actor_id", if_match=True),
+                "ListActorClaims": ACTOR_LINKS["ListActorClaims"],
+            },
+        ),
         **MERGED_REDIRECT,
-        **problem_responses(401, 404, 422),
     },
 )
-def get_actor(
-    actor_id: IdPath, request: Request, response: Response, session: SessionDep, _: ReaderKey
-) -> ActorPublic:
+def get_actor(_: ReaderKey, actor: ReadActorDep, request: Request, session: SessionDep) -> Response:
     """One actor with its aliases and the actor it speaks for; a merged actor's id
     answers `308` with the survivor's URL."""
-    found = service.get_actor_or_redirect(session, actor_id)
-    if isinstance(found, ActorRedirect):
-        return _redirect(request, found, "get_actor")  # type: ignore[return-value]
-    public = service.to_public(session, [found])[0]
-    return with_etag(request, response, public)  # type: ignore[return-value]
+    return current(request, service.to_public(session, [actor])[0])
 
 
 @router.patch(
     "/{actor_id}",
     operation_id="update_actor",
     summary="Correct an actor",
+    response_model=ActorPublic,
     responses={
         200: {"headers": ETAG_HEADER},
         **problem_responses(401, 403, 404, 409, 412, 413, 422),
     },
 )
 def update_actor(
-    actor_id: IdPath,
-    data: ActorUpdate,
-    response: Response,
-    session: SessionDep,
-    _: EditorKey,
-    if_match: Annotated[str | None, Header(description="ETag the change is based on.")] = None,
-) -> ActorPublic:
+    _: EditorKey, actor: ActorDep, data: ActorUpdate, session: SessionDep, if_match: IfMatch = None
+) -> Response:
     """Change name, kind, aliases (replaced as a whole) or the actor it belongs to."""
-    actor = service.get_actor(session, actor_id)
     check_if_match(if_match, service.to_public(session, [actor])[0])
     actor = service.update_actor(session, actor, data)
-    public = service.to_public(session, [actor])[0]
-    set_etag(response, public)
-    return public
+    return written(service.to_public(session, [actor])[0])
 
 
 @router.post(
     "/{actor_id}/merge",
     operation_id="merge_actor",
     summary="Merge an actor into another",
+    response_model=ActorPublic,
     responses={
-        200: {"headers": ETAG_HEADER, "description": "The surviving actor."},
+        200: {
+            "headers": ETAG_HEADER,
+            "description": "The surviving actor.",
+            "links": {
+                "GetSurvivingActor": link("get_actor", "actor_id"),
+                "ListSurvivingActorClaims": link("list_actor_claims", "actor_id"),
+            },
+        },
         **problem_responses(400, 401, 403, 404, 409, 412, 413, 422),
     },
 )
 def merge_actor(
-    actor_id: IdPath,
-    data: ActorMerge,
-    response: Response,
-    session: SessionDep,
     _: EditorKey,
+    actor: ActorDep,
+    data: ActorMerge,
+    session: SessionDep,
     if_match: Annotated[
         str | None, Header(description="ETag of the merged actor the merge is based on.")
     ] = None,
-) -> ActorPublic:
+) -> Response:
     """Merge this actor into `into`, which survives: every claim that names it (claimant,
     relay, counted side, target), its name and aliases, and the actors that belong to it
     move to the survivor, and the facts, discrepancies and statuses of those claims are
@@ -201,44 +202,25 @@ def merge_actor(
     on `GET /v1/actors/{actor_id}` answers `308` with the survivor's URL. Refused (409)
     into itself, into an actor that belongs to this one, or into an id that names no
     actor; 404 when this actor does not exist (or was merged already)."""
-    check_if_match(if_match, service.to_public(session, [service.get_actor(session, actor_id)])[0])
-    survivor = merge.merge_actor(session, actor_id, data.into)
-    public = service.to_public(session, [survivor])[0]
-    set_etag(response, public)
-    return public
+    check_if_match(if_match, service.to_public(session, [actor])[0])
+    assert actor.id is not None
+    survivor = merge.merge_actor(session, actor.id, data.into)
+    return written(service.to_public(session, [survivor])[0])
 
 
 @router.get(
     "/{actor_id}/claims",
     operation_id="list_actor_claims",
     summary="List claims involving an actor",
-    responses={
-        200: {"headers": LINK_HEADER},
-        **MERGED_REDIRECT,
-        **problem_responses(400, 401, 404, 422),
-    },
+    response_model=Page[ClaimPublic],
+    responses={**listed(400, 401, 404, 422), **MERGED_REDIRECT},
 )
 def list_actor_claims(
-    actor_id: IdPath,
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    _: ReaderKey,
-    limit: LimitQuery = 20,
-    cursor: CursorQuery = None,
-) -> Page[ClaimPublic]:
+    _: ReaderKey, actor: ClaimsOfActorDep, request: Request, session: SessionDep, paging: PagingDep
+) -> Response:
     """Claims the actor asserted, relayed, is the counted side of, or is the target of; a
     merged actor's id answers `308` with the survivor's."""
-    found = service.get_actor_or_redirect(session, actor_id)
-    if isinstance(found, ActorRedirect):
-        return _redirect(request, found, "list_actor_claims")  # type: ignore[return-value]
     rows = claims_service.list_claims(
-        session, after=decode_cursor(cursor), limit=limit, actor_id=actor_id
+        session, after=paging.after, limit=paging.limit, actor_id=actor.id
     )
-    return page_of(
-        rows,
-        lambda shown: claims_service.to_public(session, shown),
-        limit=limit,
-        request=request,
-        response=response,
-    )
+    return page(request, paging, rows, lambda shown: claims_service.to_public(session, shown))

@@ -33,22 +33,16 @@ def redirect_of(session: Session, actor_id: int) -> int | None:
 def get_actor(session: Session, actor_id: int) -> Actor:
     actor = session.get(Actor, actor_id)
     if actor is None:
-        survivor = redirect_of(session, actor_id)
-        if survivor is not None:
-            raise NotFound(f"actor {actor_id} was merged into actor {survivor}")
+        merged(session, actor_id)
         raise NotFound(f"no actor with id {actor_id}")
     return actor
 
 
-def get_actor_or_redirect(session: Session, actor_id: int) -> Actor | ActorRedirect:
-    """The actor, or the redirect left by its merge into another (404 when neither)."""
-    actor = session.get(Actor, actor_id)
-    if actor is not None:
-        return actor
-    redirect = session.get(ActorRedirect, actor_id)
-    if redirect is None:
-        raise NotFound(f"no actor with id {actor_id}")
-    return redirect
+def merged(session: Session, actor_id: int) -> None:
+    """404 naming the survivor when ``actor_id`` was merged into another actor."""
+    survivor = redirect_of(session, actor_id)
+    if survivor is not None:
+        raise NotFound(f"actor {actor_id} was merged into actor {survivor}")
 
 
 def current_id(session: Session, actor_id: int | None) -> int | None:
@@ -111,11 +105,11 @@ def summaries(session: Session, actor_ids: Iterable[int | None]) -> dict[int, Ac
     ids = {i for i in actor_ids if i is not None}
     if not ids:
         return {}
-    rows = session.exec(select(Actor).where(col(Actor.id).in_(ids)))
+    rows = session.exec(select(Actor.id, Actor.name, Actor.kind).where(col(Actor.id).in_(ids)))
     return {
-        a.id: ActorSummary(id=a.id, name=a.name, kind=ActorKind(a.kind))
-        for a in rows
-        if a.id is not None
+        actor_id: ActorSummary(id=actor_id, name=name, kind=ActorKind(kind))
+        for actor_id, name, kind in rows
+        if actor_id is not None
     }
 
 

@@ -1,16 +1,19 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
+from fastapi import Query
 from pydantic import StringConstraints, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
+from api.common import SearchQuery, UpdatedSinceQuery
 from api.db import UTCDateTime, utcnow
-from api.inputs import DateTimeInput, IdValue, Text200, Text500, reject_nulls
+from api.inputs import NO_NUL, DateTimeInput, IdValue, Text200, Text500, reject_nulls
 
 Language = Annotated[
     str,
@@ -37,6 +40,24 @@ class ArticleSort(StrEnum):
     newest = "-created_at"
     published_desc = "-published_at"
     published_asc = "published_at"
+
+
+@dataclass(frozen=True)
+class ArticleFilters:
+    """The filters of `GET /v1/articles` (and of its export)."""
+
+    publisher: Annotated[
+        str | None,
+        Query(max_length=200, pattern=NO_NUL, description="Publisher name (case-insensitive)."),
+    ] = None
+    published_from: Annotated[
+        DateTimeInput | None, Query(description="Published at or after this time (RFC 3339).")
+    ] = None
+    published_to: Annotated[
+        DateTimeInput | None, Query(description="Published at or before this time (RFC 3339).")
+    ] = None
+    updated_since: UpdatedSinceQuery = None
+    q: SearchQuery = None
 
 
 class ArticleBase(SQLModel):

@@ -12,6 +12,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import column_property, undefer
 from sqlmodel import Session, col, select
 
 from api import search
@@ -41,15 +43,20 @@ def content_hash(body: str) -> str:
 def get_article(session: Session, article_id: int) -> Article:
     article = session.get(Article, article_id)
     if article is None:
-        deleted = session.get(DeletedArticle, article_id)
-        if deleted is not None:
-            raise Gone(
-                f"article {article_id} was deleted at {deleted.deleted_at.isoformat()}; "
-                f"GET /v1/deleted-articles/{article_id} shows it and "
-                f"POST /v1/deleted-articles/{article_id}/restore brings it back"
-            )
+        gone(session, article_id)
         raise NotFound(f"no article with id {article_id}")
     return article
+
+
+def gone(session: Session, article_id: int) -> None:
+    """410 when the article that ``article_id`` named was deleted (it is kept)."""
+    deleted = session.get(DeletedArticle, article_id)
+    if deleted is not None:
+        raise Gone(
+            f"article {article_id} was deleted at {deleted.deleted_at.isoformat()}; "
+            f"GET /v1/deleted-articles/{article_id} shows it and "
+            f"POST /v1/deleted-articles/{article_id}/restore brings it back"
+        )
 
 
 def get_deleted(session: Session, article_id: int) -> DeletedArticle:
@@ -95,6 +102,21 @@ def articles_to_reextract(
     return [i for i in session.exec(stmt) if i is not None]
 
 
+Article.__mapper__.add_property(  # type: ignore[attr-defined]
+    "claim_count",
+    column_property(
+        select(func.count())
+        .where(col(Claim.article_id) == col(Article.id))
+        .correlate_except(Claim)
+        .scalar_subquery(),
+        deferred=True,
+    ),
+)
+"""An article's claim count, loaded only when asked for (``WITH_CLAIM_COUNT``): a read of
+one article is then one query."""
+WITH_CLAIM_COUNT = (undefer(Article.claim_count),)  # type: ignore[attr-defined]
+
+
 def claim_counts(session: Session, article_ids: list[int]) -> dict[int, int]:
     if not article_ids:
         return {}
@@ -109,7 +131,14 @@ def claim_counts(session: Session, article_ids: list[int]) -> dict[int, int]:
 
 
 def to_public(session: Session, articles: list[Article]) -> list[ArticlePublic]:
-    counts = claim_counts(session, [a.id for a in articles if a.id is not None])
+    counts: dict[int, int] = {
+        a.id: a.claim_count  # type: ignore[attr-defined]
+        for a in articles
+        if a.id is not None and "claim_count" in sa_inspect(a, raiseerr=True).dict
+    }
+    counted = [a.id for a in articles if a.id is not None and a.id not in counts]
+    if counted:
+        counts |= claim_counts(session, counted)
     return [
         ArticlePublic.model_validate(a, update={"claim_count": counts.get(a.id or 0, 0)})
         for a in articles

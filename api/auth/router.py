@@ -2,28 +2,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Request, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
 from api.auth import service
-from api.auth.models import KeyCreate, KeyCreated, KeyPublic
+from api.auth.models import ApiKey, KeyCreate, KeyCreated, KeyPublic
 from api.auth.service import AdminKey
-from api.common import (
-    ETAG_HEADER,
-    LINK_HEADER,
-    CursorQuery,
-    LimitQuery,
-    Page,
-    check_if_match,
-    decode_cursor,
-    page_of,
-    with_etag,
-)
+from api.common import Page
 from api.db import SessionDep
 from api.errors import problem_responses
+from api.http import IfMatch, PagingDep, check_if_match, current, listed, load, one, page
 from api.inputs import IdPath
 
 router = APIRouter(prefix="/keys", tags=["keys"])
 
+KeyDep = Annotated[ApiKey, Depends(load(ApiKey, param="key_id", name="API key"))]
 _LOCATION = {"Location": {"description": "URL of the key.", "schema": {"type": "string"}}}
 
 
@@ -31,25 +23,13 @@ _LOCATION = {"Location": {"description": "URL of the key.", "schema": {"type": "
     "",
     operation_id="list_keys",
     summary="List API keys",
-    responses={200: {"headers": LINK_HEADER}, **problem_responses(400, 401, 403, 422)},
+    response_model=Page[KeyPublic],
+    responses=listed(400, 401, 403, 422),
 )
-def list_keys(
-    request: Request,
-    response: Response,
-    session: SessionDep,
-    _: AdminKey,
-    limit: LimitQuery = 20,
-    cursor: CursorQuery = None,
-) -> Page[KeyPublic]:
+def list_keys(_: AdminKey, request: Request, session: SessionDep, paging: PagingDep) -> Response:
     """Every key, revoked and expired ones too, oldest first (admin only; no tokens)."""
-    rows = service.list_keys(session, after=decode_cursor(cursor), limit=limit)
-    return page_of(
-        rows,
-        lambda shown: [service.to_public(key) for key in shown],
-        limit=limit,
-        request=request,
-        response=response,
-    )
+    rows = service.list_keys(session, after=paging.after, limit=paging.limit)
+    return page(request, paging, rows, lambda shown: [service.to_public(key) for key in shown])
 
 
 @router.post(
@@ -60,7 +40,7 @@ def list_keys(
     responses={201: {"headers": _LOCATION}, **problem_responses(401, 403, 413, 422)},
 )
 def create_key(
-    data: KeyCreate, request: Request, response: Response, session: SessionDep, _: AdminKey
+    _: AdminKey, data: KeyCreate, request: Request, response: Response, session: SessionDep
 ) -> KeyCreated:
     """Issue a key (admin only). The response holds its token: the only time it is shown."""
     key, token = service.create_api_key(
@@ -75,18 +55,12 @@ def create_key(
     "/{key_id}",
     operation_id="get_key",
     summary="Get an API key",
-    responses={
-        200: {"headers": ETAG_HEADER},
-        304: {"description": "Not modified since the `If-None-Match` version."},
-        **problem_responses(401, 403, 404, 422),
-    },
+    response_model=KeyPublic,
+    responses=one(401, 403, 404, 422),
 )
-def get_key(
-    key_id: IdPath, request: Request, response: Response, session: SessionDep, _: AdminKey
-) -> KeyPublic:
+async def get_key(_: AdminKey, key: KeyDep, request: Request) -> Response:
     """One key: its role, expiry, last use and revocation (admin only; no token)."""
-    public = service.to_public(service.get_key(session, key_id))
-    return with_etag(request, response, public)  # type: ignore[return-value]
+    return current(request, service.to_public(key))
 
 
 @router.delete(
@@ -99,18 +73,14 @@ def get_key(
         **problem_responses(401, 403, 404, 412, 422),
     },
 )
-def revoke_key(
-    key_id: IdPath,
-    session: SessionDep,
-    _: AdminKey,
-    if_match: Annotated[str | None, Header(description="ETag the change is based on.")] = None,
-) -> Response:
+def revoke_key(_: AdminKey, key: KeyDep, session: SessionDep, if_match: IfMatch = None) -> Response:
     """Revoke a key at once (admin only). Revoking a revoked key changes nothing.
 
     The key stays listed, with `revoked_at`, so its history is kept.
     """
-    check_if_match(if_match, service.to_public(service.get_key(session, key_id)))
-    service.revoke_key(session, key_id)
+    check_if_match(if_match, service.to_public(key))
+    assert key.id is not None
+    service.revoke_key(session, key.id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
@@ -125,7 +95,7 @@ def revoke_key(
     },
 )
 def rotate_key(
-    key_id: IdPath, request: Request, response: Response, session: SessionDep, _: AdminKey
+    _: AdminKey, key_id: IdPath, request: Request, response: Response, session: SessionDep
 ) -> KeyCreated:
     """Revoke a key and issue a replacement with the same name, role and expiry (admin
     only). The response holds the new token: the only time it is shown. A revoked or

@@ -15,6 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import or_, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
+from starlette.concurrency import run_in_threadpool
 
 from api.auth.models import ApiKey, KeyCreated, KeyPublic, Role
 from api.config import Settings, get_settings
@@ -148,12 +149,13 @@ class Caller:
     """RFC 6750 error code for the refusal."""
 
 
-def identify(
+async def identify(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     side: SideDep,
 ) -> Caller:
-    """The caller of this request, looked up in a short transaction of its own.
+    """The caller of this request, looked up in a short transaction of its own (in a
+    thread: only a request that sends a key touches the database here).
 
     A header that is present but not `Bearer <token>` is refused (401), also on reads
     that need no key: a client that meant to authenticate must learn that it did not.
@@ -168,13 +170,19 @@ def identify(
             )
         return Caller()
     token = credentials.credentials
-    invalid = Caller(sent=True, refusal="the API key is not valid", error="invalid_token")
     if len(token) > 200 or not token.isascii():
-        return invalid
+        return _INVALID
+    return await run_in_threadpool(_look_up, side, token)
+
+
+_INVALID = Caller(sent=True, refusal="the API key is not valid", error="invalid_token")
+
+
+def _look_up(side: SideSessions, token: str) -> Caller:
     with side() as session:
         key = session.exec(select(ApiKey).where(ApiKey.token_hash == hash_token(token))).first()
     if key is None:
-        return invalid
+        return _INVALID
     now = utcnow()
     refusal = key.refusal(now)
     if refusal is not None:
@@ -230,15 +238,15 @@ def _require(caller: Caller, role: Role) -> ApiKey:
     return key
 
 
-def require_editor(caller: CallerDep) -> ApiKey:
+async def require_editor(caller: CallerDep) -> ApiKey:
     return _require(caller, Role.editor)
 
 
-def require_admin(caller: CallerDep) -> ApiKey:
+async def require_admin(caller: CallerDep) -> ApiKey:
     return _require(caller, Role.admin)
 
 
-def require_reader(
+async def require_reader(
     caller: CallerDep, settings: Annotated[Settings, Depends(get_settings)]
 ) -> ApiKey | None:
     """Reads are open unless REQUIRE_READ_KEY is set; a sent key must still be valid."""

@@ -7,16 +7,10 @@ from fastapi import APIRouter, Query, Request, Response
 from api.auth.service import ReaderKey
 from api.changes import service
 from api.changes.models import ChangeCursor, ChangePage, Resource
-from api.common import (
-    LINK_HEADER,
-    CursorQuery,
-    LimitQuery,
-    decode_cursor,
-    encode_cursor,
-    set_next_link,
-)
+from api.common import LINK_HEADER, CursorQuery, LimitQuery, decode_cursor, encode_cursor
 from api.db import SessionDep
 from api.errors import problem_responses
+from api.http import next_link
 
 router = APIRouter(prefix="/changes", tags=["changes"])
 
@@ -52,7 +46,7 @@ def list_changes(
     cursor = encode_cursor(last)
     more = len(rows) > limit
     if more:
-        set_next_link(request, response, cursor=cursor, limit=limit, param="after")
+        response.headers["Link"] = next_link(request, cursor=cursor, limit=limit, param="after")
     return ChangePage(items=service.to_public(shown), next=cursor, has_more=more)
 
 

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal, Self
 
+from fastapi import Query
 from pydantic import AfterValidator, BaseModel, ConfigDict, StrictBool, model_validator
 from pydantic import Field as PydanticField
 from pydantic.json_schema import SkipJsonSchema
@@ -12,11 +14,12 @@ from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
 from api.actors.models import ActorSummary
+from api.common import SearchQuery, UpdatedSinceQuery
 from api.db import UTCDateTime, utcnow
 from api.extraction.measures import MEASURES
 from api.extraction.types import Qualifier, Stance
 from api.extraction.units import NAMES as UNIT_NAMES
-from api.inputs import DateInput, IdValue, Text200, Text5000, reject_nulls
+from api.inputs import MAX_ID, DateInput, IdValue, QueryBool, Text200, Text5000, reject_nulls
 
 QuantityText = Text200
 
@@ -96,6 +99,52 @@ class ClaimSort(StrEnum):
     published_desc = "-published_at"
     published_asc = "published_at"
     source_count_desc = "-source_count"
+
+
+@dataclass(frozen=True)
+class ClaimFilters:
+    """The filters of `GET /v1/claims` (and of its export)."""
+
+    article_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only claims from this article.")
+    ] = None
+    claimant_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only claims asserted by this actor.")
+    ] = None
+    actor_id: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            description="Only claims involving this actor (claimant, relay, side or target).",
+        ),
+    ] = None
+    status: Annotated[
+        ClaimStatus | None,
+        Query(description="Only claims with this derived status (whether reviewed or not)."),
+    ] = None
+    measure: Annotated[
+        MeasureName | None,
+        Query(
+            description="Only claims counting this measure, e.g. `killed` (the `enum` lists them)."
+        ),
+    ] = None
+    event_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only claims of this event.")
+    ] = None
+    has_discrepancy: Annotated[
+        QueryBool | None,
+        Query(description="Only claims that are (`true`) or are not (`false`) in a discrepancy."),
+    ] = None
+    updated_since: UpdatedSinceQuery = None
+    reviewed: Annotated[
+        QueryBool | None,
+        Query(description="Only claims an editor has (`true`) or has not (`false`) reviewed."),
+    ] = None
+    verdict: Annotated[
+        Verdict | None, Query(description="Only claims an editor gave this verdict.")
+    ] = None
+    q: SearchQuery = None
 
 
 class Claim(SQLModel, table=True):

@@ -123,12 +123,12 @@ def _discrepancy_ids(session: Session, claim_ids: Sequence[int]) -> dict[int, li
     if not claim_ids:
         return out
     rows = session.exec(
-        select(DiscrepancyClaim)
+        select(DiscrepancyClaim.claim_id, DiscrepancyClaim.discrepancy_id)
         .where(col(DiscrepancyClaim.claim_id).in_(claim_ids))
         .order_by(col(DiscrepancyClaim.discrepancy_id))
     )
-    for row in rows:
-        out[row.claim_id].append(row.discrepancy_id)
+    for claim_id, discrepancy_id in rows:
+        out[claim_id].append(discrepancy_id)
     return out
 
 
@@ -138,7 +138,7 @@ def utf16_offset(text: str, offset: int) -> int:
     prefix = text[:offset]
     if prefix.isascii():
         return offset
-    return offset + sum(1 for char in prefix if ord(char) > 0xFFFF)
+    return len(prefix.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def _bodies(session: Session, claims: Sequence[Claim]) -> dict[int, str]:

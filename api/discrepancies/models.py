@@ -1,18 +1,21 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import Self
+from typing import Annotated, Self
 
+from fastapi import Query
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
 
 from api.actors.models import ActorSummary
-from api.claims.models import ClaimPublic, MeasureOut, QuantityPublic, TimePublic
+from api.claims.models import ClaimPublic, MeasureName, MeasureOut, QuantityPublic, TimePublic
+from api.common import UpdatedSinceQuery
 from api.db import UTCDateTime, utcnow
-from api.inputs import PlainText5000, reject_nulls
+from api.inputs import MAX_ID, PlainText5000, reject_nulls
 
 Note = PlainText5000
 
@@ -27,6 +30,25 @@ class DiscrepancyStatus(StrEnum):
     open = "open"
     resolved = "resolved"
     dismissed = "dismissed"
+
+
+@dataclass(frozen=True)
+class DiscrepancyFilters:
+    """The filters of `GET /v1/discrepancies` (and of its export)."""
+
+    status: Annotated[DiscrepancyStatus | None, Query(description="Only with this status.")] = None
+    kind: Annotated[DiscrepancyKind | None, Query(description="Only of this kind.")] = None
+    actor_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only discrepancies involving this actor.")
+    ] = None
+    measure: Annotated[
+        MeasureName | None,
+        Query(description="Only about this measure, e.g. `killed` (the `enum` lists them)."),
+    ] = None
+    event_id: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Only within this event.")
+    ] = None
+    updated_since: UpdatedSinceQuery = None
 
 
 class Discrepancy(SQLModel, table=True):

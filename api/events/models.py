@@ -1,10 +1,39 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Annotated
 
+from fastapi import Query
 from sqlmodel import Field, SQLModel
 
+from api.common import UpdatedSinceQuery
 from api.db import UTCDateTime, utcnow
+from api.inputs import MAX_ID, DateInput
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """The filters of `GET /v1/events` (and of its export)."""
+
+    date_from: Annotated[
+        DateInput | None,
+        Query(alias="from", description="Only events whose dates reach this day or later."),
+    ] = None
+    date_to: Annotated[
+        DateInput | None,
+        Query(alias="to", description="Only events whose dates reach this day or earlier."),
+    ] = None
+    actor_id: Annotated[
+        int | None,
+        Query(
+            ge=1,
+            le=MAX_ID,
+            description="Only events with a claim involving this actor (claimant, relay,"
+            " side or target).",
+        ),
+    ] = None
+    updated_since: UpdatedSinceQuery = None
 
 
 class Event(SQLModel, table=True):

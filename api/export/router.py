@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
+from api.actors.models import ActorFilters
+from api.articles.models import ArticleFilters
 from api.auth.service import ReaderKey
-from api.claims.models import ClaimStatus, Verdict
-from api.common import SearchQuery
+from api.claims.models import ClaimFilters
 from api.db import StreamSessionDep
-from api.discrepancies.models import DiscrepancyKind, DiscrepancyStatus
+from api.discrepancies.models import DiscrepancyFilters
 from api.errors import problem_responses
+from api.events.models import EventFilters
 from api.export.service import MEDIA_TYPES, Format, Resource, encode, filename
-from api.extraction.types import ActorKind
-from api.inputs import MAX_ID, NO_NUL, DateInput, DateTimeInput, QueryBool
+from api.http import filters_of, query_params
 
 router = APIRouter(prefix="/export", tags=["export"])
 
-IdFilter = Annotated[int | None, Query(ge=1, le=MAX_ID)]
-MeasureFilter = Annotated[str | None, Query(max_length=64, pattern=NO_NUL)]
 FormatQuery = Annotated[Format, Query(description="`ndjson` (one JSON object a line) or `csv`.")]
 NdjsonQuery = Annotated[
     Literal["ndjson"], Query(description="`ndjson` (one JSON object a line); CSV is for claims.")
@@ -46,9 +44,10 @@ def _responses(*media: str) -> dict[int | str, dict[str, Any]]:
 
 
 def _stream(
-    session: StreamSessionDep, resource: Resource, fmt: Format, filters: dict[str, Any]
+    session: StreamSessionDep, resource: Resource, fmt: Format, filters: object
 ) -> StreamingResponse:
-    chunks: Iterator[bytes] = encode(session, resource, fmt, filters)
+    """The export of ``resource`` rows matching ``filters`` (a list's filters dataclass)."""
+    chunks: Iterator[bytes] = encode(session, resource, fmt, filters_of(filters))
     first = next(chunks, b"")  # faults and refusals before the response starts
 
     def body() -> Iterator[bytes]:
@@ -72,32 +71,13 @@ def _stream(
 def export_claims(
     session: StreamSessionDep,
     _: ReaderKey,
+    filters: Annotated[ClaimFilters, Depends(query_params(ClaimFilters))],
     format: FormatQuery = Format.ndjson,
-    article_id: IdFilter = None,
-    claimant_id: IdFilter = None,
-    actor_id: IdFilter = None,
-    status: ClaimStatus | None = None,
-    measure: MeasureFilter = None,
-    event_id: IdFilter = None,
-    has_discrepancy: QueryBool | None = None,
-    verdict: Verdict | None = None,
-    q: SearchQuery = None,
 ) -> StreamingResponse:
     """Every claim matching the filters of `GET /v1/claims`, as NDJSON or CSV.
 
     Streamed in id order, in constant memory. `Content-Disposition: attachment` names the
     file; it is sent gzip-compressed when `Accept-Encoding` allows."""
-    filters = {
-        "article_id": article_id,
-        "claimant_id": claimant_id,
-        "actor_id": actor_id,
-        "status": status,
-        "measure": measure,
-        "event_id": event_id,
-        "has_discrepancy": has_discrepancy,
-        "verdict": verdict,
-        "q": q,
-    }
     return _stream(session, Resource.claims, format, filters)
 
 
@@ -114,19 +94,10 @@ NDJSON_ONLY = _responses(MEDIA_TYPES[Format.ndjson])
 def export_articles(
     session: StreamSessionDep,
     _: ReaderKey,
+    filters: Annotated[ArticleFilters, Depends(query_params(ArticleFilters))],
     format: NdjsonQuery = "ndjson",
-    publisher: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
-    published_from: DateTimeInput | None = None,
-    published_to: DateTimeInput | None = None,
-    q: SearchQuery = None,
 ) -> StreamingResponse:
     """Every article matching the filters of `GET /v1/articles`, as NDJSON."""
-    filters = {
-        "publisher": publisher,
-        "published_from": published_from,
-        "published_to": published_to,
-        "q": q,
-    }
     return _stream(session, Resource.articles, Format.ndjson, filters)
 
 
@@ -140,13 +111,10 @@ def export_articles(
 def export_actors(
     session: StreamSessionDep,
     _: ReaderKey,
+    filters: Annotated[ActorFilters, Depends(query_params(ActorFilters))],
     format: NdjsonQuery = "ndjson",
-    q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
-    kind: ActorKind | None = None,
-    parent_id: IdFilter = None,
 ) -> StreamingResponse:
     """Every actor matching the filters of `GET /v1/actors`, as NDJSON."""
-    filters = {"q": q, "kind": kind, "parent_id": parent_id}
     return _stream(session, Resource.actors, Format.ndjson, filters)
 
 
@@ -160,21 +128,10 @@ def export_actors(
 def export_discrepancies(
     session: StreamSessionDep,
     _: ReaderKey,
+    filters: Annotated[DiscrepancyFilters, Depends(query_params(DiscrepancyFilters))],
     format: NdjsonQuery = "ndjson",
-    status: DiscrepancyStatus | None = None,
-    kind: DiscrepancyKind | None = None,
-    actor_id: IdFilter = None,
-    measure: MeasureFilter = None,
-    event_id: IdFilter = None,
 ) -> StreamingResponse:
     """Every discrepancy matching the filters of `GET /v1/discrepancies`, as NDJSON."""
-    filters = {
-        "status": status,
-        "kind": kind,
-        "actor_id": actor_id,
-        "measure": measure,
-        "event_id": event_id,
-    }
     return _stream(session, Resource.discrepancies, Format.ndjson, filters)
 
 
@@ -188,15 +145,8 @@ def export_discrepancies(
 def export_events(
     session: StreamSessionDep,
     _: ReaderKey,
+    filters: Annotated[EventFilters, Depends(query_params(EventFilters))],
     format: NdjsonQuery = "ndjson",
-    date_from: Annotated[DateInput | None, Query(alias="from")] = None,
-    date_to: Annotated[DateInput | None, Query(alias="to")] = None,
-    actor_id: IdFilter = None,
 ) -> StreamingResponse:
     """Every event matching the filters of `GET /v1/events`, as NDJSON."""
-    filters: dict[str, date | int | None] = {
-        "date_from": date_from,
-        "date_to": date_to,
-        "actor_id": actor_id,
-    }
     return _stream(session, Resource.events, Format.ndjson, filters)

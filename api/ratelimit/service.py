@@ -18,6 +18,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import Table, delete
 from sqlalchemy.dialects import postgresql, sqlite
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth.service import CallerDep
@@ -96,7 +97,7 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client is not None else "unknown"
 
 
-def rate_limit(
+async def rate_limit(
     request: Request,
     caller: CallerDep,
     side: SideDep,
@@ -111,7 +112,7 @@ def rate_limit(
     else:
         bucket = f"ip:{client_address(request)}"[:80]
     try:
-        quota = hit(side, bucket, limit=limit)
+        quota = await run_in_threadpool(hit, side, bucket, limit=limit)
     except Exception:
         logger.exception("rate-limit store failed; letting the request through")
         return

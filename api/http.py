@@ -1,0 +1,366 @@
+"""The HTTP layer every router shares, written once.
+
+- :func:`load`: a dependency that loads the row a path names, or answers its 404 (a
+  model's ``missing`` hook may answer 410 or a redirect instead).
+- Representations: a public model is serialised once; its `ETag` is the digest of those
+  bytes (:func:`current` answers `304` to a matching `If-None-Match`, :func:`written`
+  sends a write's result). :func:`check_if_match` is the 412 of conditional writes.
+- Lists: :class:`Paging` (`limit`, `cursor`), :func:`page` (the page with its `next`
+  cursor and `Link` header) and :func:`query_params`, which turns a dataclass of filters
+  into a dependency, so a list and its export declare the same parameters once.
+- :func:`link`: OpenAPI links, declared in a route's ``responses``.
+
+Routes return a :class:`~fastapi.Response` built here (their ``response_model`` documents
+it), so FastAPI neither validates nor serialises the public model a second time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import inspect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Protocol, TypeVar
+
+from fastapi import Depends, Header, Query, Request, Response
+from pydantic import BaseModel
+from sqlmodel import Session
+
+from api.common import (
+    ETAG_HEADER,
+    LINK_HEADER,
+    CursorQuery,
+    Keyset,
+    LimitQuery,
+    Sort,
+    app_path,
+    decode_cursor,
+    decode_keyset,
+    encode_cursor,
+    link_for,
+    link_to,
+)
+from api.db import SessionDep
+from api.errors import BadRequest, NotFound, PreconditionFailed, problem_responses
+from api.inputs import IdPath
+
+JSON = "application/json"
+ModelT = TypeVar("ModelT")
+
+# --- representations and conditional requests -------------------------------------------
+
+
+def body_of(model: BaseModel) -> bytes:
+    """The JSON bytes of a public model (what is sent and what its `ETag` digests)."""
+    return model.__pydantic_serializer__.to_json(model)
+
+
+def etag_of(body: bytes) -> str:
+    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def _visible_ascii(name: str, value: str) -> str:
+    """Header values are visible ASCII and spaces (RFC 9110); anything else is a 400."""
+    if any(not (" " <= char <= "~") for char in value):
+        raise BadRequest(f"the {name} header may contain only visible ASCII characters")
+    return value
+
+
+_ENTITY_TAG = r'(W/)?"[\x21\x23-\x7E]*"'
+ETAGS_PATTERN = rf"^ *(\*|{_ENTITY_TAG}( *, *{_ENTITY_TAG})*) *$"
+"""`If-Match`: `*` or a comma-separated list of entity tags (RFC 9110). A malformed
+`If-None-Match` is not refused: it names no current version, so the resource is sent."""
+
+IfMatch = Annotated[str | None, Header(description="ETag the change is based on.")]
+
+
+def check_if_match(if_match: str | None, current: BaseModel) -> None:
+    """Raise 412 when ``If-Match`` is sent and names no current version (a malformed one is
+    a 400). The caller holds the writers' lock, so the check and its write are atomic."""
+    if if_match is None:
+        return
+    _visible_ascii("If-Match", if_match)
+    if not re.fullmatch(ETAGS_PATTERN, if_match):
+        raise BadRequest(
+            'the If-Match header must be * or a comma-separated list of entity tags ("...")'
+        )
+    tags = [tag.strip() for tag in if_match.split(",")]
+    if "*" in tags:
+        return
+    tag = etag_of(body_of(current))
+    if tag not in tags and "W/" + tag not in tags:
+        raise PreconditionFailed(
+            "If-Match does not match the current ETag: the resource changed since you read it"
+        )
+
+
+def _names_current(request: Request, tag: str) -> bool:
+    header = request.headers.get("if-none-match")
+    if header is None:
+        return False
+    _visible_ascii("If-None-Match", header)
+    tags = {t.strip().removeprefix("W/") for t in header.split(",")}
+    return tag in tags or "*" in tags
+
+
+def representation(
+    request: Request,
+    body: bytes,
+    *,
+    media_type: str = JSON,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    """``body`` with its `ETag`, or a `304` when `If-None-Match` names it."""
+    tag = etag_of(body)
+    if _names_current(request, tag):
+        return Response(status_code=304, headers={"ETag": tag})
+    return Response(body, media_type=media_type, headers={"ETag": tag, **(headers or {})})
+
+
+def current(request: Request, model: BaseModel, *, vary: str | None = None) -> Response:
+    """A read of one resource: ``model`` with its `ETag`, or `304`."""
+    return representation(request, body_of(model), headers={"Vary": vary} if vary else None)
+
+
+def written(model: BaseModel, *, status_code: int = 200, location: str | None = None) -> Response:
+    """A write's result: ``model`` with its `ETag` (and `Location` when it is created)."""
+    body = body_of(model)
+    headers = {"ETag": etag_of(body)}
+    if location is not None:
+        headers["Location"] = location
+    return Response(body, status_code=status_code, media_type=JSON, headers=headers)
+
+
+# --- loading what a path names -----------------------------------------------------------
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def load(
+    model: type[ModelT],
+    *,
+    param: str | None = None,
+    name: str | None = None,
+    missing: Callable[[Session, int], None] | None = None,
+    options: Sequence[Any] = (),
+) -> Callable[..., ModelT]:
+    """A dependency giving the ``model`` row whose id the path parameter ``param`` (default
+    ``<model>_id``) names: ``Annotated[Article, Depends(load(Article))]``. When there is
+    none, ``missing`` may raise what the id means now (410, a redirect); otherwise a 404
+    `no <name> with id N`. ``options`` are the ORM loader options of the lookup."""
+    snake = _snake(model.__name__)
+    param = param or f"{snake}_id"
+    label = name or snake.replace("_", " ")
+
+    def dependency(session: Session, **path: int) -> ModelT:
+        row_id = path[param]
+        row = session.get(model, row_id, options=options)
+        if row is None:
+            if missing is not None:
+                missing(session, row_id)
+            raise NotFound(f"no {label} with id {row_id}")
+        return row
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("session", keyword, annotation=SessionDep),
+            inspect.Parameter(param, keyword, annotation=IdPath),
+        ],
+        return_annotation=model,
+    )
+    dependency.__name__ = f"load_{snake}"
+    return dependency
+
+
+# --- lists -------------------------------------------------------------------------------
+
+DataclassT = TypeVar("DataclassT")
+
+
+def query_params(cls: type[DataclassT]) -> Callable[..., Any]:
+    """A dependency building the dataclass ``cls`` from the query parameters its fields
+    declare (``Annotated[..., Query(...)]`` with defaults). It is a coroutine: building it
+    needs no thread."""
+
+    async def dependency(**values: Any) -> DataclassT:
+        return cls(**values)
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    hints = inspect.get_annotations(cls, eval_str=True)
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(f.name, keyword, annotation=hints[f.name], default=f.default)
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+        ],
+        return_annotation=cls,
+    )
+    dependency.__name__ = f"{_snake(cls.__name__)}_params"
+    return dependency
+
+
+def filters_of(params: object) -> dict[str, Any]:
+    """A filters dataclass as the keyword arguments of its list service."""
+    return {f.name: getattr(params, f.name) for f in dataclasses.fields(params)}  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Paging:
+    """`limit` and `cursor` of a list request."""
+
+    limit: LimitQuery = 20
+    cursor: CursorQuery = None
+
+    @property
+    def after(self) -> int | None:
+        """Where a list in id order starts (400 for a cursor of a sorted list)."""
+        return decode_cursor(self.cursor)
+
+    def position(self, sort: Sort) -> Keyset | None:
+        """Where a list in ``sort`` order starts (400 for a cursor of another order)."""
+        return decode_keyset(self.cursor, sort)
+
+
+PagingDep = Annotated[Paging, Depends(query_params(Paging))]
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+RowT = TypeVar("RowT", bound=_Row)
+
+
+def next_link(request: Request, *, cursor: str, limit: int, param: str = "cursor") -> str:
+    """`Link` to this request with ``param``=cursor: `<...>; rel="next"`."""
+    query = request.url.include_query_params(**{param: cursor, "limit": limit}).query
+    return f'<{link_to(request, app_path(request), query)}>; rel="next"'
+
+
+def page(
+    request: Request,
+    paging: Paging,
+    rows: Sequence[RowT],
+    render: Callable[[list[RowT]], Sequence[BaseModel]],
+    *,
+    sort: Sort | None = None,
+    key_of: Callable[[RowT], object] | None = None,
+) -> Response:
+    """A page from up to ``limit + 1`` fetched rows: the extra row only proves more exist,
+    so only the first ``limit`` are rendered. In a sorted list, ``key_of`` gives the last
+    row's sort key for the cursor. The body is the list's `Page` schema."""
+    limit = paging.limit
+    shown = list(rows[:limit])
+    next_cursor = None
+    headers = {}
+    if len(rows) > limit and shown[-1].id is not None:
+        if sort is None or (sort.kind == "id" and not sort.descending):
+            next_cursor = encode_cursor(shown[-1].id)
+        else:
+            key = sort.dump(key_of(shown[-1])) if key_of is not None else None
+            next_cursor = encode_cursor(shown[-1].id, sort=sort.name, key=key)
+        headers["Link"] = next_link(request, cursor=next_cursor, limit=limit)
+    items = b",".join(body_of(item) for item in render(shown))
+    cursor_json = b"null" if next_cursor is None else b'"' + next_cursor.encode() + b'"'
+    body = b'{"items":[' + items + b'],"next":' + cursor_json + b"}"
+    return Response(body, media_type=JSON, headers=headers)
+
+
+# --- OpenAPI links -----------------------------------------------------------------------
+
+BODY_ID = "$response.body#/id"
+FIRST_ITEM_ID = "$response.body#/items/0/id"
+PATH_ID = "$request.path.{}"
+ETAG = "$response.header.ETag"
+
+
+def link(
+    operation_id: str,
+    param: str,
+    source: str = BODY_ID,
+    *,
+    if_match: bool = False,
+    description: str | None = None,
+) -> dict[str, Any]:
+    """An OpenAPI link to ``operation_id``, its path parameter ``param`` taken from
+    ``source`` (and `If-Match` from the response's `ETag` when ``if_match``)."""
+    parameters = {param: source} | ({"if-match": ETAG} if if_match else {})
+    found: dict[str, Any] = {"operationId": operation_id, "parameters": parameters}
+    if description is not None:
+        found["description"] = description
+    return found
+
+
+# --- redirects ---------------------------------------------------------------------------
+
+
+class Moved(Exception):
+    """The resource lives at the route ``route`` with these path parameters now: `308`."""
+
+    def __init__(self, route: str, **params: object) -> None:
+        super().__init__(route)
+        self.route = route
+        self.params = params
+
+
+async def moved_response(request: Request, exc: Exception) -> Response:
+    """`308 Permanent Redirect` to the same request at the resource's new URL."""
+    assert isinstance(exc, Moved)
+    location = link_for(request, exc.route, **exc.params)
+    query = request.url.query
+    return Response(
+        status_code=308, headers={"Location": f"{location}?{query}" if query else location}
+    )
+
+
+# --- what routes document ----------------------------------------------------------------
+
+Responses = dict[int | str, dict[str, Any]]
+NOT_MODIFIED: Responses = {304: {"description": "Not modified since the `If-None-Match` version."}}
+
+
+def one(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> Responses:
+    """`responses` of a read of one resource: 200 with its `ETag` (and ``links``), 304,
+    the ``problems``."""
+    return {
+        200: {"headers": ETAG_HEADER, **ok, **({"links": links} if links else {})},
+        **NOT_MODIFIED,
+        **problem_responses(*problems),
+    }
+
+
+def listed(*problems: int, links: dict[str, Any] | None = None) -> Responses:
+    """`responses` of a list: 200 with its `Link` header (and ``links``), the ``problems``."""
+    return {
+        200: {"headers": LINK_HEADER, **({"links": links} if links else {})},
+        **problem_responses(*problems),
+    }
+
+
+EnumT = TypeVar("EnumT", bound=StrEnum)
+
+
+def sort_query(kind: type[EnumT], default: EnumT) -> Callable[..., Any]:
+    """A dependency for a list's `sort` query parameter (its values: the enum ``kind``,
+    described by its docstring)."""
+
+    async def dependency(sort: EnumT) -> EnumT:
+        return sort
+
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter(
+                "sort",
+                inspect.Parameter.KEYWORD_ONLY,
+                annotation=Annotated[kind, Query(description=kind.__doc__)],
+                default=default,
+            )
+        ],
+        return_annotation=kind,
+    )
+    return dependency
