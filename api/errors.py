@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import Any, ClassVar
 
@@ -51,6 +52,7 @@ class ProblemError(Exception):
         super().__init__(detail)
         self.detail = detail
         self.headers = headers or {}
+        self.errors: list[FieldError] | None = None
 
     @property
     def title(self) -> str:
@@ -114,8 +116,18 @@ class UnsupportedMediaType(ProblemError):
 
 
 class UnprocessableEntity(ProblemError):
+    """A request the schema admits but the service refuses; like a validation error, it
+    names every invalid field in ``errors``."""
+
     status = 422
     slug = "validation-error"
+
+    def __init__(
+        self, fields: str | Sequence[str], message: str, *, kind: str = "value_error"
+    ) -> None:
+        names = [fields] if isinstance(fields, str) else list(fields)
+        super().__init__(f"{', '.join(names)}: {message}")
+        self.errors = [FieldError(field=name, message=message, type=kind) for name in names]
 
 
 class TooManyRequests(ProblemError):
@@ -170,6 +182,7 @@ async def _handle_problem(request: Request, exc: Exception) -> JSONResponse:
         detail=exc.detail,
         request=request,
         title=exc.title,
+        errors=exc.errors,
         headers=exc.headers,
     )
 

@@ -155,8 +155,11 @@ async def reject_unknown_query(request: Request) -> None:
         return
     unknown = sorted(set(request.query_params) - _known_query(route))
     if unknown:
-        names = ", ".join(f"query.{name}" for name in unknown)
-        raise UnprocessableEntity(f"{names}: unknown query parameter for this operation")
+        raise UnprocessableEntity(
+            [f"query.{name}" for name in unknown],
+            "unknown query parameter for this operation",
+            kind="extra_forbidden",
+        )
 
 
 def reject_nulls(model: BaseModel, *fields: str) -> None:

@@ -108,3 +108,12 @@ def test_dates_at_the_ends_of_the_accepted_years_are_stored(
     last = client.get("/v1/articles", params={"published_from": "8999-12-31T00:00:00Z"})
     assert last.status_code == 200
     assert [a["published_at"][:4] for a in last.json()["items"]] == ["9000"]
+
+
+def test_a_422_from_the_service_names_its_fields_like_a_validation_error(
+    client: TestClient,
+) -> None:
+    typo = client.get("/v1/articles", params={"publishr": "X", "limt": 5})
+    body = assert_problem(typo, 422, mentions="query.limt, query.publishr")
+    assert sorted(e["field"] for e in body["errors"]) == ["query.limt", "query.publishr"]
+    assert {e["type"] for e in body["errors"]} == {"extra_forbidden"}

@@ -235,7 +235,7 @@ def update_actor(session: Session, actor: Actor, data: ActorUpdate) -> Actor:
     assert actor.id is not None
     for field in ("name", "kind", "aliases"):
         if field in changes and changes[field] is None:
-            raise UnprocessableEntity(f"{field}: cannot be null")
+            raise UnprocessableEntity(f"body.{field}", "cannot be null", kind="null")
     if "parent_id" in changes:
         _check_parent(session, actor.id, changes["parent_id"])
         actor.parent_id = changes["parent_id"]

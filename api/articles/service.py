@@ -207,7 +207,7 @@ def apply_changes(session: Session, article: Article, data: ArticleUpdate) -> di
     changes = data.model_dump(exclude_unset=True)
     for field in ("title", "language"):
         if field in changes and changes[field] is None:
-            raise UnprocessableEntity(f"{field}: cannot be null")
+            raise UnprocessableEntity(f"body.{field}", "cannot be null", kind="null")
     if "url" in changes:
         url = str(changes["url"]) if changes["url"] is not None else None
         if (

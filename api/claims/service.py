@@ -322,7 +322,7 @@ def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
     changes: dict[str, Any] = data.model_dump(exclude_unset=True)
     for field in ("statement", "stance", "reviewed"):
         if field in changes and changes[field] is None:
-            raise UnprocessableEntity(f"{field}: cannot be null")
+            raise UnprocessableEntity(f"body.{field}", "cannot be null", kind="null")
     for field in ("claimant_id", "relayed_by_id", "subject_side_id", "target_id"):
         if field in changes and changes[field] is not None:
             try:
@@ -397,7 +397,7 @@ def _apply_quantity(claim: Claim, q: QuantityUpdate | None) -> None:
     if unit is not None:
         known = unit_by_name(unit)
         if known is None:
-            raise UnprocessableEntity(f"quantity.unit: unknown unit {unit!r}")
+            raise UnprocessableEntity("body.quantity.unit", f"unknown unit {unit!r}", kind="enum")
         unit, base_unit = known.symbol, known.base
         base_lower, base_upper = to_base(lower, known), to_base(upper, known)
     claim.quantity_text = q.text

@@ -231,7 +231,7 @@ def update_discrepancy(
     changes = data.model_dump(exclude_unset=True)
     if "status" in changes:
         if changes["status"] is None:
-            raise UnprocessableEntity("status: cannot be null")
+            raise UnprocessableEntity("body.status", "cannot be null", kind="null")
         discrepancy.status = DiscrepancyStatus(changes["status"]).value
     if "note" in changes:
         discrepancy.note = changes["note"]

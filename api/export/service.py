@@ -72,7 +72,7 @@ def filename(resource: Resource, fmt: Format) -> str:
 def check_format(resource: Resource, fmt: Format) -> None:
     if fmt == Format.csv and resource != Resource.claims:
         raise UnprocessableEntity(
-            f"query.format: csv is offered for claims only; {resource.value} export as ndjson"
+            "query.format", f"csv is offered for claims only; {resource.value} export as ndjson"
         )
 
 
