@@ -378,6 +378,14 @@ def counts_enemy(claim: Claim) -> bool:
 
 
 _STATE_FORCES = frozenset(vocabulary.load().state_forces)
+#: A party's own things: "of its drones", "our tanks", or lost in the passive ("no
+#: aircraft was hit", "two helicopters were destroyed").
+_OWN_THINGS = re.compile(
+    r"\b(?:of (?:its|our|their)|our|its own|their own)\b"
+    r"|\b(?:was|were|been|being)\s+(?:\w+\s+)?"
+    r"(?:hit|lost|destroyed|shot down|downed|damaged|struck)\b",
+    re.I,
+)
 _GROUP_FORCES = frozenset(vocabulary.load().group_forces)
 
 
@@ -403,6 +411,19 @@ class ArticleSides:
             return None
         others = (self.states | self.groups) - {own}
         return next(iter(others)) if len(others) == 1 else None
+
+    def whose_things(self, claim: Claim, parties: Parties) -> int | None:
+        """Whose drones or tanks a party's figure counts, by how it is said: what it lost
+        ("none of its drones was shot down", "no aircraft was hit") is its own; what it
+        downed or destroyed ("intercepted 22 drones") is its one opponent's."""
+        own = parties.belligerent(claim.claimant_id)
+        if own is None:
+            return None
+        if _OWN_THINGS.search(claim.quote):
+            return own
+        if claim.measure in LOSS_MEASURES:
+            return self.opponent(claim, parties)
+        return None
 
     def side_of_forces(self, subject_text: str | None) -> int | None:
         """Whose forces the counted noun names, when the article leaves one choice: the
@@ -500,6 +521,8 @@ def fact_key_of(
             subject = "combatants"
     if side is None and subject in ("combatants", "police"):
         side = sides.side_of_forces(claim.subject_text)
+    if side is None and subject in THING_SUBJECTS:
+        side = sides.whose_things(claim, parties)
     if subject is None and antecedent is not None:
         subject = subject_family(antecedent.subject, antecedent.subject_text)
         if side is None:

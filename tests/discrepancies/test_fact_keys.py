@@ -196,3 +196,14 @@ def test_soldiers_are_the_one_states_and_militants_the_one_armed_groups() -> Non
         FixedParties({1: (1, "country"), 8: (8, "country")}),
     )
     assert fact_key_of(soldiers, EVENT, parties, sides=two_states) == "e4|killed|combatants|-|count"
+
+
+def test_things_downed_are_the_opponents_and_things_lost_the_claimants_own() -> None:
+    parties = FixedParties({1: (1, "country"), 7: (7, "armed_group")})
+    sides = ArticleSides.of([make(claimant_id=1), make(id=2, claimant_id=7)], parties)
+    downed = make(claimant_id=1, quote="air defences intercepted 22 drones")
+    lost = make(id=2, claimant_id=7, quote="none of its drones was shot down", lower=0.0)
+    hit = make(id=3, claimant_id=1, measure="struck", quote="no aircraft was hit", lower=0.0)
+    assert fact_key_of(downed, EVENT, parties, sides=sides) == "e4|destroyed|aircraft|7|count"
+    assert fact_key_of(lost, EVENT, parties, sides=sides) == "e4|destroyed|aircraft|7|count"
+    assert fact_key_of(hit, EVENT, parties, sides=sides) == "e4|struck|aircraft|1|count"
