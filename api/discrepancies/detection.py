@@ -345,7 +345,47 @@ def _outlets_joined(
         ]
         if len(fits) == 1:
             sides[fits[0]].extend(sides.pop(outlet))
-    return sides
+    return _agreeing_joined(sides, spans)
+
+
+def _agreeing_joined(
+    sides: dict[int | str, list[FactClaim]], spans: dict[int, Interval]
+) -> dict[int | str, list[FactClaim]]:
+    """Claimants whose figures agree stand on one side ("the ministry and the governor:
+    3 · the hospital: at least 7"): the components of agreement between the sides (every
+    figure of one fits every figure of the other; a toll that merely rose since is a
+    figure of its own), each kept whole only where all its members agree with each other
+    (a vague figure that fits both ends keeps the sides apart)."""
+    names = sorted(sides, key=str)
+    parent = {n: n for n in names}
+
+    def find(n: int | str) -> int | str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    fits = {
+        (a, b): all(
+            spans[x.claim_id].overlaps(spans[y.claim_id]) for x in sides[a] for y in sides[b]
+        )
+        for i, a in enumerate(names)
+        for b in names[i + 1 :]
+    }
+    for (a, b), ok in fits.items():
+        if ok:
+            parent[find(b)] = find(a)
+    components: dict[int | str, list[int | str]] = defaultdict(list)
+    for n in names:
+        components[find(n)].append(n)
+    joined: dict[int | str, list[FactClaim]] = {}
+    for members in components.values():
+        clean = all(fits[(a, b)] for i, a in enumerate(members) for b in members[i + 1 :])
+        if clean:
+            joined[members[0]] = [c for m in members for c in sides[m]]
+        else:
+            joined.update({m: sides[m] for m in members})
+    return joined
 
 
 def _cannot_both_hold(

@@ -523,6 +523,8 @@ def fact_key_of(
         side = sides.side_of_forces(claim.subject_text)
     if side is None and subject in THING_SUBJECTS:
         side = sides.whose_things(claim, parties)
+    if claim.measure in ONE_FIGURE_MEASURES and subject not in THING_SUBJECTS:
+        subject = "people"  # a crowd's size, whatever its members are called
     if subject is None and antecedent is not None:
         subject = subject_family(antecedent.subject, antecedent.subject_text)
         if side is None:
@@ -560,6 +562,8 @@ def side_is_known(fact_key: str) -> bool:
     return len(parts) >= 5 and parts[3] != "-"
 
 
+#: Measures of which an incident has one figure whoever gives it: a crowd's size.
+ONE_FIGURE_MEASURES = frozenset({"attended"})
 #: Subjects a percentage of which is one figure of the incident, whoever gives it; other
 #: percentages say of what only loosely ("62% of tally sheets", "85% of the city").
 ONE_FIGURE_PERCENTAGES = frozenset({"turnout"})

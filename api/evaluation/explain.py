@@ -153,14 +153,17 @@ def _cause(sides: Sequence[Sequence[Row]]) -> str:
         causes.append("same party on both sides: " + ", ".join(map(str, parties[0] & parties[1])))
     if any(None in p for p in parties):
         causes.append("a side has no party (claimant unknown and not an outlet's figure)")
-    if not refresh.side_is_known(main) and not all(
+    if not refresh.claimants_comparable(main) and not all(
         detection.is_outlet(p) for side in parties for p in side
     ):
-        causes.append("the counted side is unknown: claimants are not compared")
+        causes.append("claimants are not compared on this fact (whose, or what, is not said)")
     spans = [[r.span for r in side if r.span is not None] for side in on_main]
     if any(x.overlaps(y) for x in spans[0] for y in spans[1]):
         causes.append("the intervals overlap (qualifier or tolerance)")
-    return "; ".join(causes) or "same fact, parties apart, figures disjoint: series rules?"
+    return "; ".join(causes) or (
+        "same fact, parties apart, figures disjoint: a side also holds a figure of another "
+        "party, or the series rules let the figures stand (a later toll)"
+    )
 
 
 def explain_missed(

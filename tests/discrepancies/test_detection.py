@@ -100,10 +100,21 @@ def test_a_third_claimant_joins_the_conflict() -> None:
     assert finding.sides == ((1,), (2,), (3,))
 
 
-def test_a_claimant_agreeing_with_one_side_still_counts_as_a_side() -> None:
+def test_claimants_giving_the_same_figure_stand_on_one_side() -> None:
     claims = [claim(1, 10, "exact", 23), claim(2, 20, "exact", 58), claim(3, 30, "exact", 23)]
     (finding,) = analyse("f", claims, TOL).findings
-    assert finding.sides == ((1,), (2,), (3,))
+    assert finding.sides == ((1, 3), (2,))
+
+
+def test_a_vague_figure_fitting_two_sides_that_disagree_joins_neither() -> None:
+    claims = [
+        claim(1, 10, "exact", 20),
+        claim(2, 20, "exact", 58),
+        claim(3, 30, "at_least", 10),  # fits 20 and 58, which contradict each other
+        claim(4, 40, "exact", 20),
+    ]
+    (finding,) = analyse("f", claims, TOL).findings
+    assert finding.sides == ((1, 4), (2,))
 
 
 def test_agreeing_claimants_are_no_discrepancy() -> None:
