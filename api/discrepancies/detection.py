@@ -388,16 +388,34 @@ def _agreeing_joined(
     return joined
 
 
+def _narrowest(spans: Sequence[Interval]) -> Interval | None:
+    """What a party's figures of one moment say together ("tens of thousands" and
+    "150,000": 150,000), or ``None`` when they do not agree with each other."""
+    lo = max(spans, key=lambda s: (s.lo, s.lo_open))
+    hi = min(spans, key=lambda s: (s.hi, not s.hi_open))
+    both = Interval(lo.lo, hi.hi, lo.lo_open, hi.hi_open)
+    if both.lo > both.hi or (both.lo == both.hi and (both.lo_open or both.hi_open)):
+        return None
+    return both
+
+
 def _cannot_both_hold(
     a: Sequence[FactClaim], b: Sequence[FactClaim], spans: dict[int, Interval], series: str
 ) -> bool:
-    """Two parties' figures conflict when, at a moment both speak of, none of theirs agree,
-    or when no figure of one fits any of the other's at all (see ``_compatible``)."""
+    """Two parties' figures conflict when, at a moment both speak of, what each says
+    (its figures of that moment taken together) cannot both hold, or, where a party's
+    figures of the moment do not agree with each other (a toll updated during the day),
+    when none of theirs agree; or when no figure of one fits any of the other's at all
+    (see ``_compatible``)."""
     moments = {c.moment for c in a} & {c.moment for c in b}
     for moment in moments:
-        here_a = [x for x in a if x.moment == moment]
-        here_b = [y for y in b if y.moment == moment]
-        if not any(spans[x.claim_id].overlaps(spans[y.claim_id]) for x in here_a for y in here_b):
+        here_a = [spans[x.claim_id] for x in a if x.moment == moment]
+        here_b = [spans[y.claim_id] for y in b if y.moment == moment]
+        says_a, says_b = _narrowest(here_a), _narrowest(here_b)
+        if says_a is not None and says_b is not None:
+            if not says_a.overlaps(says_b):
+                return True
+        elif not any(x.overlaps(y) for x in here_a for y in here_b):
             return True
     return not any(_compatible(x, y, spans, series) for x in a for y in b)
 

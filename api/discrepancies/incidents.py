@@ -52,9 +52,11 @@ _NAME = (
     rf"[{_UPPER}][\w’'\-.]*\w(?:\s+(?:de|del|la|el|al|da|do|di|des|du)?\s*[{_UPPER}][\w’'\-]*\w)*"
 )
 _LOCATIVE = re.compile(
-    rf"\b(?:[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Aa]cross)\s+(?:the\s+)?"
+    rf"\b(?P<prep>[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?"
     rf"(?:(?:{'|'.join(PLACE_NOUNS)})\s+of\s+)?(?P<name>{_NAME})"
 )
+#: Locatives that take in the whole of a place: with a country, a wider scope.
+_WHOLE_OF = frozenset({"across", "throughout"})
 _NOT_PLACE_WORDS = (
     "January February March April May June July August September October November "
     "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday "
@@ -151,7 +153,11 @@ def _place_marks(sentence: Sentence, lede: set[str]) -> list[_Mark]:
             continue
         start = sentence.start + match.start()
         end = sentence.start + match.end()
-        if _coarse(name) or _is_main_place(name, lede):
+        if match.group("prep").lower() in _WHOLE_OF and _coarse(name):
+            # "across Congo", "throughout the country": a country's total, not the incident's
+            place = normalize_name(name)
+            out.append(_Mark(start, end, Incident(key=f"s:{place}", place=place)))
+        elif _coarse(name) or _is_main_place(name, lede):
             out.append(_Mark(start, end, MAIN))
         else:
             place = normalize_name(name)

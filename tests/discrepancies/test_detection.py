@@ -242,3 +242,25 @@ def test_one_claimants_sides_are_the_components_left_once_bridging_figures_are_s
             else None
         )
         assert _inconsistent_sides(claims, spans, series) == expected
+
+
+def test_a_partys_vague_and_exact_figures_say_the_exact_one() -> None:
+    """ "Tens of thousands" and "150,000" from the union against the police's 32,000: the
+    union says 150,000, which the police figure contradicts."""
+    claims = [
+        claim(1, 10, "at_least", 20_000),
+        claim(2, 10, "exact", 150_000),
+        claim(3, 20, "exact", 32_000),
+    ]
+    (finding,) = analyse("f", claims, TOL).findings
+    assert finding.kind == CONFLICTING
+    assert finding.sides == ((1, 2), (3,))
+
+
+def test_a_toll_updated_during_the_day_is_not_set_against_its_latest_figure() -> None:
+    claims = [
+        claim(1, 10, "exact", 8, article=1),  # a live blog: 8 in the morning, 14 by noon
+        claim(2, 10, "exact", 14, article=1),
+        claim(3, 20, "exact", 14),
+    ]
+    assert [f.kind for f in analyse("f", claims, TOL, series="rising").findings] == []

@@ -54,7 +54,8 @@ def test_a_countrys_or_a_wars_total_is_not_the_incidents_figure() -> None:
     body = (
         "Floodwaters killed 23 people in the river town of Maralu on Tuesday, officials said.\n"
         "Nationwide, some 410 people have died in floods since the monsoon began.\n"
-        "The conflict has killed more than 9,000 people since it began, monitors say."
+        "The conflict has killed more than 9,000 people since it began, monitors say.\n"
+        "More than 7 million people are displaced across Kenya, the agency says."
     )
     reading = analyse_article(body, "Floods hit Maralu", PUBLISHED)
     main = reading.at(body.index("23"), body.index("23") + 2)
@@ -63,3 +64,5 @@ def test_a_countrys_or_a_wars_total_is_not_the_incidents_figure() -> None:
     assert main.main
     assert not national.main and not war.main
     assert national.key != war.key
+    across = reading.at(body.index("7 million"), body.index("7 million") + 9)
+    assert not across.main
