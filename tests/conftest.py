@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -25,13 +24,14 @@ from sqlmodel import Session
 from alembic import command
 from api.auth.models import Role
 from api.auth.service import create_api_key
-from api.changes import recording
 from api.config import Settings, get_settings
-from api.db import get_engine, get_session, get_stream_session, make_engine
+from api.db import get_engine, make_engine
 from api.main import create_app
-from api.side import get_side_sessions
+from tests.apps import lent
 from tests.databases import alembic_config, create_database, drop_database, unique_name
 from tests.factories import SEEDS_DIR
+
+pytest_plugins = ["tests.services"]
 
 
 @pytest.fixture(scope="session")
@@ -119,33 +119,16 @@ def session(engine: Engine) -> Iterator[Session]:
         connection.close()
 
 
-def app_on_session(session: Session, settings: Settings) -> FastAPI:
-    """The app with every database access bound to the test's transaction."""
-    application = create_app(settings)
-
-    def _session() -> Iterator[Session]:
-        # One request, one unit of work: the change feed records it as one transaction.
-        try:
-            yield session
-        finally:
-            recording.forget(session)
-
-    @contextmanager
-    def _savepoint() -> Iterator[Session]:
-        # The keys live in the test's transaction: bookkeeping uses savepoints of it.
-        with session.begin_nested():
-            yield session
-
-    application.dependency_overrides[get_session] = _session
-    application.dependency_overrides[get_stream_session] = _session
-    application.dependency_overrides[get_side_sessions] = lambda: _savepoint
-    application.dependency_overrides[get_settings] = lambda: settings
-    return application
+@pytest.fixture(scope="session")
+def shared_app(settings: Settings) -> FastAPI:
+    """One app for the run's database settings: the `app` fixture lends it to each test."""
+    return create_app(settings)
 
 
 @pytest.fixture
-def app(session: Session, settings: Settings) -> FastAPI:
-    return app_on_session(session, settings)
+def app(session: Session, settings: Settings, shared_app: FastAPI) -> Iterator[FastAPI]:
+    with lent(shared_app, session, settings) as application:
+        yield application
 
 
 @pytest.fixture
