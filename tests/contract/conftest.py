@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 import schemathesis
@@ -21,7 +20,6 @@ from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy import inspect, text
 from sqlmodel import Session
 
-from alembic import command
 from api.auth.models import Role
 from api.auth.service import create_api_key
 from api.config import Settings, get_settings
@@ -30,7 +28,6 @@ from api.main import create_app
 from api.search import include_name
 from api.side import get_side_sessions, transactions_on
 from tests.contract.harness import OPENAPI_URL, contract_config, max_examples
-from tests.databases import alembic_config, create_database, drop_database, unique_name
 
 # The tests against a live server (tests/contract/live/) need a PostgreSQL server, the
 # generated SDK and Chromium: scripts/contract.sh sets CONTRACT_LIVE=1 and runs them.
@@ -43,24 +40,9 @@ HTTP; CONTRACT_MAX_EXAMPLES raises this one."""
 
 
 @pytest.fixture
-def contract_settings(server_url: str | None, tmp_path: Path) -> Iterator[Settings]:
+def contract_settings(migrated_database_url: str) -> Settings:
     """A fresh, migrated database on the suite's kind of server; dropped afterwards."""
-    name: str | None = None
-    if server_url is None:
-        url = f"sqlite:///{tmp_path / 'contract.db'}"
-    else:
-        name = unique_name("contract")
-        url = create_database(server_url, name)
-    contract = Settings(database_url=url)
-    engine = make_engine(contract)
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
-    engine.dispose()
-    try:
-        yield contract
-    finally:
-        if server_url is not None and name is not None:
-            drop_database(server_url, name)
+    return Settings(database_url=migrated_database_url)
 
 
 @pytest.fixture
