@@ -5,7 +5,8 @@ the shared rolled-back session of tests/conftest.py one such error would poison 
 later request of the test (PostgreSQL aborts the transaction). So each schemathesis test
 gets a fresh database of its own (a temporary SQLite file, or a database named for this
 run on the TEST_DATABASE_URL server), migrated, used through the app's real per-request
-sessions, and dropped afterwards: nothing leaks between tests or between runs.
+sessions (no dependency overrides), and dropped afterwards: nothing leaks between tests
+or between runs.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 import schemathesis
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy import inspect, text
 from sqlmodel import Session
@@ -23,10 +24,9 @@ from sqlmodel import Session
 from api.auth.models import Role
 from api.auth.service import create_api_key
 from api.config import Settings, get_settings
-from api.db import get_session, get_stream_session, make_engine, request_session
+from api.db import get_engine, make_engine
 from api.main import create_app
 from api.search import include_name
-from api.side import get_side_sessions, transactions_on
 from tests.contract.harness import OPENAPI_URL, contract_config, max_examples
 
 # The tests against a live server (tests/contract/live/) need a PostgreSQL server, the
@@ -40,34 +40,19 @@ HTTP; CONTRACT_MAX_EXAMPLES raises this one."""
 
 
 @pytest.fixture
-def contract_settings(migrated_database_url: str) -> Settings:
-    """A fresh, migrated database on the suite's kind of server; dropped afterwards."""
-    return Settings(database_url=migrated_database_url)
+def contract_settings(wired_database: str) -> Settings:
+    """A fresh, migrated database on the suite's kind of server, as DATABASE_URL; dropped
+    afterwards."""
+    return get_settings()
 
 
 @pytest.fixture
-def contract_app(contract_settings: Settings) -> Iterator[tuple[FastAPI, dict[str, str]]]:
-    """The app on the contract database, one session per request; and an editor's headers."""
-    engine = make_engine(contract_settings)
-    with Session(engine) as session:
+def contract_app(contract_settings: Settings) -> tuple[FastAPI, dict[str, str]]:
+    """The app on the contract database as production wires it (no dependency overrides:
+    one session per request from `get_engine()`); and an editor's headers."""
+    with Session(get_engine()) as session:
         _, token = create_api_key(session, name="contract editor", role=Role.editor)
-    application = create_app(contract_settings)
-
-    def _session(request: Request) -> Iterator[Session]:
-        yield from request_session(engine, request.method)
-
-    def _stream_session() -> Iterator[Session]:
-        with Session(engine, expire_on_commit=False) as session:
-            yield session
-
-    application.dependency_overrides[get_session] = _session
-    application.dependency_overrides[get_stream_session] = _stream_session
-    application.dependency_overrides[get_side_sessions] = lambda: transactions_on(engine)
-    application.dependency_overrides[get_settings] = lambda: contract_settings
-    try:
-        yield application, {"Authorization": f"Bearer {token}"}
-    finally:
-        engine.dispose()
+    return create_app(contract_settings), {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture
