@@ -3,7 +3,8 @@
 # server's `test` database; the run creates databases of its own on that server, named for
 # the run, and drops them). An unreachable PostgreSQL fails the run.
 # The in-process schemathesis tests run once, in the SQLite pass: PostgreSQL gets the
-# full schemathesis budget over HTTP in scripts/contract.sh.
+# full schemathesis budget over HTTP in scripts/contract.sh. So do the tests that reach
+# no database of the suite (marked database_independent by tests/conftest.py).
 #
 # The two passes run side by side, one pytest process per core (each is one process, and
 # their databases never meet): the PostgreSQL pass writes to a log that is printed after
@@ -17,12 +18,15 @@ if [ "${SKIP_POSTGRES:-0}" = "1" ] && [ "${CI:-}" != "true" ]; then
   postgres=0
 fi
 pg_url="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+# Tests that reach no database of the suite (extraction, the CLI's own errors, ...) do
+# the same on either kind: the PostgreSQL pass leaves them to the SQLite pass.
+pg_marks="not schemathesis_in_process and not database_independent"
 
 sqlite_pass() {
   env -u TEST_DATABASE_URL .venv/bin/pytest "$@"
 }
 postgres_pass() {
-  TEST_DATABASE_URL="$pg_url" .venv/bin/pytest -m "not schemathesis_in_process" "$@"
+  TEST_DATABASE_URL="$pg_url" .venv/bin/pytest -m "$pg_marks" "$@"
 }
 
 if [ "$postgres" = "0" ]; then
@@ -42,7 +46,7 @@ fi
 
 log="$(mktemp -t claimsapi-postgres-pass.XXXXXX)"
 # exec: the background job is pytest itself, so an interrupt can stop it by its id.
-(TEST_DATABASE_URL="$pg_url" exec .venv/bin/pytest -m "not schemathesis_in_process" "$@") \
+(TEST_DATABASE_URL="$pg_url" exec .venv/bin/pytest -m "$pg_marks" "$@") \
   >"$log" 2>&1 &
 pg_pid=$!
 trap 'kill "$pg_pid" 2>/dev/null || true; rm -f "$log"; exit 130' INT TERM

@@ -90,9 +90,10 @@ def seeded_database(databases: RunDatabases) -> Iterator[Seeded]:
 
 
 @pytest.fixture
-def engine(request: pytest.FixtureRequest) -> Engine:
+def engine(request: pytest.FixtureRequest, databases: RunDatabases) -> Engine:
     """This test's database: the seeded one for a test that asks for `seeded`, else the
-    empty one. Either way the test's writes are rolled back (the `session` fixture)."""
+    empty one. Either way the test's writes are rolled back (the `session` fixture).
+    (`databases` is named so that pytest sees that a test using it reaches a database.)"""
     if "seeded" in request.fixturenames:
         seeded: Seeded = request.getfixturevalue("seeded_database")
         return seeded.engine
@@ -184,3 +185,12 @@ def seeded(seeded_database: Seeded, session: Session) -> list[int]:
     """The five seed articles, loaded through the service; their ids in file order. The
     test's session is on the seeded database (see `engine`)."""
     return list(seeded_database.article_ids)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests that never reach the suite's database (no fixture of theirs leads to
+    `server_url`): they do the same on either kind, so `make test` runs them once, in the
+    SQLite pass (`-m "not database_independent"` in the PostgreSQL pass)."""
+    for item in items:
+        if "server_url" not in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.database_independent)
