@@ -7,6 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.config import PROJECT_ROOT
+from api.seeds import article_from_seed, seed_files
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 
@@ -86,3 +87,21 @@ def post_article(
     response = client.post("/v1/articles", json=body, headers=headers)
     assert response.status_code == 201, response.text
     return dict(response.json())
+
+
+# Real articles for the tests that post many: the seeds and three annotated batches.
+CORPUS_DIRS = [
+    PROJECT_ROOT / "seeds",
+    PROJECT_ROOT / "tests" / "data" / "heldout",
+    PROJECT_ROOT / "tests" / "data" / "blind",
+    PROJECT_ROOT / "tests" / "data" / "dev1",
+]
+
+
+def corpus() -> list[dict[str, Any]]:
+    documents = []
+    for folder in CORPUS_DIRS:
+        for path in seed_files(folder):
+            data = article_from_seed(path.read_text(encoding="utf-8"))
+            documents.append(data.model_dump(mode="json", exclude_none=True))
+    return documents

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.config import Settings
-from tests.conftest import app_on_session
+from tests.apps import app_on_session
 from tests.factories import article
 
 Client = Callable[[str | None], TestClient]

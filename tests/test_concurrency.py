@@ -8,98 +8,15 @@ posts from several threads at once.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import pytest
-from fastapi.testclient import TestClient
-from sqlalchemy import Engine, create_engine, text
-from sqlmodel import Session
+from sqlalchemy import create_engine, text
 
-from alembic import command
-from api.auth.models import Role
-from api.auth.service import create_api_key
-from api.config import PROJECT_ROOT, Settings, get_settings
-from api.db import get_engine
-from api.main import create_app
-from api.seeds import article_from_seed, seed_files
-from tests.databases import alembic_config, unique_name
-
-CORPUS_DIRS = [
-    PROJECT_ROOT / "seeds",
-    PROJECT_ROOT / "tests" / "data" / "heldout",
-    PROJECT_ROOT / "tests" / "data" / "blind",
-    PROJECT_ROOT / "tests" / "data" / "dev1",
-]
-
-
-def _corpus() -> list[dict[str, Any]]:
-    documents = []
-    for folder in CORPUS_DIRS:
-        for path in seed_files(folder):
-            data = article_from_seed(path.read_text(encoding="utf-8"))
-            documents.append(data.model_dump(mode="json", exclude_none=True))
-    return documents
-
-
-class Service:
-    """The app on a database of its own, with an editor key; real sessions throughout."""
-
-    def __init__(self, url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.url = url
-        settings = Settings(database_url=url)
-        monkeypatch.setenv("DATABASE_URL", url)
-        get_settings.cache_clear()
-        get_engine.cache_clear()
-        self.engine: Engine = get_engine()
-        with self.engine.begin() as conn:
-            command.upgrade(alembic_config(conn), "head")
-        with Session(self.engine, expire_on_commit=False) as session:
-            _, token = create_api_key(session, name="concurrency", role=Role.editor)
-        self.headers = {"Authorization": f"Bearer {token}"}
-        self.app = create_app(settings)
-
-    def client(self) -> TestClient:
-        return TestClient(self.app, raise_server_exceptions=False)
-
-    def close(self) -> None:
-        self.engine.dispose()
-        get_settings.cache_clear()
-        get_engine.cache_clear()
-
-
-@pytest.fixture
-def make_service(
-    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Callable[[str], Service]]:
-    made: list[Service] = []
-    databases: list[str] = []
-    admin = engine.execution_options(isolation_level="AUTOCOMMIT")
-
-    def _make(label: str) -> Service:
-        for service in made:  # one live service at a time: the engine cache is global
-            service.close()
-        if engine.dialect.name == "postgresql":
-            name = unique_name(f"conc_{label}")[:63]
-            with admin.connect() as conn:
-                conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                conn.execute(text(f"CREATE DATABASE {name}"))
-            databases.append(name)
-            url = engine.url.set(database=name).render_as_string(hide_password=False)
-        else:
-            url = f"sqlite:///{tmp_path / (label + '.db')}"
-        service = Service(url, monkeypatch)
-        made.append(service)
-        return service
-
-    yield _make
-    for service in made:
-        service.close()
-    with admin.connect() as conn:
-        for name in databases:
-            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+from tests.factories import corpus
+from tests.services import Service
 
 
 def _snapshot(service: Service) -> dict[str, Any]:
@@ -180,7 +97,7 @@ def _post_all(service: Service, documents: list[dict[str, Any]], workers: int) -
 def test_parallel_posts_equal_the_same_posts_in_order(
     make_service: Callable[[str], Service],
 ) -> None:
-    documents = _corpus()
+    documents = corpus()
     assert len(documents) >= 20
     parallel = make_service("parallel")
     statuses = _post_all(parallel, documents, workers=8)
@@ -223,7 +140,7 @@ def test_identical_posts_at_once_store_one_article(
     make_service: Callable[[str], Service],
 ) -> None:
     service = make_service("same")
-    doc = _corpus()[0]
+    doc = corpus()[0]
     statuses = _post_all(service, [doc] * 12, workers=6)
     assert sorted(statuses) == [200] * 11 + [201]
     eng = create_engine(service.url)
@@ -238,7 +155,7 @@ def test_two_patches_with_one_etag_exactly_one_wins(
 ) -> None:
     service = make_service(f"etag_{resource}")
     client = service.client()
-    for doc in _corpus()[:2]:
+    for doc in corpus()[:2]:
         assert client.post("/v1/articles", json=doc, headers=service.headers).status_code == 201
     item = client.get(f"/v1/{resource}", params={"limit": 1}).json()["items"][0]
     path = f"/v1/{resource}/{item['id']}"

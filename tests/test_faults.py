@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlmodel import Session
 
-from alembic import command
 from api.articles import service as articles_service
 from api.auth.models import Role
 from api.auth.service import create_api_key
@@ -20,23 +19,20 @@ from api.config import Settings, get_settings
 from api.db import get_engine
 from api.faults import classify
 from api.main import create_app
-from tests.databases import alembic_config
 
 ARTICLE = {"title": "Flood", "body": "The agency said 12 people died in the flood on Monday."}
 
 
 @pytest.fixture
 def live(
-    scratch_database_url: str, monkeypatch: pytest.MonkeyPatch
+    migrated_database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[tuple[TestClient, Engine, dict[str, str]]]:
-    """The app on an empty database of the suite's kind, with real sessions."""
-    monkeypatch.setenv("DATABASE_URL", scratch_database_url)
+    """The app on a migrated, empty database of the suite's kind, with real sessions."""
+    monkeypatch.setenv("DATABASE_URL", migrated_database_url)
     monkeypatch.setenv("SQLITE_BUSY_TIMEOUT_MS", "200")
     get_settings.cache_clear()
     get_engine.cache_clear()
     engine = get_engine()
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
     with Session(engine, expire_on_commit=False) as session:
         _, token = create_api_key(session, name="faults", role=Role.editor)
     client = TestClient(create_app(get_settings()), raise_server_exceptions=False)

@@ -15,9 +15,8 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from tests.test_concurrency import Service, _corpus, make_service
-
-__all__ = ["make_service"]  # the fixture, shared with the concurrency tests
+from tests.factories import corpus
+from tests.services import Service
 
 RESOURCES = ("articles", "claims", "actors", "discrepancies", "events")
 Mirror = dict[str, dict[int, dict[str, Any]]]
@@ -128,7 +127,7 @@ def test_a_consumer_mirrors_the_store_while_another_client_writes(
     make_service: Callable[[str], Service],
 ) -> None:
     service = make_service("feed")
-    documents = _corpus()[:14]
+    documents = corpus()[:14]
     writer = service.client()
     for doc in documents[:3]:  # something to copy before following the feed
         assert writer.post("/v1/articles", json=doc, headers=service.headers).status_code == 201

@@ -5,32 +5,29 @@ the shared rolled-back session of tests/conftest.py one such error would poison 
 later request of the test (PostgreSQL aborts the transaction). So each schemathesis test
 gets a fresh database of its own (a temporary SQLite file, or a database named for this
 run on the TEST_DATABASE_URL server), migrated, used through the app's real per-request
-sessions, and dropped afterwards: nothing leaks between tests or between runs.
+sessions (no dependency overrides), and dropped afterwards: nothing leaks between tests
+or between runs.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 import schemathesis
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 from sqlalchemy import inspect, text
 from sqlmodel import Session
 
-from alembic import command
 from api.auth.models import Role
 from api.auth.service import create_api_key
 from api.config import Settings, get_settings
-from api.db import get_session, get_stream_session, make_engine, request_session
+from api.db import get_engine, make_engine
 from api.main import create_app
 from api.search import include_name
-from api.side import get_side_sessions, transactions_on
 from tests.contract.harness import OPENAPI_URL, contract_config, max_examples
-from tests.databases import alembic_config, create_database, drop_database, unique_name
 
 # The tests against a live server (tests/contract/live/) need a PostgreSQL server, the
 # generated SDK and Chromium: scripts/contract.sh sets CONTRACT_LIVE=1 and runs them.
@@ -43,49 +40,19 @@ HTTP; CONTRACT_MAX_EXAMPLES raises this one."""
 
 
 @pytest.fixture
-def contract_settings(server_url: str | None, tmp_path: Path) -> Iterator[Settings]:
-    """A fresh, migrated database on the suite's kind of server; dropped afterwards."""
-    name: str | None = None
-    if server_url is None:
-        url = f"sqlite:///{tmp_path / 'contract.db'}"
-    else:
-        name = unique_name("contract")
-        url = create_database(server_url, name)
-    contract = Settings(database_url=url)
-    engine = make_engine(contract)
-    with engine.begin() as conn:
-        command.upgrade(alembic_config(conn), "head")
-    engine.dispose()
-    try:
-        yield contract
-    finally:
-        if server_url is not None and name is not None:
-            drop_database(server_url, name)
+def contract_settings(wired_database: str) -> Settings:
+    """A fresh, migrated database on the suite's kind of server, as DATABASE_URL; dropped
+    afterwards."""
+    return get_settings()
 
 
 @pytest.fixture
-def contract_app(contract_settings: Settings) -> Iterator[tuple[FastAPI, dict[str, str]]]:
-    """The app on the contract database, one session per request; and an editor's headers."""
-    engine = make_engine(contract_settings)
-    with Session(engine) as session:
+def contract_app(contract_settings: Settings) -> tuple[FastAPI, dict[str, str]]:
+    """The app on the contract database as production wires it (no dependency overrides:
+    one session per request from `get_engine()`); and an editor's headers."""
+    with Session(get_engine()) as session:
         _, token = create_api_key(session, name="contract editor", role=Role.editor)
-    application = create_app(contract_settings)
-
-    def _session(request: Request) -> Iterator[Session]:
-        yield from request_session(engine, request.method)
-
-    def _stream_session() -> Iterator[Session]:
-        with Session(engine, expire_on_commit=False) as session:
-            yield session
-
-    application.dependency_overrides[get_session] = _session
-    application.dependency_overrides[get_stream_session] = _stream_session
-    application.dependency_overrides[get_side_sessions] = lambda: transactions_on(engine)
-    application.dependency_overrides[get_settings] = lambda: contract_settings
-    try:
-        yield application, {"Authorization": f"Bearer {token}"}
-    finally:
-        engine.dispose()
+    return create_app(contract_settings), {"Authorization": f"Bearer {token}"}
 
 
 @pytest.fixture

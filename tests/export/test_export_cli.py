@@ -13,7 +13,10 @@ from api.main import create_app
 
 
 @pytest.mark.usefixtures("wired_database")
-def test_cli_export_matches_the_http_export(tmp_path: Path) -> None:
+def test_cli_export_matches_the_http_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a default file name lands here, not in the checkout
     runner = CliRunner()
     assert runner.invoke(app, ["seed"]).exit_code == 0
     with TestClient(create_app()) as client:
