@@ -301,22 +301,31 @@ def export(
 ) -> None:
     """Write a bulk file of every row, the same bytes `GET /v1/export/RESOURCE` sends."""
     from api.db import get_stream_session
-    from api.export.service import Format, Resource, encode, filename
+    from api.errors import ProblemError
+    from api.export.service import Format, Resource, check_format, encode, filename
 
     try:
         chosen, kind = Resource(resource), Format(fmt)
-    except ValueError as exc:
+        check_format(chosen, kind)
+    except (ValueError, ProblemError) as exc:
         raise click.UsageError(str(exc)) from exc
     target = output or Path(filename(chosen, kind))
     sessions = contextmanager(get_stream_session)()
     with sessions as session:
-        stream = sys.stdout.buffer if str(target) == "-" else target.open("wb")
-        try:
+        if str(target) == "-":
             for chunk in encode(session, chosen, kind):
-                stream.write(chunk)
-        finally:
-            if stream is not sys.stdout.buffer:
-                stream.close()
+                sys.stdout.buffer.write(chunk)
+        else:
+            # Written beside the target and renamed when complete: a failed export leaves
+            # no file, and never a half-written one in the target's place.
+            partial = target.with_name(target.name + ".part")
+            try:
+                with partial.open("wb") as stream:
+                    for chunk in encode(session, chosen, kind):
+                        stream.write(chunk)
+                partial.replace(target)
+            finally:
+                partial.unlink(missing_ok=True)
     if str(target) != "-":
         typer.echo(f"wrote {target}")
 

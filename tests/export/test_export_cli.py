@@ -31,5 +31,6 @@ def test_cli_export_matches_the_http_export(
             assert served.content
     refused = runner.invoke(app, ["export", "articles", "--format", "csv"])
     assert refused.exit_code != 0 and "csv" in refused.output
+    assert list(tmp_path.glob("articles*")) == []  # refused before any file is opened
     unknown = runner.invoke(app, ["export", "widgets"])
     assert unknown.exit_code != 0
