@@ -395,14 +395,19 @@ class ArticleSides:
 
     states: frozenset[int]
     groups: frozenset[int]
+    countries: int = 0
+    """How many countries the article's lede names (a quake in two countries: a figure
+    "in Turkey" is one country's part of the toll)."""
 
     @classmethod
-    def of(cls, article_claims: Sequence[Claim], parties: Parties) -> ArticleSides:
+    def of(
+        cls, article_claims: Sequence[Claim], parties: Parties, countries: int = 0
+    ) -> ArticleSides:
         named = {parties.belligerent(c.claimant_id) for c in article_claims}
         named |= {parties.belligerent(c.subject_side_id) for c in article_claims}
         fighting = {p for p in named if p is not None}
         groups = frozenset(p for p in fighting if parties.kind(p) == "armed_group")
-        return cls(states=frozenset(fighting - groups), groups=groups)
+        return cls(states=frozenset(fighting - groups), groups=groups, countries=countries)
 
     def opponent(self, claim: Claim, parties: Parties) -> int | None:
         """The claimant's enemy: the one other fighting party the article names."""
@@ -440,6 +445,43 @@ class ArticleSides:
 
 
 NO_SIDES = ArticleSides(frozenset(), frozenset())
+
+#: A figure said of a part of the area: "in government-held areas", "in the rebel-held
+#: northwest", "in the south".
+_AREA_PART = re.compile(
+    r"\bin (?:the )?(?:[\w-]+-(?:held|controlled)\s+)?"
+    r"(?:areas?|regions?|parts?|(?:north|south)(?:-?(?:east|west))?|east|west)\b",
+    re.I,
+)
+_IN_NAME = re.compile(r"\b[Ii]n (?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+_LEDE_CHARS = 600
+
+
+def lede_countries(article: Article) -> int:
+    """How many countries an article's title and opening name."""
+    gaz = gazetteer.load()
+    text = f"{article.title} {article.body[:_LEDE_CHARS]}"
+    found = {gaz.place(w) for w in re.findall(r"[A-Z][\w'’-]+", text)}
+    return len({hit[0].name for hit in found if hit is not None and hit[1] != "demonym"})
+
+
+def is_partial_scope(claim: Claim, countries: int) -> bool:
+    """Whether the figure counts in a part of the incident's area: a region named in its
+    clause, or one country of an incident the article's opening puts in several."""
+    at = claim.statement.find(claim.quote)
+    if at < 0:
+        return False
+    clause = re.split(r"[;,]| while | whereas ", claim.statement[at + len(claim.quote) :])[0]
+    opening = claim.statement[:at]
+    lead = opening if re.match(r"\s*In [A-Z]", opening) and "," in opening else ""
+    window = f"{lead} {claim.quote} {clause[:80]}"
+    if _AREA_PART.search(window):
+        return True
+    if countries < 2:
+        return False
+    gaz = gazetteer.load()
+    hits = (gaz.place(m.group("name")) for m in _IN_NAME.finditer(window))
+    return any(hit is not None and hit[1] in ("name", "alias") for hit in hits)
 
 
 def counted_side(claim: Claim) -> int | None:
@@ -541,7 +583,8 @@ def fact_key_of(
         if key.startswith("x:"):  # told apart by a cue only: never the same as another's
             key = f"x:a{claim.article_id}.{key[2:]}"
         parts.append("i:" + key[:120])
-    if is_part(claim):  # a subgroup of one report's figure: compared with nothing else
+    if is_part(claim) or is_partial_scope(claim, sides.countries):
+        # a subgroup of one report's figure, or a part of the area: compared with nothing
         parts.append(f"part:a{claim.article_id}.{claim.start_offset}")
     return "|".join(parts)
 
@@ -661,7 +704,7 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
             antecedent = antecedent_of(claim, siblings[claim.article_id])
             if claim.article_id not in article_sides:
                 article_sides[claim.article_id] = ArticleSides.of(
-                    siblings[claim.article_id], parties
+                    siblings[claim.article_id], parties, lede_countries(article)
                 )
             sides = article_sides[claim.article_id]
             key = fact_key_of(claim, event, parties, incident, antecedent, sides)

@@ -15,6 +15,7 @@ from api.discrepancies.refresh import (
     counted_side,
     fact_key_of,
     is_part,
+    is_partial_scope,
     measure_family,
     subject_family,
 )
@@ -207,3 +208,16 @@ def test_things_downed_are_the_opponents_and_things_lost_the_claimants_own() -> 
     assert fact_key_of(downed, EVENT, parties, sides=sides) == "e4|destroyed|aircraft|7|count"
     assert fact_key_of(lost, EVENT, parties, sides=sides) == "e4|destroyed|aircraft|7|count"
     assert fact_key_of(hit, EVENT, parties, sides=sides) == "e4|struck|aircraft|1|count"
+
+
+def test_a_toll_of_a_part_of_the_area_is_no_account_of_the_whole() -> None:
+    text = "The ministry said 812 people died in government-held areas, while rescuers said 1,020."
+    part = make(statement=text, quote="812 people died", measure="killed", subject="people")
+    other = make(id=2, statement=text, quote="1,020", measure="killed", subject="people")
+    assert is_partial_scope(part, countries=1) and not is_partial_scope(other, countries=1)
+    quake = "AFAD said 3,549 people had been killed in Turkey and 22,168 injured."
+    in_turkey = make(statement=quake, quote="3,549 people had been killed", measure="killed")
+    # One country's toll is a part only where the incident spans several.
+    assert is_partial_scope(in_turkey, countries=2)
+    assert not is_partial_scope(in_turkey, countries=1)
+    assert fact_key_of(part, EVENT, PARTIES) != fact_key_of(other, EVENT, PARTIES)
