@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from .actors import ActorRegistry, PronounRef
+from .actors.nodes import PronounRef
+from .actors.registry import ActorRegistry
 from .bounds import MAX_CUES
 from .lexicon import furniture_labels, person_roles
 from .quantities import trie_regex

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import takewhile
 
-from .actors import DATELINE, ActorRegistry, PronounRef
+from .actors.nodes import PronounRef
+from .actors.patterns import DATELINE
+from .actors.registry import ActorRegistry
 from .addresses import is_house_number
 from .attribution import Attribution, Attributor
 from .bounds import bound_sentences, figure_text
