@@ -22,7 +22,7 @@ from .measures import (
 )
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
 from .sentences import Sentence
-from .sides import LOSS_VERB, SideRules
+from .sides import SideRules, is_agentive
 from .textutil import collapse_ws
 from .timerefs import nearest
 from .types import Qualifier, Quantity, Stance
@@ -284,7 +284,6 @@ class NumericClaims(SideRules):
     ) -> DraftClaim:
         s = sent.text
         start, end = self._trim(sent, r.start, r.end)
-        hit = r.hit
         return DraftClaim(
             statement=collapse_ws(s),
             start=sent.start + start,
@@ -300,11 +299,7 @@ class NumericClaims(SideRules):
             target=att.target if att is not None else None,
             quantity=_quantity(q),
             time=nearest(times.get(), q.start, end),
-            agentive=(
-                hit is not None
-                and hit.start < q.start
-                and not LOSS_VERB.fullmatch(s[hit.start : hit.end])
-            ),
+            agentive=is_agentive(s, q, r),
         )
 
     def _trim(self, sent: Sentence, start: int, end: int) -> tuple[int, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .actors.words import ROLE_WORDS
 from .attribution import Attribution
 from .bounds import bound_sentences
 from .drafts import LazyTimes
@@ -21,6 +22,8 @@ EXTRACTOR_VERSION = "rules-1.3.2"
 
 #: A speaker phrase owned by the organisation spoken of before ("its commander").
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
+#: A possessed role right before a person's name: "Its spokesman, ", "their commander ".
+_POSSESSED_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}([a-z-]+),\s*$")
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
     r"It added|Separately|Further)\b[,\s]",
@@ -173,10 +176,18 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
             return
         for a in atts:
             key = a.speaker
-            if not isinstance(key, str) or not _POSSESSED.match(s, a.start):
+            if not isinstance(key, str) or key == org:
                 continue
             node = self.reg.nodes[key]
-            if node.parent is not None or key == org or node.kind == ActorKind.person:
+            if node.parent is not None:
+                continue
+            if node.kind == ActorKind.person:
+                # "Its spokesman, Ousmane Itno, said": the organisation's spokesman
+                role = _POSSESSED_ROLE.search(s, max(0, a.start - 60), a.start)
+                if role is not None and role.group(1) in ROLE_WORDS:
+                    node.parent = org
+                continue
+            if not _POSSESSED.match(s, a.start):
                 continue
             owner = self.reg.nodes[org]
             a.speaker = self.reg._node(f"{owner.name} {node.name}", node.kind, parent=org)

@@ -71,6 +71,25 @@ _ENEMY_NOUNS = frozenset(
 )
 
 
+def _own_head(subj: SubjectParse) -> bool:
+    """Counted people a state's forces call their own when no side is named ("soldiers")."""
+    return (
+        subj.possessive is None
+        and not subj.side_words
+        and subj.surface is not None
+        and subj.surface.split()[-1].lower() in _OWN_HEADS
+    )
+
+
+def is_agentive(s: str, q: QuantityMatch, r: Reading) -> bool:
+    """The measure verb comes before the number ("killed 30 fighters"), and is not a loss
+    verb: the claimant's side did it, so what is counted is the other side's."""
+    hit = r.hit
+    return (
+        hit is not None and hit.start < q.start and not LOSS_VERB.fullmatch(s[hit.start : hit.end])
+    )
+
+
 class SideRules(ExtractorContext):
     """The side of what a figure counts."""
 
@@ -104,10 +123,7 @@ class SideRules(ExtractorContext):
             side = prev_any.side
         own_losses = (
             claimant is not None
-            and subj.possessive is None
-            and not subj.side_words
-            and subj.surface is not None
-            and subj.surface.split()[-1].lower() in _OWN_HEADS
+            and _own_head(subj)
             and r.measure in _OWN_MEASURES
             and r.hit is not None
             and r.hit.start >= q.end
@@ -119,16 +135,20 @@ class SideRules(ExtractorContext):
             and not state_other
             and prev_any is not None
             and prev_any.claimant == claimant
+            and not (is_agentive(s, q, r) and prev_any.side == self.reg.root(claimant))
             and (subj.empty or subj.others or r.category in PERSON_CATEGORIES | {"posts"})
         ):
             side = prev_any.side
         if side is None and own_losses and claimant is not None:
             # "seven soldiers had died", said by the army's spokesman: the army's side
-            side = next(
-                (o for k in self.reg.chain(claimant) if (o := self._own_side(k)) is not None),
-                None,
-            )
+            side = self._own_chain_side(claimant)
         return side, state_other
+
+    def _own_chain_side(self, claimant: str) -> str | None:
+        """The country of the first military or government body ``claimant`` speaks for."""
+        return next(
+            (o for k in self.reg.chain(claimant) if (o := self._own_side(k)) is not None), None
+        )
 
     def _named_side(
         self, s: str, subj: SubjectParse, r: Reading, claimant: str | None
@@ -159,6 +179,9 @@ class SideRules(ExtractorContext):
         hit = r.hit
         if side is None and hit is not None and LOSS_VERB.fullmatch(s[hit.start : hit.end]):
             side = self._loser_side(s[: hit.start], claimant)
+            if side is None and claimant is not None and _own_head(subj):
+                # "its troops killed 23 fighters and lost four soldiers": its own
+                side = self._own_chain_side(claimant)
         return side
 
     def _opposing_sides(self, texts: dict[int, str]) -> None:

@@ -10,6 +10,7 @@ from .roles import RolePhrases
 from .words import (
     AMBIENT_HEADS,
     ARMED_CUES,
+    BODY_NOUNS,
     GENERIC_HEADS,
     GENERIC_STOP,
     MEDIA_CUES,
@@ -28,12 +29,13 @@ class GenericPhrases(RolePhrases):
     """Speakers named by a common noun, and capitalised names before a reporting verb."""
 
     # --- generic speaker noun phrases ------------------------------------------------------------
-    def _resolve_generic(self, text: str) -> str | None:
+    def _resolve_generic(self, text: str, definite: bool = False) -> str | None:
         """A speaker phrase built on a common head the lexicons do not name.
 
         "Brazil's civil defence agency", "local health authorities", "the White Helmets civil
         defence group", "doctors at the Nasser hospital", "officials in Kyiv", "the ministry".
         """
+        definite = definite or straighten(text).strip(" ,").lower().startswith("the ")
         t = GENERIC_DET.sub("", straighten(text).strip(" ,"))
         place_key: str | None = None
         pm = GENERIC_POST.match(t)
@@ -56,6 +58,8 @@ class GenericPhrases(RolePhrases):
             return None
         head = words[-1].lower().rstrip(".,")
         if head not in GENERIC_HEADS:
+            if definite and len(words) == 1 and pm is None and head in BODY_NOUNS:
+                return self._recent_with_head(head)  # "the brigade": the one named before
             return None
         caps: list[str] = []
         i = 0
@@ -74,6 +78,11 @@ class GenericPhrases(RolePhrases):
                     return prior
             elif pm is None and head in AMBIENT_HEADS:
                 prior = self._recent_with_head(" ".join([*mods, head]))
+                if prior is not None:
+                    return prior
+            if pm is None and mods and definite:
+                # "the press centre": the latest body whose name has these words
+                prior = self._recent_with_words([*mods, head])
                 if prior is not None:
                     return prior
         if (

@@ -9,7 +9,16 @@ from ..lexicon import person_roles
 from ..textutil import clean_display, name_key, straighten
 from ..types import ActorKind, ActorRef
 from .patterns import LEADING_ARTICLE
-from .words import NAME_PARTICLES, NON_NAME_WORDS, ONE_PERSON, ORG_HEADS, ROLE_WORDS, TITLE_TOKENS
+from .words import (
+    ARMED_HEADS,
+    NAME_PARTICLES,
+    NON_NAME_WORDS,
+    ONE_PERSON,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    ROLE_WORDS,
+    TITLE_TOKENS,
+)
 
 
 @dataclass(slots=True)
@@ -167,7 +176,8 @@ class RegistryBase:
         return None
 
     def _recent_with_head(self, head: str) -> str | None:
-        """The latest actor of the article whose name ends with ``head`` ("the ministry")."""
+        """The latest actor of the article whose name ends with ``head`` ("the ministry") or,
+        for one word, has it ("the committee": "State Committee for National Security")."""
         canon = ORG_HEADS.get(head, (head, ActorKind.other))[0].lower()
         for key in reversed(list(self.nodes)):
             node = self.nodes[key]
@@ -176,6 +186,8 @@ class RegistryBase:
             low = node.name.lower()
             if low.endswith(" " + head) or low == head or (canon != head and canon in low):
                 return key
+            if " " not in head and head in low.split():
+                return key  # "the committee": "State Committee for National Security"
             if head == "ministry" and "ministry" in low:
                 return key
         if head in {"group", "organisation", "organization"}:
@@ -184,6 +196,36 @@ class RegistryBase:
             for key in reversed(list(self.nodes)):
                 if self.nodes[key].kind in (ActorKind.organization, ActorKind.armed_group):
                     return key
+        return None
+
+    def _recent_with_words(self, words: list[str]) -> str | None:
+        """The latest body of the article whose name has all of ``words``."""
+        for key in reversed(list(self.nodes)):
+            node = self.nodes[key]
+            if node.kind not in (ActorKind.country, ActorKind.person) and set(words) <= set(
+                node.name.lower().split()
+            ):
+                return key
+        return None
+
+    def _recent_of_kind(self, kind: ActorKind) -> str | None:
+        """The latest actor of the article of ``kind`` ("rebel spokesman": the rebels)."""
+        return next((k for k in reversed(list(self.nodes)) if self.nodes[k].kind == kind), None)
+
+    def _recent_armed_name(self) -> str | None:
+        """The latest organisation named like a fighting force ("Bangsa Raya Liberation
+        Army", "Northern Front"), before the article's cues settle its kind."""
+        for key in reversed(list(self.nodes)):
+            node = self.nodes[key]
+            words = node.name.lower().split()
+            if node.kind == ActorKind.organization and words and words[-1] in ARMED_HEADS:
+                return key
+        for full in reversed(list(self.acronyms.values())):
+            # "the Bangsa Raya Liberation Army ... the BRLA": named, not yet a speaker
+            if full.split()[-1].lower() in ARMED_HEADS:
+                named = self.resolve(full)
+                if isinstance(named, str):
+                    return named
         return None
 
     def _person_by_name(self, full: str) -> str | None:
@@ -210,6 +252,8 @@ class RegistryBase:
             return False
         low = tok.lower().rstrip(".")
         if low in NON_NAME_WORDS or tok.lower() in TITLE_TOKENS or low in person_roles():
+            return False
+        if low in ORG_SUFFIXES:  # "Infantry Division", "Border Guard": a body's name
             return False
         if any(part in ROLE_WORDS or part in TITLE_TOKENS for part in low.split("-")):
             return False

@@ -142,3 +142,12 @@ GENERIC_DET = re.compile(
 GENERIC_POST = re.compile(r"^(.+?)\s+(?:in|at|from|of|for)\s+(?:the\s+)?(.{2,60})$")
 GENERIC_MOD = re.compile(r"[a-z][a-z'’-]*")
 NAME_TOKEN = re.compile(r"(?:[A-Z][\w'’.-]*|al-[A-Z][\w'’-]*|al|bin|of|for|and)")
+#: "the service's spokesman", "the union's president": a body named by its common noun.
+BODY_POSSESSIVE = re.compile(r"([a-z][\w-]*)(?:'s|’s)\s+\S")
+#: A body's press or information office: "the press centre of the State Committee".
+SUB_BODY_OF = re.compile(
+    r"((?:press|media|information|public\s+relations)\s+"
+    r"(?:centre|center|service|office|department|bureau|unit))\s+(?:of|for|at)\s+(.+)$",
+    re.I,
+)
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")

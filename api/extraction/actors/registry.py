@@ -9,6 +9,7 @@ from .generic import GenericPhrases
 from .nodes import PronounRef, possessive_strip
 from .patterns import (
     ACRONYM,
+    ACRONYM_HEAD,
     ACRONYM_ONLY,
     APPOSITION,
     DOCUMENT_BY,
@@ -18,6 +19,7 @@ from .patterns import (
     LEADING_ARTICLE,
     LEADING_CONJ,
     PAREN,
+    SUB_BODY_OF,
     TRAILING_ADVERBS,
     TRAILING_TIME,
     TRAILING_TITLES,
@@ -69,17 +71,37 @@ class ActorRegistry(GenericPhrases):
                     node.parent = parent
                 return head_key
         acr = ACRONYM.search(text)
+        before = text[: acr.start()] if acr is not None else ""
         text = PAREN.sub(lambda m: self._paren_alias(m.group(1)), text)
         if acr is not None:
             key = self._resolve_text(text.strip(" ,"))
             if isinstance(key, str):
-                self._alias(key, acr.group(1))
-                self.acronyms.setdefault(acr.group(1), self.nodes[key].name)
+                owner = self._acronym_owner(before, key)
+                self._alias(owner, acr.group(1))
+                self.acronyms.setdefault(acr.group(1), self.nodes[owner].name)
             return key
         key = self._resolve_text(text)
         if isinstance(key, str):
             self._alias_surface(key, text)
         return key
+
+    def _acronym_owner(self, before: str, key: str) -> str:
+        """Whose acronym "(MJR)" is: the name right before it ("fighters of the Movement
+        for Justice and Renewal (MJR)": the Movement's, not the fighters'), whose people
+        the phrase then names."""
+        head = ACRONYM_HEAD.search(before)
+        if head is None or len(head.group(1).split()) < 2:
+            return key
+        name = head.group(1).strip()
+        if name_key(name) == key or name_key(before.strip()) == name_key(name):
+            return key
+        owner = self._resolve_text(name)
+        if not isinstance(owner, str) or owner == key:
+            return key
+        node = self.nodes[key]
+        if node.parent is None and node.kind not in (ActorKind.person, ActorKind.country):
+            node.parent = owner
+        return owner
 
     def _alias_surface(self, key: str, text: str) -> None:
         """Keep "Chad's army" as a name of the node it resolved to ("Chad military") when
@@ -106,6 +128,7 @@ class ActorRegistry(GenericPhrases):
     def _resolve_text(self, text: str) -> str | PronounRef | None:
         text = LEADING_CONJ.sub("", text)
         indefinite = INDEFINITE.match(text) is not None
+        definite = text[:4].lower() == "the "
         text = LEADING_ARTICLE.sub("", text)
         text = TRAILING_ADVERBS.sub("", TRAILING_TIME.sub("", text))
         text = text.strip(" ,")
@@ -126,6 +149,11 @@ class ActorRegistry(GenericPhrases):
             inner = self.resolve(m.group(1))
             if isinstance(inner, str):
                 return inner
+        if SUB_BODY_OF.match(text):
+            # "the press centre of the committee": a part of the body, speaking for it
+            part = self._resolve_role_phrase(text)
+            if part is not None:
+                return part
         whole = self._resolve_whole(text)
         if whole is None:
             tokens = text.split()
@@ -138,7 +166,7 @@ class ActorRegistry(GenericPhrases):
                         break
         if whole is not None:
             return whole
-        return self._resolve_structured(text)
+        return self._resolve_structured(text, definite)
 
     def _paren_alias(self, inner: str) -> str:
         inner = inner.strip(" ,")
@@ -174,10 +202,13 @@ class ActorRegistry(GenericPhrases):
             return self.group_node(text, None, text)
         return None
 
-    def _resolve_structured(self, text: str) -> str | None:
+    def _resolve_structured(self, text: str, definite: bool = False) -> str | None:
         if UPPER_ACRONYM.fullmatch(text) and self.gaz.place(text) is None:
             return self._node(text, ActorKind.organization)  # an unknown acronym: "the ISPR"
         tokens = text.split()
+        owned = self._body_of_country(tokens)
+        if owned is not None:
+            return owned
         if (
             INSTITUTION_NAME.fullmatch(text)
             and not any(t.lower() in ROLE_WORDS or t.lower() in STATE_BODIES for t in tokens)
@@ -238,7 +269,7 @@ class ActorRegistry(GenericPhrases):
         # 2. institutions, officials, groups, countries
         key = self._resolve_role_phrase(text)
         if key is None and cap_run and len(cap_run) >= 2 and cap_run[-1].lower() in ORG_SUFFIXES:
-            key = self._node(" ".join(cap_run), ActorKind.organization)
+            key = self._unit_body(tokens, cap_run)
         if key is None:
-            key = self._resolve_generic(text)
+            key = self._resolve_generic(text, definite)
         return key

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from ..gazetteer import Country
-from ..textutil import clean_display
+from ..textutil import clean_display, name_key
 from ..types import ActorKind
 from .learning import ArticleLearning
 from .nodes import possessive_strip
 from .patterns import (
     ACRONYM_LEADING,
+    BODY_POSSESSIVE,
     GROUP_AFTER_PLACE,
     GROUP_LEADING,
     LEADING_ARTICLE,
@@ -18,12 +19,62 @@ from .patterns import (
     MINISTRY,
     MINISTRY_WORD,
     OFFICIALS,
+    ORDINAL,
     OWNER_LEADING,
     POSSESSIVE_S,
     ROLE_OF,
+    SUB_BODY_OF,
     UPPER,
 )
-from .words import ORG_HEADS, ORG_SUFFIXES, ROLE_QUALIFIERS, ROLE_WORDS, TITLE_ABBREVIATIONS
+from .words import (
+    ARMED_CUES,
+    BODY_NOUNS,
+    MILITARY_BODY_HEADS,
+    NAME_GLUE,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    ROLE_QUALIFIERS,
+    ROLE_WORDS,
+    STATE_BODY_HEADS,
+    TITLE_ABBREVIATIONS,
+)
+
+
+def _strip_roles(words: list[str]) -> tuple[str, int]:
+    """The institution words of a role phrase without its trailing title words ("army
+    spokesman Brigadier General" -> "army"), and how many title words were dropped."""
+    words = list(words)
+    role_words = 0
+    while words and (
+        words[-1] in ROLE_WORDS
+        or words[-1] in {"chief", "deputy"}
+        or words[-1].rstrip(".") in TITLE_ABBREVIATIONS
+    ):
+        words.pop()
+        role_words += 1
+    while words and words[0] in {"chief", "deputy", "top", "senior", "de", "facto"}:
+        words.pop(0)
+    return " ".join(words), role_words
+
+
+def body_head(words: list[str]) -> str:
+    """The head noun of a body's name: the word before its first "of"/"for" ("State
+    Committee for National Security" -> committee), else its last word."""
+    low = [w.lower() for w in words]
+    for i, w in enumerate(low):
+        if w in {"of", "for", "on", "to"} and i > 0:
+            return low[i - 1]
+    return low[-1]
+
+
+def state_kind(words: list[str]) -> ActorKind:
+    """The kind of a body a country names as its own, from its head noun."""
+    head = body_head(words)
+    if head in MILITARY_BODY_HEADS:
+        return ActorKind.military
+    if head in STATE_BODY_HEADS:
+        return ActorKind.government
+    return ActorKind.organization
 
 
 class RolePhrases(ArticleLearning):
@@ -36,29 +87,31 @@ class RolePhrases(ArticleLearning):
         if not t:
             return None
         # "spokesperson for Afghanistan's Ministry of Defense", "wing of the Pakistan Armed Forces"
+        sub = SUB_BODY_OF.match(t)
+        if sub is not None:
+            # "the press centre of the State Committee": a part speaking for the body
+            body = self._resolve_role_phrase(sub.group(2)) or self._described_body(sub.group(2))
+            if body is not None:
+                name = clean_display(sub.group(1).lower())
+                return self._node(name, self.nodes[body].kind, parent=body)
         m = ROLE_OF.match(t)
         if m:
-            return self._resolve_role_phrase(m.group(1))
+            return self._resolve_role_phrase(m.group(1)) or self._described_body(m.group(1))
+        owner = BODY_POSSESSIVE.match(t)
+        if owner is not None:
+            # "the service's spokesman", "the army's 6th Division": the body named before
+            # (as "service spokesman", "army spokesman" would)
+            known = self._unsided_body(owner.group(1), owner.group(1), 1)
+            if known is not None:
+                return known
         side_key, side_country, rest, _surface = self._leading_side(t)
         rest_low = rest.lower().strip()
         rest_low = POSSESSIVE_S.sub("", rest_low)
         om = OFFICIALS.match(rest_low)
         if om:
             return self._officials(side_key, side_country, rest_low, om)
-        # drop trailing role words ("spokesman", "foreign minister")
-        words = rest_low.split()
-        had_role = bool(words) and words[-1] in ROLE_WORDS
-        role_words = 0  # trailing title words: "spokesman Brigadier General"
-        while words and (
-            words[-1] in ROLE_WORDS
-            or words[-1] in {"chief", "deputy"}
-            or words[-1].rstrip(".") in TITLE_ABBREVIATIONS
-        ):
-            words.pop()
-            role_words += 1
-        while words and words[0] in {"chief", "deputy", "top", "senior", "de", "facto"}:
-            words.pop(0)
-        head_phrase = " ".join(words)
+        head_phrase, role_words = _strip_roles(rest_low.split())
+        had_role = role_words > 0 and rest_low.split()[-1] in ROLE_WORDS
         if side_key is None and not head_phrase:
             return None
         if not head_phrase:
@@ -77,18 +130,33 @@ class RolePhrases(ArticleLearning):
             )
         if had_role and side_key is not None:
             return side_key
-        cap_rest = rest.strip().split()
-        if (
-            side_key is not None
-            and cap_rest
-            and len(cap_rest) <= 5
-            and all(w[:1].isupper() for w in cap_rest)
-            and cap_rest[-1].lower() in ORG_SUFFIXES
+        if side_key is not None:
+            return self._country_body(side_key, t, rest, head_phrase)
+        return self._unsided_body(t, head_phrase, role_words)
+
+    def _country_body(self, side_key: str, t: str, rest: str, head_phrase: str) -> str | None:
+        """A named body of a side: "the U.S. Geological Survey", "Kyrgyzstan's State Border
+        Service", "Pakistan Red Crescent Society". A country's own bodies (a service, a
+        committee, its troops) speak for the country; others for themselves, under it."""
+        words = rest.strip().split()
+        if not (
+            words
+            and len(words) <= 8
+            and words[0][:1].isupper()
+            and words[-1][:1].isupper()
+            and all(w[:1].isupper() or w in NAME_GLUE or w == "the" for w in words)
+            and body_head(words) in ORG_SUFFIXES | STATE_BODY_HEADS | MILITARY_BODY_HEADS
         ):
-            # a named body of a country: "the U.S. Geological Survey", "Pakistan Red Crescent
-            # Society"; it speaks for itself, under its country
-            return self._node(clean_display(t), ActorKind.organization, parent=side_key)
-        if side_key is None and head_phrase in ORG_HEADS and role_words and not UPPER.search(t):
+            return side_key if head_phrase in {"side", "forces", "troops"} else None
+        kind = ActorKind.organization
+        if self.nodes[side_key].kind == ActorKind.country:
+            kind = state_kind(words)
+        return self._node(clean_display(t), kind, parent=side_key, alias=clean_display(rest))
+
+    def _unsided_body(self, t: str, head_phrase: str, role_words: int) -> str | None:
+        """A role phrase naming no side: "army spokesman", "union president", "Gaza police
+        chief"."""
+        if head_phrase in ORG_HEADS and role_words and not UPPER.search(t):
             # "army spokesman X": the army the article has named, else its home country's
             known = self._recent_with_head(head_phrase)
             if known is not None:
@@ -96,11 +164,7 @@ class RolePhrases(ArticleLearning):
             if self.home is not None and ORG_HEADS[head_phrase][1] != ActorKind.media_outlet:
                 home = self.gaz.countries[self.home]
                 return self._institution(self.country_node(home), home, head_phrase, head_phrase)
-        if (
-            side_key is None
-            and UPPER.search(t)
-            and (head_phrase in ORG_HEADS or MINISTRY_WORD.search(head_phrase))
-        ):
+        if UPPER.search(t) and (head_phrase in ORG_HEADS or MINISTRY_WORD.search(head_phrase)):
             # "Army spokesman Brigadier General X": the article's army, when it has one
             if head_phrase in ORG_HEADS and role_words:
                 known = self._recent_with_head(head_phrase)
@@ -112,7 +176,80 @@ class RolePhrases(ArticleLearning):
             if role_words:  # the institution, not the person's title: "Gaza police chief"
                 name = clean_display(" ".join(t.split()[:-role_words]) or t)
             return self._node(name, kind)
-        return side_key if head_phrase in {"side", "forces", "troops"} else None
+        if role_words and not UPPER.search(t[1:]) and head_phrase in BODY_NOUNS:
+            # "union president X", "company spokesman X": the union the article has named
+            return self._recent_with_head(head_phrase)
+        if role_words and not UPPER.search(t[1:]) and head_phrase in ARMED_CUES:
+            # "rebel spokesman X": the armed group the article has named
+            return self._recent_of_kind(ActorKind.armed_group) or self._recent_armed_name()
+        return None
+
+    def _body_of_country(self, tokens: list[str]) -> str | None:
+        """ "<body> of <Country>": "the Ministry of Health of Moldova", "the Border Troops of
+        the State Committee ... of the Republic of Tajikistan" are the country's."""
+        if "of" not in tokens[1:-1]:
+            return None
+        i = len(tokens) - 1 - tokens[::-1].index("of")
+        tail = tokens[i + 1 :]
+        while tail and tail[0].lower() in {"the", "republic", "of", "kingdom", "state"}:
+            tail = tail[1:]
+        hit = self.gaz.place(possessive_strip(" ".join(tail).rstrip(",."))) if tail else None
+        body = tokens[:i]
+        if body and body[0].lower() == "the":
+            body = body[1:]
+        if (
+            hit is None
+            or hit[1] == "demonym"
+            or not body
+            or not body[0][:1].isupper()
+            or not all(w[:1].isupper() or w in NAME_GLUE or w == "the" for w in body)
+            or body_head(body) not in ORG_SUFFIXES | STATE_BODY_HEADS | MILITARY_BODY_HEADS
+        ):
+            return None
+        country = self.country_node(hit[0])
+        phrase = " ".join(body).lower()
+        name = clean_display(" ".join(tokens[1:] if tokens[0].lower() == "the" else tokens))
+        if phrase in ORG_HEADS:  # "the Government of Pakistan": its government
+            return self._institution(country, hit[0], phrase, name)
+        return self._node(name, state_kind(body), parent=country)
+
+    def _unit_body(self, tokens: list[str], cap_run: list[str]) -> str:
+        """A named body of no named side: one the article named in full before ("the State
+        Committee"), else a new one. A numbered military unit ("the 22nd Jungle
+        Brigade", "the army's 6th Infantry Division") is the home country's forces'."""
+        known = self._recent_with_words([w.lower() for w in cap_run])
+        if known is not None:
+            return known  # "the State Committee": "State Committee for National Security"
+        before = tokens[len(tokens) - len(cap_run) - 1] if len(tokens) > len(cap_run) else ""
+        if not ORDINAL.fullmatch(before):
+            return self._node(" ".join(cap_run), ActorKind.organization)
+        name = clean_display(f"{before} {' '.join(cap_run)}")
+        if self.home is None or body_head(cap_run) not in MILITARY_BODY_HEADS:
+            return self._node(name, ActorKind.organization)
+        home = self.gaz.countries[self.home]
+        army = self._institution(self.country_node(home), home, "military", "military")
+        return self._node(name, ActorKind.military, parent=army)
+
+    def _described_body(self, text: str) -> str | None:
+        """The body a role is of or for, by description: "the group" (the latest group of
+        the article), "mine operator Acme Mining" (the capitalised name is the body)."""
+        t = LEADING_ARTICLE.sub("", text.strip(" ,"))
+        words = t.split()
+        if not words:
+            return None
+        if all(w.islower() for w in words):
+            return self._recent_with_head(words[-1]) if words[-1] in BODY_NOUNS else None
+        lead = 0
+        while lead < len(words) and words[lead].islower():
+            lead += 1
+        name = words[lead:]
+        if not name or not all(w[:1].isupper() or w in NAME_GLUE for w in name):
+            return None
+        full = clean_display(" ".join(name))
+        if self.gaz.place(possessive_strip(full)) is not None:
+            return None
+        known = self.alias_index.get(name_key(full))
+        return known or self._unit_body(words, name)
 
     def _officials(
         self,

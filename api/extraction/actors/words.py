@@ -59,3 +59,13 @@ STATE_BODIES = frozenset({"ministry", "department", "ministries"})
 #: Heads whose bare definite use ("the ministry") usually points back to a named actor.
 AMBIENT_HEADS = frozenset({"ministry", "agency", "group", "authorities", "department"})
 MEDIA_CUES = frozenset({"newspaper", "broadcaster", "outlet", "channel", "daily", "agency's"})
+STATE_BODY_HEADS = _WORDS.lists["state_body_heads"]
+MILITARY_BODY_HEADS = _WORDS.lists["military_body_heads"]
+#: Nouns that name a body ("the service", "the union's president"), not a person.
+BODY_NOUNS = (
+    frozenset(w for w, k in GENERIC_HEADS.items() if k != ActorKind.other)
+    | ORG_SUFFIXES
+    | _WORDS.lists["body_nouns"]
+) - {"force", "forces", "troops", "police"}
+#: Last words of the name of an organisation that fights ("Liberation Army", "Front").
+ARMED_HEADS = MILITARY_BODY_HEADS | {"front", "movement", "militia", "brigades"}
