@@ -74,6 +74,9 @@ _STOP_WORDS = frozenset(
         "which",
         "that",
         "while",
+        "where",
+        "when",
+        "whose",
         "and",
         "but",
         "or",
@@ -242,40 +245,92 @@ _NUMBER_WORDS = word_set(
 )
 
 
+#: Prepositions that end the counted noun phrase ("fighters of the Movement": fighters).
+_POSTMODIFIERS = frozenset({"of", "in", "at", "from", "for", "on", "with", "near", "to"})
+#: Person nouns that name combatants whatever the category table says of other words.
+_COMBATANT_HEADS = frozenset(
+    {
+        "soldiers",
+        "troops",
+        "fighters",
+        "militants",
+        "terrorists",
+        "forces",
+        "insurgents",
+        "rebels",
+        "personnel",
+        "commandos",
+        "gunmen",
+        "attackers",
+        "servicemen",
+        "soldier",
+    }
+)
+
+
+def _possessive_prefix(
+    toks: list[tuple[str, int, int]], pos: int
+) -> tuple[int, str | None] | SubjectParse:
+    """Skip "of its (own)", "of the other side's", "of the" before the counted noun:
+    (index of the noun phrase, possessive), or the whole parse when nothing is counted."""
+    i = 0
+    possessive: str | None = None
+    if not (toks and toks[0][0].lower() in {"of", "on", "from"}):
+        return 0, None
+    j = 1
+    words = [t[0].lower() for t in toks[j : j + 5]]
+    if words[:1] and words[0] in {"its", "their", "our", "his", "her"}:
+        possessive = "own"
+        j += 1
+        if j < len(toks) and toks[j][0].lower() == "own":
+            j += 1
+        if j < len(toks) and toks[j][0].lower() in {"side", "part"}:
+            return SubjectParse(None, None, (), "own", toks[j][2])
+        i = j
+    elif words[:3] == ["the", "other", "side's"] or words[:4] == ["the", "other", "side", "’s"]:
+        possessive = "other"
+        i = j + 3
+    elif toks[0][0].lower() == "of" and words[:1] and words[0] in {"them", "us", "whom"}:
+        return SubjectParse("others", None, (), None, toks[j][2], others=True)
+    elif toks[0][0].lower() == "of":
+        if words[:1] and words[0] in {"the", "those", "these"}:
+            j += 1
+        i = j
+    else:
+        return SubjectParse(None, None, (), None, pos, empty=True)
+    # "37 of 48 drones", "14 of its 21 closed roads": the total is not the noun
+    if i < len(toks) and toks[i][0][:1].isdigit():
+        i += 1
+    return i, possessive
+
+
+def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str]) -> bool:
+    """A verb or participle after the counted noun ends its phrase ("12 miners remained
+    trapped", "tally sheets processed", "marchers flooded the city"); before it, it is an
+    adjective ("46 unmanned aerial vehicles")."""
+    low = toks[k][0].lower()
+    prev = modifiers[-1] if modifiers else ""
+    return (
+        (prev.lower() in SUBJECT_CATEGORIES or (prev.islower() and prev.endswith("s")))
+        and toks[k][0][:1].islower()
+        and len(low) > 4
+        and low.endswith(("ed", "ing"))
+        and low not in SUBJECT_CATEGORIES
+        and low not in _NUMBER_WORDS
+    )
+
+
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
     toks = _tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
-    i = 0
-    possessive: str | None = None
+    prefix = _possessive_prefix(toks, pos)
+    if isinstance(prefix, SubjectParse):
+        return prefix
+    i, possessive = prefix
     side_words: list[str] = []
-    # "of its (own) soldiers", "of the other side's forces", "on its side"
-    if i < len(toks) and toks[i][0].lower() in {"of", "on", "from"}:
-        j = i + 1
-        words = [t[0].lower() for t in toks[j : j + 5]]
-        if words[:1] and words[0] in {"its", "their", "our", "his", "her"}:
-            possessive = "own"
-            j += 1
-            if j < len(toks) and toks[j][0].lower() == "own":
-                j += 1
-            if j < len(toks) and toks[j][0].lower() in {"side", "part"}:
-                return SubjectParse(None, None, (), "own", toks[j][2])
-            i = j
-        elif words[:3] == ["the", "other", "side's"] or words[:4] == ["the", "other", "side", "’s"]:
-            possessive = "other"
-            i = j + 3
-        elif toks[i][0].lower() == "of" and words[:1] and words[0] in {"them", "us", "whom"}:
-            return SubjectParse("others", None, (), None, toks[j][2], others=True)
-        elif toks[i][0].lower() == "of":
-            if words[:1] and words[0] in {"the", "those", "these"}:
-                j += 1
-            i = j
-        else:
-            return SubjectParse(None, None, (), None, pos, empty=True)
-        # "37 of 48 drones", "14 of its 21 closed roads": the total is not the noun
-        if i < len(toks) and toks[i][0][:1].isdigit():
-            i += 1
-    heads: list[tuple[str, int]] = []
     modifiers: list[str] = []
+    #: where each noun phrase of the counted phrase ends (an index into ``modifiers``)
+    phrase_ends: list[int] = []
     end = pos
     k = i
     while k < len(toks) and k < i + 9:
@@ -307,19 +362,22 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
                     and toks[k + 1][0].lower() not in _NUMBER_WORDS
                 )
             ):
+                phrase_ends.append(len(modifiers))
                 k += 1
                 continue
             break
-        if low in MEASURE_WORDS and low not in {"dead"} and (heads or modifiers):
+        if low in MEASURE_WORDS and low not in {"dead"} and modifiers:
             break
-        if (heads or modifiers) and _phrase_at(toks, k) is not None:
+        if modifiers and _phrase_at(toks, k) is not None:
             break  # "40,000 people took part": the phrase is the measure, not the noun
-        if low in MEASURE_WORDS and not (heads or modifiers):
+        if low in MEASURE_WORDS and not modifiers:
             break
+        if (k == 0 or toks[k - 1][0].lower() != "and") and _ends_phrase(toks, k, modifiers):
+            break
+        if low in _POSTMODIFIERS:
+            phrase_ends.append(len(modifiers))
         if word[0].isupper():
             side_words.append(word)
-        if low in SUBJECT_CATEGORIES or word[0].islower() or word[0].isupper():
-            heads.append((word, b))
         modifiers.append(word)
         end = b
         k += 1
@@ -337,42 +395,45 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
         )
     if len(modifiers) == 1 and modifiers[0].lower() == "others":
         return SubjectParse("others", None, (), possessive, end, others=True)
-    # head: the last token of the first coordinated noun phrase that has a category
-    category: str | None = None
-    for word in modifiers:
-        low = word.lower()
-        if (low in SUBJECT_CATEGORIES and SUBJECT_CATEGORIES[low] != "combatants") or low in {
-            "soldiers",
-            "troops",
-            "fighters",
-            "militants",
-            "terrorists",
-            "forces",
-            "insurgents",
-            "rebels",
-            "personnel",
-            "commandos",
-            "gunmen",
-            "attackers",
-            "servicemen",
-            "soldier",
-        }:
-            category = SUBJECT_CATEGORIES[low] if low in SUBJECT_CATEGORIES else category_of(low)
-    if category is None:
-        last = modifiers[-1]
-        category = (
-            category_of(last) if last[0].islower() or last.lower() in SUBJECT_CATEGORIES else None
-        )
-        if category is None and last.lower() in SUBJECT_CATEGORIES:
-            category = SUBJECT_CATEGORIES[last.lower()]
     surface = s[toks[i][1] : end] if i < len(toks) else None
-    if category is None and modifiers and demonym_plural(modifiers[-1]) is not None:
+    category = _category(modifiers, phrase_ends, side_words)
+    return SubjectParse(surface, category, tuple(side_words), possessive, end)
+
+
+def _head(words: list[str]) -> str | None:
+    """The head of a noun phrase: its last word ("border guards" -> guards, "polling
+    tables" -> tables)."""
+    return words[-1] if words else None
+
+
+def _category(modifiers: list[str], phrase_ends: list[int], side_words: list[str]) -> str | None:
+    """The category of what is counted, from the head of its noun phrases: the last
+    coordinated phrase whose head is a known noun ("women and children" -> civilians),
+    else the first phrase's head ("voting booths" -> booth)."""
+    category: str | None = None
+    start = 0
+    for stop in [*phrase_ends, len(modifiers)]:
+        phrase = modifiers[start:stop]
+        partitive = category in LIGHT_NOUNS and phrase[:1] and phrase[0].lower() == "of"
+        if phrase and phrase[0].lower() in _POSTMODIFIERS and not partitive:
+            phrase = []  # "of the Movement": a postmodifier, not a counted phrase
+        start = stop
+        # "600 rounds of ammunition": the rounds are of what the phrase after "of" names
+        head = _head([w for w in phrase if w.lower() not in _POSTMODIFIERS])
+        if head is None:
+            continue
+        low = head.lower()
+        if low in SUBJECT_CATEGORIES:
+            category = SUBJECT_CATEGORIES[low]
+        elif low in _COMBATANT_HEADS or (head[0].islower() and (category is None or partitive)):
+            category = category_of(low)
+    if category is None and demonym_plural(modifiers[-1]) is not None:
         # "27 Palestinians", "60 Ukrainians": people of a country
         category = "people"
     if category is None and side_words and all(w[0].isupper() for w in modifiers):
         # "200 Taliban": a group name used as a noun
         category = "combatants" if any(w.lower() in SUBJECT_CATEGORIES for w in modifiers) else None
-    return SubjectParse(surface, category, tuple(side_words), possessive, end)
+    return category
 
 
 @dataclass(frozen=True, slots=True)

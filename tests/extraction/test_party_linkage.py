@@ -129,3 +129,9 @@ def test_a_body_of_a_country_named_after_it() -> None:
         assert r.root(key) == "lithuania"
     bank = r.resolve("the Savings Bank of Lithuania")
     assert isinstance(bank, str) and r.nodes[bank].kind == ActorKind.organization
+
+
+def test_results_posted_by_an_office_are_the_office_s() -> None:
+    r = ActorRegistry()
+    key = r.resolve("provisional results posted by the county registrar's office")
+    assert isinstance(key, str) and r.nodes[key].name == "county registrar's office"

@@ -72,11 +72,11 @@ TRAILING_ADVERBS = re.compile(
     re.I,
 )
 DOCUMENT_BY = re.compile(
-    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|updated|revised|provisional|preliminary|final|daily|morning|evening|afternoon|nightly|weekly|the|an?)\s+)*"
+    r"^(?:(?:joint|brief|short|written|new|latest|separate|official|unofficial|updated|revised|provisional|preliminary|final|partial|daily|morning|evening|afternoon|nightly|weekly|the|an?)\s+)*"
     r"(?:report|statement|update|release|press release|post|tweet|message|notification|"
     r"communique|bulletin|note|letter|readout|announcement|briefing|analysis|"
-    r"assessment|study|survey|data|figures|count|tally|estimate|estimates)s?\s+"
-    r"(?:\w+\s+){0,2}?(?:by|from|of|issued by|released by|published by)\s+(.+)$",
+    r"assessment|study|survey|data|figures|count|tally|estimate|estimates|result)s?\s+"
+    r"(?:\w+\s+){0,2}?(?:by|from|of|issued by|released by|published by|posted by)\s+(.+)$",
     re.I,
 )
 X_DOCUMENT = re.compile(
