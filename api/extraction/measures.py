@@ -27,6 +27,8 @@ MEASURE_WORDS: dict[str, str] = _MEASURES.words
 MEASURE_PHRASES: dict[tuple[str, ...], str] = _MEASURES.phrases
 #: counted nouns that name their measure ("27 deaths" -> killed, "1,151 cases" -> cases)
 MEASURE_NOUNS: dict[str, str] = _MEASURES.nouns
+#: Adjectives that name a measure inside a counted phrase ("fallen servicemen").
+MEASURE_ADJECTIVES: dict[str, str] = _MEASURES.adjectives
 #: measures the pipeline derives rather than reads from a family: a figure's unit dimension
 #: (``length``/``distance``, ``area``, ``mass``, ``speed``, ``percent``, ``amount``), things
 #: lost, and a bare ``count``
@@ -190,6 +192,9 @@ class SubjectParse:
     end: int  # end offset (in the sentence) of the counted phrase
     others: bool = False  # "30 others": inherits the previous subject
     empty: bool = False  # nothing counted follows the number
+    #: "seven of them were children", "eight were children": a part of the figure before,
+    #: named after a copula (its measure is the previous figure's)
+    predicate: bool = False
 
 
 def _tokens(text: str, offset: int, limit: int | None = None) -> list[tuple[str, int, int]]:
@@ -269,7 +274,7 @@ _COMBATANT_HEADS = frozenset(
 
 
 def _possessive_prefix(
-    toks: list[tuple[str, int, int]], pos: int
+    s: str, toks: list[tuple[str, int, int]], pos: int
 ) -> tuple[int, str | None] | SubjectParse:
     """Skip "of its (own)", "of the other side's", "of the" before the counted noun:
     (index of the noun phrase, possessive), or the whole parse when nothing is counted."""
@@ -291,7 +296,8 @@ def _possessive_prefix(
         possessive = "other"
         i = j + 3
     elif toks[0][0].lower() == "of" and words[:1] and words[0] in {"them", "us", "whom"}:
-        return SubjectParse("others", None, (), None, toks[j][2], others=True)
+        named = _predicate(s, toks[j][2])
+        return named or SubjectParse("others", None, (), None, toks[j][2], others=True)
     elif toks[0][0].lower() == "of":
         if words[:1] and words[0] in {"the", "those", "these"}:
             j += 1
@@ -323,7 +329,7 @@ def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str])
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
     toks = _tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
-    prefix = _possessive_prefix(toks, pos)
+    prefix = _possessive_prefix(s, toks, pos)
     if isinstance(prefix, SubjectParse):
         return prefix
     i, possessive = prefix
@@ -390,7 +396,8 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
         side_words.extend(post.group(1).split())
         end = end + post.end()
     if not modifiers:
-        return SubjectParse(
+        named = _predicate(s, end) if possessive is None else None
+        return named or SubjectParse(
             None, None, tuple(side_words), possessive, end, empty=possessive is None
         )
     if len(modifiers) == 1 and modifiers[0].lower() == "others":
@@ -398,6 +405,20 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
     surface = s[toks[i][1] : end] if i < len(toks) else None
     category = _category(modifiers, phrase_ends, side_words)
     return SubjectParse(surface, category, tuple(side_words), possessive, end)
+
+
+_COPULA = re.compile(r"\s+(?:were|are)\s+(?:(?:all|also|mostly|reportedly)\s+)?(?=[a-z])")
+
+
+def _predicate(s: str, pos: int) -> SubjectParse | None:
+    """ "(seven of them) were children": the people a part of a figure is, after a copula."""
+    m = _COPULA.match(s, pos)
+    if m is None:
+        return None
+    named = parse_subject(s, m.end() - 1)
+    if named.category not in PERSON_CATEGORIES or named.surface is None:
+        return None
+    return SubjectParse(named.surface, named.category, (), None, named.end, predicate=True)
 
 
 def _head(words: list[str]) -> str | None:

@@ -9,7 +9,7 @@ from .addresses import is_house_number
 from .attribution import Attribution
 from .bounds import figure_text
 from .drafts import DraftClaim, LazyTimes, Reading
-from .estimates import estimated_noun
+from .estimates import estimated_noun, number_of
 from .measures import (
     LIGHT_NOUNS,
     MEASURE_NOUNS,
@@ -225,8 +225,20 @@ class NumericClaims(SideRules):
         prev: DraftClaim | None,
         prev_any: DraftClaim | None,
     ) -> None:
-        """A figure that names no counted noun: the figure of the claim just made ("put the
-        figure at 23"), an estimated noun ("put the crowd at 32,000"), a list's measure."""
+        """A figure that names no counted noun: the new value of "the number of X", the
+        figure of the claim just made ("put the figure at 23"), an estimated noun ("put the
+        crowd at 32,000"), a list's measure."""
+        if subj.predicate and r.measure is None and prev_any is not None:
+            r.measure = prev_any.measure  # "20 were hurt; seven of them were children"
+        if subj.empty and (renewed := number_of(s, q.start)) is not None:
+            # "bringing the number of dead soldiers to two", "the number of missing rose to 5"
+            named, measure, at = renewed
+            if named is not None:
+                r.category, r.surface = named.category, named.surface
+            elif measure is not None:
+                r.category = "people" if measure in _PEOPLE_MEASURES else r.category
+            r.measure = measure or r.measure
+            r.start = min(r.start, at)
         if r.measure is None and subj.empty:
             # "..., but Pakistan put the figure at 23": the figure of the claim just made
             fig = _FIGURE_AT.search(s, max(0, q.start - 60), q.start)

@@ -48,6 +48,8 @@ class Measures:
     phrases: dict[tuple[str, ...], str]
     #: counted noun that names its measure ("deaths" -> killed, "cases" -> cases)
     nouns: dict[str, str]
+    #: adjective that names the measure inside a counted phrase ("fallen" -> killed)
+    adjectives: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +59,7 @@ def measures() -> Measures:
     words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     nouns: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
     for name, entry in raw.items():
         fam = Family(
             name=name,
@@ -73,8 +76,10 @@ def measures() -> Measures:
             phrases[p] = name
         for n in fam.nouns:
             nouns[n] = name
+        for a in _words(entry.get("adjectives")):
+            adjectives[a] = name
     ordered = dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))
-    return Measures(tuple(families), words, ordered, nouns)
+    return Measures(tuple(families), words, ordered, nouns, adjectives)
 
 
 @dataclass(frozen=True, slots=True)
