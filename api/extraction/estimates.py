@@ -12,9 +12,8 @@ from .measures import (
     MEASURE_ADJECTIVES,
     MEASURE_NOUNS,
     MEASURE_WORDS,
-    SubjectParse,
-    parse_subject,
 )
+from .subjects import SubjectParse, parse_subject
 
 #: "put|placed|estimated|set the/its NOUN PHRASE at" ending right before the figure.
 _ESTIMATE_AT = re.compile(

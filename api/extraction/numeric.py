@@ -14,15 +14,14 @@ from .measures import (
     LIGHT_NOUNS,
     MEASURE_NOUNS,
     PERSON_CATEGORIES,
-    SubjectParse,
     measure_after,
     measure_before,
     measure_in_clause,
-    parse_subject,
 )
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
 from .sentences import Sentence
 from .sides import SideRules, is_agentive
+from .subjects import SubjectParse, parse_subject
 from .textutil import collapse_ws
 from .timerefs import nearest
 from .types import Qualifier, Quantity, Stance

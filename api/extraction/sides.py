@@ -7,8 +7,9 @@ import re
 
 from .context import ExtractorContext
 from .drafts import DraftClaim, Reading
-from .measures import PERSON_CATEGORIES, SubjectParse
+from .measures import PERSON_CATEGORIES
 from .quantities import QuantityMatch
+from .subjects import SubjectParse
 from .types import ActorKind
 
 #: Counted heads that, said by a military or government about no named side, are its own.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.extraction.measures import parse_subject
+from api.extraction.subjects import parse_subject
 
 
 def counted(sentence: str, number: str) -> tuple[str | None, str | None]:
