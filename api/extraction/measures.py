@@ -93,6 +93,7 @@ STOP_WORDS = frozenset(
         "for",
         "to",
         "after",
+        "before",
         "since",
         "including",
         "into",

@@ -22,6 +22,7 @@ def counted(sentence: str, number: str) -> tuple[str | None, str | None]:
         ("The patrol recovered 250 rounds of ammunition.", "250", "ammunition"),
         ("Crews found 35 crates of ammunition in the warehouse.", "35", "crate"),
         ("Police said 19 fighters of the Hill Front had been held.", "19", "combatants"),
+        ("The rebels said they shot 12 troops before pulling back.", "12", "combatants"),
     ],
 )
 def test_the_head_noun_gives_the_category(sentence: str, number: str, category: str) -> None:
