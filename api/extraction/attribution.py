@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from .actors import ActorRegistry, PronounRef
+from .actors.nodes import PronounRef
+from .actors.registry import ActorRegistry
 from .bounds import MAX_CUES
 from .lexicon import furniture_labels, person_roles
 from .quantities import trie_regex
@@ -142,6 +143,8 @@ _LABEL = re.compile(
 _ACCUSE_RE = re.compile(_ACCUSE)
 _DENY_RE = re.compile(_DENY)
 _RELATIVE_ROLE = re.compile(r"^\s*(?:who|which)\s+(?:is|was|are|were|serves\s+as|heads)\s+")
+#: "who speaks for the group": the person is the group's spokesperson.
+_SPEAKS_FOR = re.compile(r"^\s*(?:who|which)\s+(?:speaks|spoke)\s+(?:for|on\s+behalf\s+of)\s+")
 _LEADING_GERUND = re.compile(r"^\s*[a-z]+ing\b")
 _LEADING_RELATIVE = re.compile(r"^\s*(?:who|which|whom)\s+")
 _ROLE_WORD = re.compile(
@@ -230,7 +233,7 @@ class Attributor:
         node = self.reg.nodes[key]
         if node.parent is not None or node.kind.value != "person":
             return
-        role = _RELATIVE_ROLE.sub("", role_text)
+        role = _SPEAKS_FOR.sub("spokesperson for ", _RELATIVE_ROLE.sub("", role_text))
         parent = self.reg._resolve_role_phrase(role.strip())
         if parent is not None and parent != key:
             node.parent = parent
@@ -239,7 +242,11 @@ class Attributor:
         """Speaker before a finite verb. Returns (speaker, start, found_any_text)."""
         left = s[:verb_start]
         aside = _ASIDE.search(left)
+        aside_role = None
         if aside is not None:
+            clause = left[aside.start() + 1 : aside.end()].strip(" ,")
+            if _SPEAKS_FOR.match(clause):
+                aside_role = clause  # "X, who speaks for the group, said": X's party
             # "An Israeli official, speaking on condition of anonymity because ..., said":
             # the aside is blanked out (offsets kept) so its "because" hides nothing
             left = left[: aside.start()] + " " * (len(left) - aside.start())
@@ -298,8 +305,9 @@ class Attributor:
         if key is None and not _UNRESOLVED_OK.match(text) and not _AGENT_END.search(text):
             return None, verb_start, False
         if isinstance(key, str):
-            if relative is not None:
-                self._apply_parent(key, relative)
+            for role_text in (relative, aside_role):
+                if role_text is not None:
+                    self._apply_parent(key, role_text)
             if len(segments) > 1:
                 prev_text = segments[-2][0]
                 if self.reg.nodes[key].kind.value == "person":

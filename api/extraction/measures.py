@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from itertools import islice
 
 from . import lexicon
-from .gazetteer import load
-from .textutil import word_set
 
 _MEASURES = lexicon.measures()
 _SUBJECTS = lexicon.subjects()
@@ -27,6 +25,8 @@ MEASURE_WORDS: dict[str, str] = _MEASURES.words
 MEASURE_PHRASES: dict[tuple[str, ...], str] = _MEASURES.phrases
 #: counted nouns that name their measure ("27 deaths" -> killed, "1,151 cases" -> cases)
 MEASURE_NOUNS: dict[str, str] = _MEASURES.nouns
+#: Adjectives that name a measure inside a counted phrase ("fallen servicemen").
+MEASURE_ADJECTIVES: dict[str, str] = _MEASURES.adjectives
 #: measures the pipeline derives rather than reads from a family: a figure's unit dimension
 #: (``length``/``distance``, ``area``, ``mass``, ``speed``, ``percent``, ``amount``), things
 #: lost, and a bare ``count``
@@ -49,7 +49,7 @@ MEASURES: tuple[str, ...] = tuple(
 SUBJECT_CATEGORIES: dict[str, str] = _SUBJECTS.categories
 PERSON_CATEGORIES = _SUBJECTS.person_categories
 LIGHT_NOUNS = _SUBJECTS.light
-_STOP_WORDS = frozenset(
+STOP_WORDS = frozenset(
     [
         "were",
         "was",
@@ -74,6 +74,9 @@ _STOP_WORDS = frozenset(
         "which",
         "that",
         "while",
+        "where",
+        "when",
+        "whose",
         "and",
         "but",
         "or",
@@ -90,6 +93,7 @@ _STOP_WORDS = frozenset(
         "for",
         "to",
         "after",
+        "before",
         "since",
         "including",
         "into",
@@ -178,18 +182,7 @@ _SKIP_AFTER = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 
 
-@dataclass(frozen=True, slots=True)
-class SubjectParse:
-    surface: str | None  # "Pakistani soldiers"
-    category: str | None  # "combatants"
-    side_words: tuple[str, ...]  # capitalised modifiers that may name a side
-    possessive: str | None  # "own" ("its/their soldiers"), "other" ("the other side's")
-    end: int  # end offset (in the sentence) of the counted phrase
-    others: bool = False  # "30 others": inherits the previous subject
-    empty: bool = False  # nothing counted follows the number
-
-
-def _tokens(text: str, offset: int, limit: int | None = None) -> list[tuple[str, int, int]]:
+def tokens(text: str, offset: int, limit: int | None = None) -> list[tuple[str, int, int]]:
     """The first ``limit`` tokens of ``text`` (all when None), offsets shifted by ``offset``."""
     return [
         (m.group(), offset + m.start(), offset + m.end())
@@ -197,182 +190,8 @@ def _tokens(text: str, offset: int, limit: int | None = None) -> list[tuple[str,
     ]
 
 
-def lemma(noun: str) -> str:
-    n = noun.lower().replace("’", "'")
-    if n in SUBJECT_CATEGORIES:
-        return n
-    for suffix, repl in (
-        ("ies", "y"),
-        ("men", "man"),
-        ("ches", "ch"),
-        ("shes", "sh"),
-        ("xes", "x"),
-        ("sses", "ss"),
-        ("ses", "s"),
-        ("s", ""),
-    ):
-        if n.endswith(suffix) and len(n) > len(suffix) + 2:
-            return n[: -len(suffix)] + repl
-    return n
-
-
-def demonym_plural(word: str) -> str | None:
-    """The demonym of a plural people noun ("Palestinians" -> "Palestinian"), else None."""
-    if len(word) < 4 or not word[0].isupper() or not word.endswith("s"):
-        return None
-    place = load().place_index.get(word[:-1])
-    if place is not None and place[1] == "demonym":
-        return word[:-1]
-    return None
-
-
-def category_of(head: str) -> str:
-    low = head.lower()
-    return SUBJECT_CATEGORIES.get(low) or SUBJECT_CATEGORIES.get(lemma(low)) or lemma(low)
-
-
 #: Verbs that start a new clause after "and" ("30 fighters and rejected reports of ...").
-_CLAUSE_VERBS = _SUBJECTS.clause_verbs
-_NOT_HEADS = _SUBJECTS.not_heads
-#: Number words that start the next counted phrase ("five firefighters and two passers-by").
-_NUMBER_WORDS = word_set(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred dozen dozens hundreds thousands"
-)
-
-
-def parse_subject(s: str, pos: int) -> SubjectParse:
-    """Parse what is counted right after a number phrase ending at ``pos``."""
-    toks = _tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
-    i = 0
-    possessive: str | None = None
-    side_words: list[str] = []
-    # "of its (own) soldiers", "of the other side's forces", "on its side"
-    if i < len(toks) and toks[i][0].lower() in {"of", "on", "from"}:
-        j = i + 1
-        words = [t[0].lower() for t in toks[j : j + 5]]
-        if words[:1] and words[0] in {"its", "their", "our", "his", "her"}:
-            possessive = "own"
-            j += 1
-            if j < len(toks) and toks[j][0].lower() == "own":
-                j += 1
-            if j < len(toks) and toks[j][0].lower() in {"side", "part"}:
-                return SubjectParse(None, None, (), "own", toks[j][2])
-            i = j
-        elif words[:3] == ["the", "other", "side's"] or words[:4] == ["the", "other", "side", "’s"]:
-            possessive = "other"
-            i = j + 3
-        elif toks[i][0].lower() == "of" and words[:1] and words[0] in {"them", "us", "whom"}:
-            return SubjectParse("others", None, (), None, toks[j][2], others=True)
-        elif toks[i][0].lower() == "of":
-            if words[:1] and words[0] in {"the", "those", "these"}:
-                j += 1
-            i = j
-        else:
-            return SubjectParse(None, None, (), None, pos, empty=True)
-        # "37 of 48 drones", "14 of its 21 closed roads": the total is not the noun
-        if i < len(toks) and toks[i][0][:1].isdigit():
-            i += 1
-    heads: list[tuple[str, int]] = []
-    modifiers: list[str] = []
-    end = pos
-    k = i
-    while k < len(toks) and k < i + 9:
-        word, _a, b = toks[k]
-        low = word.lower()
-        if not word[0].isalpha():
-            if word in {"-", "–"} and modifiers:
-                k += 1
-                continue
-            break
-        if low in _STOP_WORDS and low not in {"and"}:
-            break
-        if low in _NOT_HEADS:
-            # a hedge or participle is never the counted noun ("roughly", "more", "drawn")
-            if modifiers:
-                break
-            i = k + 1
-            k += 1
-            continue
-        if low == "and":
-            # coordination continues only with another noun phrase
-            if (
-                k + 1 < len(toks)
-                and toks[k + 1][0][0].isalpha()
-                and (
-                    toks[k + 1][0].lower() not in _STOP_WORDS
-                    and toks[k + 1][0].lower() not in MEASURE_WORDS
-                    and toks[k + 1][0].lower() not in _CLAUSE_VERBS
-                    and toks[k + 1][0].lower() not in _NUMBER_WORDS
-                )
-            ):
-                k += 1
-                continue
-            break
-        if low in MEASURE_WORDS and low not in {"dead"} and (heads or modifiers):
-            break
-        if (heads or modifiers) and _phrase_at(toks, k) is not None:
-            break  # "40,000 people took part": the phrase is the measure, not the noun
-        if low in MEASURE_WORDS and not (heads or modifiers):
-            break
-        if word[0].isupper():
-            side_words.append(word)
-        if low in SUBJECT_CATEGORIES or word[0].islower() or word[0].isupper():
-            heads.append((word, b))
-        modifiers.append(word)
-        end = b
-        k += 1
-    # postmodifier "on the Afghan side (of the border)"
-    post = re.match(
-        r"\s+(?:on|from)\s+the\s+((?:[A-Z][\w'’-]+\s+)+)side(?:\s+of(?:\s+the)?\s+(?:border|frontier|line))?",
-        s[end:],
-    )
-    if post:
-        side_words.extend(post.group(1).split())
-        end = end + post.end()
-    if not modifiers:
-        return SubjectParse(
-            None, None, tuple(side_words), possessive, end, empty=possessive is None
-        )
-    if len(modifiers) == 1 and modifiers[0].lower() == "others":
-        return SubjectParse("others", None, (), possessive, end, others=True)
-    # head: the last token of the first coordinated noun phrase that has a category
-    category: str | None = None
-    for word in modifiers:
-        low = word.lower()
-        if (low in SUBJECT_CATEGORIES and SUBJECT_CATEGORIES[low] != "combatants") or low in {
-            "soldiers",
-            "troops",
-            "fighters",
-            "militants",
-            "terrorists",
-            "forces",
-            "insurgents",
-            "rebels",
-            "personnel",
-            "commandos",
-            "gunmen",
-            "attackers",
-            "servicemen",
-            "soldier",
-        }:
-            category = SUBJECT_CATEGORIES[low] if low in SUBJECT_CATEGORIES else category_of(low)
-    if category is None:
-        last = modifiers[-1]
-        category = (
-            category_of(last) if last[0].islower() or last.lower() in SUBJECT_CATEGORIES else None
-        )
-        if category is None and last.lower() in SUBJECT_CATEGORIES:
-            category = SUBJECT_CATEGORIES[last.lower()]
-    surface = s[toks[i][1] : end] if i < len(toks) else None
-    if category is None and modifiers and demonym_plural(modifiers[-1]) is not None:
-        # "27 Palestinians", "60 Ukrainians": people of a country
-        category = "people"
-    if category is None and side_words and all(w[0].isupper() for w in modifiers):
-        # "200 Taliban": a group name used as a noun
-        category = "combatants" if any(w.lower() in SUBJECT_CATEGORIES for w in modifiers) else None
-    return SubjectParse(surface, category, tuple(side_words), possessive, end)
+CLAUSE_VERBS = _SUBJECTS.clause_verbs
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,7 +204,7 @@ class MeasureHit:
 _PHRASE_FIRST = frozenset(p[0] for p in MEASURE_PHRASES)
 
 
-def _phrase_at(toks: list[tuple[str, int, int]], n: int) -> MeasureHit | None:
+def phrase_at(toks: list[tuple[str, int, int]], n: int) -> MeasureHit | None:
     """The longest measure phrase starting at token ``n`` ("shot down", "took part")."""
     if toks[n][0].lower() not in _PHRASE_FIRST:
         return None
@@ -408,12 +227,12 @@ def measure_in_clause(s: str, pos: int, limit: int = 12) -> MeasureHit | None:
     For zero figures, whose verb may follow a prepositional phrase ("No one at the school
     was hurt", "no member of the security forces lost his life").
     """
-    toks = _tokens(s[pos : pos + 160], pos)
+    toks = tokens(s[pos : pos + 160], pos)
     for n, (word, a, b) in enumerate(toks[:limit]):
         low = word.lower()
-        if low in _CLAUSE_END or low in _CLAUSE_VERBS:
+        if low in _CLAUSE_END or low in CLAUSE_VERBS:
             return None
-        phrase = _phrase_at(toks, n)
+        phrase = phrase_at(toks, n)
         if phrase is not None:
             return phrase
         if low in MEASURE_WORDS:
@@ -434,12 +253,12 @@ def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | No
     if inc2 is not None:
         text = text[inc2.end() :]
         offset += inc2.end()
-    toks = _tokens(text[:120], offset, 8)
+    toks = tokens(text[:120], offset, 8)
     for n, (word, a, b) in enumerate(toks):
         if n >= 8:
             break
         low = word.lower()
-        phrase = _phrase_at(toks, n)
+        phrase = phrase_at(toks, n)
         if phrase is not None:
             return phrase
         if low in MEASURE_WORDS:
@@ -481,7 +300,7 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
         if sm is not None:
             a = window_start + sm.start()
             return MeasureHit("destroyed", a, a + len(sm.group(0).rstrip()))
-    toks = _tokens(s[max(0, pos - 80) : pos], max(0, pos - 80))
+    toks = tokens(s[max(0, pos - 80) : pos], max(0, pos - 80))
     for phrase, measure in MEASURE_PHRASES.items():
         # "a crowd of 9,500": a phrase right before the number
         k = len(phrase)

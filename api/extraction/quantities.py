@@ -425,12 +425,20 @@ class _Covered:
         return b > a and self._mask.find(1, a, b) != -1
 
 
-_COUNT_AFTER_ONE = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+)?(?:soldier|person|civilian|child|woman|man|policeman|officer|"
-    r"fighter|militant|member|journalist|worker|student|pilot|troop|guard|aid worker|resident|"
-    r"police officer|security official|post|drone|aircraft|helicopter|jet|tank|vehicle|"
-    r"building|house|crossing)\b"
-)
+#: Nouns "one" counts ("one soldier", "one Tajik serviceman", "one wounded border guard");
+#: "one of the", "one day", "one another" are not figures.
+_ONE_NOUNS = sorted(
+    {*lexicon.subjects().categories}
+    | {w[:-1] for w in lexicon.subjects().categories if w.endswith("s") and len(w) > 4}
+    | {
+        "soldier", "person", "civilian", "child", "woman", "man", "policeman", "officer",
+        "fighter", "militant", "member", "journalist", "worker", "student", "pilot", "troop",
+        "guard", "resident", "post", "drone", "aircraft", "helicopter", "jet", "tank",
+        "vehicle", "building", "house", "crossing",
+    }
+)  # fmt: skip
+_ONE_MODIFIER = r"(?:[A-Z][a-z]+\s+){0,2}(?:(?:[a-z]+ed|" + trie_regex(_ONE_NOUNS) + r")\s+)?"
+_COUNT_AFTER_ONE = re.compile(r"\s+" + _ONE_MODIFIER + "(?:" + trie_regex(_ONE_NOUNS) + r")\b")
 
 
 _DIGIT = re.compile(r"\d")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from api.extraction.actors import ActorRegistry, PronounRef
+from api.extraction.actors.nodes import PronounRef
+from api.extraction.actors.registry import ActorRegistry
 from api.extraction.types import ActorKind
 
 

@@ -2,9 +2,9 @@
 
 Each ``*.toml`` file here is reviewable data: measure families (``measures.toml``), subject
 nouns (``subjects.toml``), vague and zero amounts (``amounts.toml``), months and weekdays
-(``calendar.toml``), currencies (``currencies.toml``), speaker words (``speakers.toml``)
-and street words (``places.toml``). Code reads the vocabulary only through the accessors
-below, so a new family, subject noun or currency is a data entry.
+(``calendar.toml``), currencies (``currencies.toml``), speaker words (``speakers.toml``),
+actor words (``actors.toml``) and street words (``places.toml``). Code reads the vocabulary
+only through the accessors below, so a new family, subject noun or currency is a data entry.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ class Measures:
     phrases: dict[tuple[str, ...], str]
     #: counted noun that names its measure ("deaths" -> killed, "cases" -> cases)
     nouns: dict[str, str]
+    #: adjective that names the measure inside a counted phrase ("fallen" -> killed)
+    adjectives: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +59,7 @@ def measures() -> Measures:
     words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     nouns: dict[str, str] = {}
+    adjectives: dict[str, str] = {}
     for name, entry in raw.items():
         fam = Family(
             name=name,
@@ -73,8 +76,10 @@ def measures() -> Measures:
             phrases[p] = name
         for n in fam.nouns:
             nouns[n] = name
+        for a in _words(entry.get("adjectives")):
+            adjectives[a] = name
     ordered = dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))
-    return Measures(tuple(families), words, ordered, nouns)
+    return Measures(tuple(families), words, ordered, nouns, adjectives)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,3 +219,30 @@ def person_roles() -> frozenset[str]:
 def street_words() -> frozenset[str]:
     """Words that end a street name ("Lane", "Avenue", "Rue"), lower case."""
     return frozenset(str(w).lower() for w in _read("places.toml")["street_words"])
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """The actor recogniser's vocabulary (``actors.toml``)."""
+
+    #: (canonical head, kind name, surface forms) of each institution head, in file order
+    org_heads: tuple[tuple[str, str, tuple[str, ...]], ...]
+    #: named word lists ("role_words", "org_suffixes", ...), lower case
+    lists: dict[str, frozenset[str]]
+    #: pronoun -> what it may refer to ("plural", "person", "org")
+    pronouns: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def actor_words() -> ActorWords:
+    raw = _read("actors.toml")
+    heads = tuple(
+        (str(e["head"]), str(e["kind"]), tuple(str(f) for f in e["forms"]))
+        for e in raw["org_heads"]
+    )
+    lists = {
+        name: frozenset(str(w) for w in value)
+        for name, value in raw.items()
+        if isinstance(value, list) and name != "org_heads"
+    }
+    return ActorWords(heads, lists, {str(k): str(v) for k, v in raw["pronouns"].items()})

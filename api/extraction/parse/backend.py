@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..actors import PronounRef
+from ..actors.nodes import PronounRef
 from ..attribution import Attributor
 from ..quantities import CANDIDATE_WORDS as NUMBER_WORDS
 from ..quantities import has_candidate

@@ -1,0 +1,358 @@
+"""Numeric claims: each figure of a sentence, what it counts, its measure, who says it and
+whose it is."""
+
+from __future__ import annotations
+
+import re
+
+from .addresses import is_house_number
+from .attribution import Attribution
+from .bounds import figure_text
+from .drafts import DraftClaim, LazyTimes, Reading
+from .estimates import estimated_noun, number_of
+from .measures import (
+    LIGHT_NOUNS,
+    MEASURE_NOUNS,
+    PERSON_CATEGORIES,
+    measure_after,
+    measure_before,
+    measure_in_clause,
+)
+from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
+from .sentences import Sentence
+from .sides import SideRules, is_agentive
+from .subjects import SubjectParse, parse_subject
+from .textutil import collapse_ws
+from .timerefs import nearest
+from .types import Qualifier, Quantity, Stance
+from .units import to_base
+
+_DEFINITE_BEFORE = re.compile(
+    r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
+    r"next|past|previous|other)\s+$",
+    re.I,
+)
+_LIST_CUE = re.compile(r"\bincluding\b|\bamong them\b")
+_LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_DISTANCE_AFTER = re.compile(r"\s*(?:away\s+)?(?:from|away|off|inside|into|of)\b")
+_LINEAR_THING = re.compile(
+    r"\b(border|frontier|boundary|road|highway|pipeline|railway|wall|fence|river|"
+    r"coastline|corridor|tunnel|line|convoy|zone)\b"
+)
+_LOST = re.compile(r"\blos[ti]|\blos(?:e|ing)")
+#: Counted nouns that are a speaker's sources, not a claim ("citing two security sources").
+_SOURCE_NOUNS = frozenset(
+    {"source", "official", "witness", "diplomat", "doctor", "resident", "person", "officer"}
+)
+_CITING_BEFORE = re.compile(
+    r"\b(?:citing|quoting|according\s+to|spoke\s+to|interviewed|told\s+by)\s+(?:at\s+least\s+)?$",
+    re.I,
+)
+_SPEAKING_AFTER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:who\s+|have\s+|had\s+|also\s+)?(?:said|say|says|told|tell|"
+    r"spoke|speaking|reported|confirmed|described|familiar|with\s+knowledge|briefed)\b",
+    re.I,
+)
+#: An auxiliary between the noun and a measure verb after it: a finite clause ("were
+#: killed"), not a participle modifying the noun ("drones launched").
+_AUXILIARY = re.compile(r"\b(?:was|were|is|are|been|be|being|had|has|have|having|got|get)\b")
+#: "put the figure at", "estimated the number at": a figure for the claim just made.
+_FIGURE_AT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating|gave|gives|"
+    r"set|sets|setting)\s+(?:the|its|their|that|this|his|her)\s+(?:own\s+)?"
+    r"(?:figure|number|count|total|estimate|tally|crowd|turnout|attendance)\s+at\s+$|"
+    r"\b(?:bringing|brought|bring|brings|taking|took|raising|raised|pushing|pushed)\s+"
+    r"(?:the|its|their)\s+(?:overall\s+|total\s+|cumulative\s+)?"
+    r"(?:total|tally|count|number|toll)\s+(?:to|above|past)\s+$",
+    re.I,
+)
+#: Measures whose counted people, when the phrase names none, are people.
+_PEOPLE_MEASURES = frozenset(
+    {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "abducted", "rescued"}
+)
+_Carry = tuple[str | None, str | None]
+
+
+class NumericClaims(SideRules):
+    """The numeric claims of a sentence."""
+
+    def _numeric_claims(
+        self,
+        sent: Sentence,
+        atts: list[Attribution],
+        carry: tuple[str | None, str | None] | None,
+        times: LazyTimes,
+    ) -> list[tuple[Attribution | None, DraftClaim]]:
+        s = sent.text
+        out: list[tuple[Attribution | None, DraftClaim]] = []
+        prev: DraftClaim | None = None
+        prev_end = 0
+        for q in find_quantities(figure_text(s), self.countries):
+            if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
+                continue
+            if q.unit is None and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start):
+                continue
+            if q.unit is None and is_house_number(s, q.end):
+                continue  # "47 Mill Lane": an address
+            subj = parse_subject(s, q.end)
+            if (
+                q.unit is None
+                and subj.category in _SOURCE_NOUNS
+                and (
+                    _CITING_BEFORE.search(s, max(0, q.start - 30), q.start)
+                    or _SPEAKING_AFTER.match(s, subj.end)
+                )
+            ):
+                continue  # the sources a speaker cites are not a count of anything
+            between = s[prev_end : q.start]
+            in_list = prev is not None and bool(
+                _LIST_CUE.search(between) or _LIST_JOIN.fullmatch(between)
+            )
+            claim = self._build(sent, q, subj, atts, carry, prev if in_list else None, prev, times)
+            if claim is None:
+                continue
+            att, c = claim
+            out.append((att, c))
+            prev = c
+            prev_end = max(q.end, subj.end)
+        return out
+
+    def _build(
+        self,
+        sent: Sentence,
+        q: QuantityMatch,
+        subj: SubjectParse,
+        atts: list[Attribution],
+        carry: _Carry | None,
+        prev: DraftClaim | None,
+        prev_any: DraftClaim | None,
+        times: LazyTimes,
+    ) -> tuple[Attribution | None, DraftClaim] | None:
+        r = self._reading(sent.text, q, subj, prev, prev_any)
+        if r is None:
+            return None
+        said = self._attribute(sent, q, r.end, atts, carry)
+        if said is None:
+            return None
+        att, claimant, relay, carried = said
+        side, state_other = self._counted_side(sent.text, q, subj, r, claimant, prev_any)
+        claim = self._draft(sent, q, r, att, claimant, relay, side, times)
+        claim.confidence = _confidence(q, r, claimant, carried, side)
+        claim.opponent = state_other
+        return att, claim
+
+    def _reading(
+        self,
+        s: str,
+        q: QuantityMatch,
+        subj: SubjectParse,
+        prev: DraftClaim | None,
+        prev_any: DraftClaim | None,
+    ) -> Reading | None:
+        """What the figure counts and its measure; None when it is not a claim."""
+        r = Reading(q.start, max(q.end, subj.end), None, subj.category, subj.surface)
+        if subj.others and prev_any is not None:
+            r.category, r.surface = prev_any.subject, prev_any.subject_text
+        self._measure_word(s, q, subj, r)
+        if q.zero and r.measure in (None, "count"):
+            return None  # "no evidence", "no comment": a zero counts only a measure
+        if q.zero and r.category is None and subj.surface is None:
+            r.category = "people"  # "No one was hurt", "nobody died"
+        self._restated(s, q, subj, r, prev, prev_any)
+        if r.category is None and subj.possessive is not None:
+            r.category = (
+                "combatants" if r.measure in {"killed", "wounded", "casualties"} else "people"
+            )
+        if r.category is None and r.measure in _PEOPLE_MEASURES and subj.empty:
+            r.category = "people"
+        if r.category in LIGHT_NOUNS or (r.category is None and r.measure is None):
+            return None
+        if r.category is None and q.unit is None:
+            return None
+        if r.measure is None:
+            r.measure = "count"
+        if (
+            r.measure == "killed"
+            and r.category not in PERSON_CATEGORIES
+            and r.category is not None
+            and _LOST.search(s[max(0, r.start - 12) : r.end].lower())
+        ):
+            r.measure = "lost"
+        return r
+
+    def _measure_word(self, s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> None:
+        """The measure the counted noun, the unit or a measure verb names."""
+        head = subj.surface.split()[-1].lower() if subj.surface else ""
+        if head in MEASURE_NOUNS:
+            # "27 deaths", "1,151 cases", "2,318 votes": the noun names the measure
+            r.measure = MEASURE_NOUNS[head]
+            if r.measure == "killed" and r.category in {"dead", "death", "fatality"}:
+                r.category = "people"
+        if q.unit is not None:
+            dim = q.unit.dimension
+            if dim == "length":
+                r.measure = "distance" if _DISTANCE_AFTER.match(s[q.end :]) else "length"
+            else:
+                r.measure = {"ratio": "percent", "currency": "amount"}.get(dim, dim)
+            if r.category is None:
+                back = _LINEAR_THING.findall(s[: q.start].lower())
+                if back:
+                    r.category = back[-1]
+        if r.measure is not None:
+            return
+        hit = measure_after(s, r.end)
+        if hit is None:
+            hit = measure_before(s, q.start)
+        elif not _AUXILIARY.search(s, r.end, hit.start):
+            # "downed 37 of 48 drones launched overnight": the verb right before the
+            # number, not a participle after the noun
+            before = measure_before(s, q.start)
+            if before is not None and not s[before.end : q.start].strip(' "“'):
+                hit = before
+        if hit is None and q.zero:
+            hit = measure_in_clause(s, r.end)
+        if hit is not None:
+            r.hit, r.measure = hit, hit.measure
+            r.start, r.end = min(r.start, hit.start), max(r.end, hit.end)
+
+    def _restated(
+        self,
+        s: str,
+        q: QuantityMatch,
+        subj: SubjectParse,
+        r: Reading,
+        prev: DraftClaim | None,
+        prev_any: DraftClaim | None,
+    ) -> None:
+        """A figure that names no counted noun: the new value of "the number of X", the
+        figure of the claim just made ("put the figure at 23"), an estimated noun ("put the
+        crowd at 32,000"), a list's measure."""
+        if subj.predicate and r.measure is None and prev_any is not None:
+            r.measure = prev_any.measure  # "20 were hurt; seven of them were children"
+        if subj.empty and (renewed := number_of(s, q.start)) is not None:
+            # "bringing the number of dead soldiers to two", "the number of missing rose to 5"
+            named, measure, at = renewed
+            if named is not None:
+                r.category, r.surface = named.category, named.surface
+            elif measure is not None:
+                r.category = "people" if measure in _PEOPLE_MEASURES else r.category
+            r.measure = measure or r.measure
+            r.start = min(r.start, at)
+        if r.measure is None and subj.empty:
+            # "..., but Pakistan put the figure at 23": the figure of the claim just made
+            fig = _FIGURE_AT.search(s, max(0, q.start - 60), q.start)
+            ref = prev_any or (self.state.claims[-1] if self.state.claims else None)
+            if fig is not None and ref is not None and ref.measure is not None:
+                r.measure = ref.measure
+                r.category, r.surface = ref.subject, ref.subject_text
+                r.inherited_side = ref.side
+                r.start = min(r.start, fig.start())
+        if r.measure is None and subj.empty and (est := estimated_noun(s, q.start)) is not None:
+            # "police put the crowd at 32,000": the crowd is what the figure counts
+            counted, r.measure, at = est
+            r.category, r.surface, r.start = counted.category, counted.surface, min(r.start, at)
+        if r.measure is None and prev is not None and prev.measure not in (None, "count"):
+            r.measure = prev.measure
+        if subj.empty and r.category is None and prev_any is not None and r.measure is not None:
+            r.category, r.surface = prev_any.subject, prev_any.subject_text
+
+    def _attribute(
+        self,
+        sent: Sentence,
+        q: QuantityMatch,
+        end: int,
+        atts: list[Attribution],
+        carry: _Carry | None,
+    ) -> tuple[Attribution | None, str | None, str | None, bool] | None:
+        """(attribution, claimant, relay, carried from before); None when the parse drops
+        the figure."""
+        att, claimant, relay = self._choose(atts, q.start, end)
+        carried = False
+        if att is None and carry is not None:
+            claimant, relay = carry
+            carried = True
+        if q.attributive:
+            att, claimant, relay = None, None, None
+        elif self.syntax is not None:  # the parser backend: who said it, from the parse
+            said = self.syntax.decide(
+                sent, q.start, end, claimant, relay, self._speaker, self._is_media
+            )
+            if said.drop:
+                return None
+            claimant, relay = said.claimant, said.relay
+        return att, claimant, relay, carried
+
+    def _draft(
+        self,
+        sent: Sentence,
+        q: QuantityMatch,
+        r: Reading,
+        att: Attribution | None,
+        claimant: str | None,
+        relay: str | None,
+        side: str | None,
+        times: LazyTimes,
+    ) -> DraftClaim:
+        s = sent.text
+        start, end = self._trim(sent, r.start, r.end)
+        return DraftClaim(
+            statement=collapse_ws(s),
+            start=sent.start + start,
+            end=sent.start + end,
+            sentence=sent.index,
+            stance=att.stance if att is not None else Stance.assertion,
+            claimant=claimant,
+            relay=relay,
+            measure=r.measure,
+            subject=r.category,
+            subject_text=collapse_ws(r.surface) if r.surface else None,
+            side=side,
+            target=att.target if att is not None else None,
+            quantity=_quantity(q),
+            time=nearest(times.get(), q.start, end),
+            agentive=is_agentive(s, q, r),
+        )
+
+    def _trim(self, sent: Sentence, start: int, end: int) -> tuple[int, int]:
+        s = sent.text
+        while end > start and s[end - 1] in " ,;:-–—(":
+            end -= 1
+        while start < end and s[start] in " ,;:":
+            start += 1
+        if s.count("(", start, end) > s.count(")", start, end):
+            close = s.find(")", end)
+            if close != -1 and close - end < 40:
+                end = close + 1
+        return start, end
+
+
+def _quantity(q: QuantityMatch) -> Quantity:
+    return Quantity(
+        text=q.text,
+        qualifier=q.qualifier,
+        lower=q.lower,
+        upper=q.upper,
+        strict_lower=q.strict_lower,
+        strict_upper=q.strict_upper,
+        unit=q.unit.symbol if q.unit else None,
+        base_unit=q.unit.base if q.unit else None,
+        base_lower=to_base(q.lower, q.unit),
+        base_upper=to_base(q.upper, q.unit),
+    )
+
+
+def _confidence(
+    q: QuantityMatch, r: Reading, claimant: str | None, carried: bool, side: str | None
+) -> float:
+    conf = 0.4
+    if claimant is not None:
+        conf += 0.1 if carried else 0.2
+    if r.measure not in (None, "count"):
+        conf += 0.15
+    if r.category is not None:
+        conf += 0.1
+    if side is not None:
+        conf += 0.05
+    if q.qualifier == Qualifier.vague:
+        conf -= 0.1
+    return max(0.05, min(0.95, conf))
