@@ -12,6 +12,7 @@ from .drafts import DraftClaim, LazyTimes, Reading
 from .estimates import estimated_noun, number_of
 from .measures import (
     LIGHT_NOUNS,
+    MEASURE_ADJECTIVES,
     MEASURE_NOUNS,
     PERSON_CATEGORIES,
     measure_after,
@@ -169,6 +170,9 @@ class NumericClaims(SideRules):
             return None
         if r.category is None and q.unit is None:
             return None
+        if r.measure is None and subj.surface and r.category in PERSON_CATEGORIES:
+            # "11 fallen heroes": an adjective of the counted phrase names the measure
+            r.measure = MEASURE_ADJECTIVES.get(subj.surface.split()[0].lower())
         if r.measure is None:
             r.measure = "count"
         if (

@@ -43,3 +43,17 @@ def test_a_part_of_a_figure_named_after_a_copula() -> None:
     )
     assert part.quantity.lower == 11 and part.subject == "civilians"  # type: ignore[union-attr]
     assert part.subject_text == "firefighters" and part.measure == whole.measure
+
+
+def test_an_adjective_or_noun_of_the_counted_phrase_names_the_measure() -> None:
+    from api.extraction import extract
+    from api.extraction.types import ArticleInput
+
+    def measures(text: str) -> list[tuple[str | None, str | None]]:
+        found = extract(ArticleInput(body=text)).claims
+        return [(c.measure, c.subject) for c in found if c.quantity is not None]
+
+    assert measures("The brigade mourned nine fallen comrades.") == [("killed", "combatants")]
+    assert measures("Officials said 40 martyrs were buried on Sunday.") == [("killed", "people")]
+    # Not when what is counted is no person: the families of the fallen are alive.
+    assert measures("The fund supports 300 fallen soldiers families.")[0][0] == "count"
