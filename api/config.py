@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 from urllib.parse import urlsplit
 
+from fastapi import Depends, Request
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -151,3 +153,20 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+async def app_settings(request: Request) -> Settings:
+    """The settings of the app serving ``request``, resolved once when it was created
+    (``app.state.settings``), so a request reads them on the event loop instead of calling
+    the synchronous :func:`get_settings` in a worker thread. An override of
+    ``get_settings`` in ``app.dependency_overrides`` still replaces them."""
+    override = request.app.dependency_overrides.get(get_settings)
+    if override is None:
+        found = getattr(request.app.state, "settings", None) or get_settings()
+    else:
+        found = override()
+        found = await found if inspect.isawaitable(found) else found
+    return cast(Settings, found)
+
+
+SettingsDep = Annotated[Settings, Depends(app_settings)]

@@ -8,6 +8,8 @@
 - Lists: :class:`Paging` (`limit`, `cursor`), :func:`page` (the page with its `next`
   cursor and `Link` header) and :func:`query_params`, which turns a dataclass of filters
   into a dependency, so a list and its export declare the same parameters once.
+  :func:`list_route` declares a whole list route: what it lists, its filters, its sort,
+  the service function that fetches a page and the one that renders it.
 - :func:`link`: OpenAPI links, declared in a route's ``responses``.
 
 Routes return a :class:`~fastapi.Response` built here (their ``response_model`` documents
@@ -20,12 +22,13 @@ import dataclasses
 import hashlib
 import inspect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from typing import Annotated, Any, Protocol, TypeVar
 
-from fastapi import Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel
 from sqlmodel import Session
 
@@ -35,6 +38,7 @@ from api.common import (
     CursorQuery,
     Keyset,
     LimitQuery,
+    Page,
     Sort,
     app_path,
     decode_cursor,
@@ -364,3 +368,87 @@ def sort_query(kind: type[EnumT], default: EnumT) -> Callable[..., Any]:
         return_annotation=kind,
     )
     return dependency
+
+
+# --- list routes -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sorting:
+    """A list's `sort` parameter: its values (the enum ``kind``, ``default`` first), the
+    :class:`Sort` of each and ``key_of(session, value)``, the sort key of a listed row."""
+
+    kind: type[StrEnum]
+    default: StrEnum
+    orders: Mapping[Any, Sort]
+    key_of: Callable[[Session, Any], Callable[[Any], object]]
+
+
+def list_route(
+    router: APIRouter,
+    path: str,
+    *,
+    operation_id: str,
+    summary: str,
+    doc: str,
+    model: type[BaseModel],
+    fetch: Callable[..., Sequence[Any]],
+    render: Callable[[Session, list[Any]], Sequence[BaseModel]],
+    key: Any,
+    filters: type | None = None,
+    sorting: Sorting | None = None,
+    within: tuple[str, Any] | None = None,
+    problems: Sequence[int] = (400, 401, 422),
+    links: dict[str, Any] | None = None,
+    responses: Responses | None = None,
+) -> None:
+    """Declare the list ``GET path`` on ``router``: the caller's ``key`` dependency, the
+    ``filters`` dataclass's query parameters, `sort` when ``sorting``, and paging. Up to
+    ``limit + 1`` rows come from ``fetch(session, limit=..., after=...)`` (``position=``
+    and ``sort=`` when sorted) with the filters as keywords; ``within`` is ``(keyword,
+    dependency)``: the list of one resource's rows (``event_id=`` the loaded event's id).
+    ``render(session, rows)`` gives their public models; ``doc`` is the description."""
+
+    def endpoint(**values: Any) -> Response:
+        session, paging = values["session"], values["paging"]
+        found = filters_of(values["filters"]) if filters is not None else {}
+        if within is not None:
+            found[within[0]] = values["parent"].id
+        order, key_of = None, None
+        if sorting is None:
+            rows = fetch(session, after=paging.after, limit=paging.limit, **found)
+        else:
+            order = sorting.orders[values["sort"]]
+            key_of = sorting.key_of(session, values["sort"])
+            found |= {"position": paging.position(order), "sort": values["sort"]}
+            rows = fetch(session, limit=paging.limit, **found)
+        shown = partial(render, session)
+        return page(values["request"], paging, rows, shown, sort=order, key_of=key_of)
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    params = [("caller", key)]
+    if within is not None:
+        params.append(("parent", within[1]))
+    params += [("request", Request), ("session", SessionDep)]
+    if filters is not None:
+        params.append(("filters", Annotated[filters, Depends(query_params(filters))]))
+    if sorting is not None:
+        sort = sort_query(sorting.kind, sorting.default)
+        params.append(("sort", Annotated[sorting.kind, Depends(sort)]))
+    params.append(("paging", PagingDep))
+    endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [inspect.Parameter(name, keyword, annotation=hint) for name, hint in params],
+        return_annotation=Response,
+    )
+    endpoint.__name__ = endpoint.__qualname__ = operation_id
+    endpoint.__doc__ = doc
+    router.add_api_route(
+        path,
+        endpoint,
+        methods=["GET"],
+        name=operation_id,
+        operation_id=operation_id,
+        summary=summary,
+        response_model=Page[model],  # type: ignore[valid-type]
+        responses={**listed(*problems, links=links), **(responses or {})},
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -76,15 +77,16 @@ def test_a_connection_lost_mid_request_is_503_then_the_service_recovers(
     if engine.dialect.name != "postgresql":
         pytest.skip("terminating a server backend is a PostgreSQL fault")
     assert client.post("/v1/articles", json=ARTICLE, headers=headers).status_code == 201
-    real = articles_service.list_articles
+    real = Session.exec
 
-    def dying(session: Session, **kwargs: object) -> object:
+    def dying(session: Session, *args: Any, **kwargs: Any) -> Any:
+        # The list's query is the request's first statement: its connection dies first.
         session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))
-        return real(session, **kwargs)  # type: ignore[arg-type]
+        return real(session, *args, **kwargs)
 
-    monkeypatch.setattr(articles_service, "list_articles", dying)
+    monkeypatch.setattr(Session, "exec", dying)
     _assert_unavailable(client.get("/v1/articles"))
-    monkeypatch.setattr(articles_service, "list_articles", real)
+    monkeypatch.setattr(Session, "exec", real)
     # The pool pre-pings: the next request gets a live connection, no restart needed.
     response = client.get("/v1/articles")
     assert response.status_code == 200

@@ -11,23 +11,19 @@ from api.actors.models import Actor, ActorCreate, ActorFilters, ActorMerge, Acto
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import ETAG_HEADER, Page, link_for
+from api.common import ETAG_HEADER, link_for
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     IfMatch,
     Moved,
-    PagingDep,
     check_if_match,
     current,
-    filters_of,
     link,
-    listed,
+    list_route,
     load,
     one,
-    page,
-    query_params,
     written,
 )
 
@@ -69,27 +65,19 @@ ACTOR_LINKS = {
 }
 
 
-@router.get(
+list_route(
+    router,
     "",
     operation_id="list_actors",
     summary="List actors",
-    response_model=Page[ActorPublic],
-    responses=listed(
-        400, 401, 422, links={"GetFirstActor": link("get_actor", "actor_id", FIRST_ITEM_ID)}
-    ),
+    doc="Actors in the order they were stored.",
+    model=ActorPublic,
+    fetch=service.list_actors,
+    render=service.to_public,
+    key=ReaderKey,
+    filters=ActorFilters,
+    links={"GetFirstActor": link("get_actor", "actor_id", FIRST_ITEM_ID)},
 )
-def list_actors(
-    _: ReaderKey,
-    request: Request,
-    session: SessionDep,
-    filters: Annotated[ActorFilters, Depends(query_params(ActorFilters))],
-    paging: PagingDep,
-) -> Response:
-    """Actors in the order they were stored."""
-    rows = service.list_actors(
-        session, after=paging.after, limit=paging.limit, **filters_of(filters)
-    )
-    return page(request, paging, rows, lambda shown: service.to_public(session, shown))
 
 
 @router.post(
@@ -208,19 +196,18 @@ def merge_actor(
     return written(service.to_public(session, [survivor])[0])
 
 
-@router.get(
+list_route(
+    router,
     "/{actor_id}/claims",
     operation_id="list_actor_claims",
     summary="List claims involving an actor",
-    response_model=Page[ClaimPublic],
-    responses={**listed(400, 401, 404, 422), **MERGED_REDIRECT},
+    doc="""Claims the actor asserted, relayed, is the counted side of, or is the target of; a
+    merged actor's id answers `308` with the survivor's.""",
+    model=ClaimPublic,
+    fetch=claims_service.list_claims,
+    render=claims_service.to_public,
+    key=ReaderKey,
+    within=("actor_id", ClaimsOfActorDep),
+    problems=(400, 401, 404, 422),
+    responses=MERGED_REDIRECT,
 )
-def list_actor_claims(
-    _: ReaderKey, actor: ClaimsOfActorDep, request: Request, session: SessionDep, paging: PagingDep
-) -> Response:
-    """Claims the actor asserted, relayed, is the counted side of, or is the target of; a
-    merged actor's id answers `308` with the survivor's."""
-    rows = claims_service.list_claims(
-        session, after=paging.after, limit=paging.limit, actor_id=actor.id
-    )
-    return page(request, paging, rows, lambda shown: claims_service.to_public(session, shown))

@@ -19,24 +19,20 @@ from api.articles.models import (
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import ETAG_HEADER, Page, link_for
+from api.common import ETAG_HEADER, link_for
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     PATH_ID,
     IfMatch,
-    PagingDep,
+    Sorting,
     check_if_match,
     current,
-    filters_of,
     link,
-    listed,
+    list_route,
     load,
     one,
-    page,
-    query_params,
-    sort_query,
     written,
 )
 
@@ -64,41 +60,23 @@ _STORED: dict[str, Any] = {
 }
 
 
-@router.get(
+list_route(
+    router,
     "",
     operation_id="list_articles",
     summary="List articles",
-    response_model=Page[ArticlePublic],
-    responses=listed(
-        400, 401, 422, links={"GetFirstArticle": link("get_article", "article_id", FIRST_ITEM_ID)}
+    doc="""Articles in the order they were stored, oldest first, or in `sort` order; `q`
+    searches their titles and bodies.""",
+    model=ArticlePublic,
+    fetch=service.list_articles,
+    render=service.to_public,
+    key=ReaderKey,
+    filters=ArticleFilters,
+    sorting=Sorting(
+        ArticleSort, ArticleSort.id, service.SORTS, lambda _, sort: service.sort_key_of(sort)
     ),
+    links={"GetFirstArticle": link("get_article", "article_id", FIRST_ITEM_ID)},
 )
-def list_articles(
-    _: ReaderKey,
-    request: Request,
-    session: SessionDep,
-    filters: Annotated[ArticleFilters, Depends(query_params(ArticleFilters))],
-    sort: Annotated[ArticleSort, Depends(sort_query(ArticleSort, ArticleSort.id))],
-    paging: PagingDep,
-) -> Response:
-    """Articles in the order they were stored, oldest first, or in `sort` order; `q`
-    searches their titles and bodies."""
-    order = service.SORTS[sort]
-    rows = service.list_articles(
-        session,
-        position=paging.position(order),
-        sort=sort,
-        limit=paging.limit,
-        **filters_of(filters),
-    )
-    return page(
-        request,
-        paging,
-        rows,
-        lambda shown: service.to_public(session, shown),
-        sort=order,
-        key_of=service.sort_key_of(sort),
-    )
 
 
 @router.post(
@@ -212,46 +190,36 @@ def delete_article(
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 
-@router.get(
+list_route(
+    router,
     "/{article_id}/claims",
     operation_id="list_article_claims",
     summary="List an article's claims",
-    response_model=Page[ClaimPublic],
-    responses=listed(
-        400,
-        401,
-        404,
-        410,
-        422,
-        links={"GetFirstClaim": link("get_claim", "claim_id", FIRST_ITEM_ID)},
-    ),
+    doc="The claims extracted from one article, in text order of extraction.",
+    model=ClaimPublic,
+    fetch=claims_service.list_claims,
+    render=claims_service.to_public,
+    key=ReaderKey,
+    within=("article_id", ArticleDep),
+    problems=(400, 401, 404, 410, 422),
+    links={"GetFirstClaim": link("get_claim", "claim_id", FIRST_ITEM_ID)},
 )
-def list_article_claims(
-    _: ReaderKey, article: ArticleDep, request: Request, session: SessionDep, paging: PagingDep
-) -> Response:
-    """The claims extracted from one article, in text order of extraction."""
-    rows = claims_service.list_claims(
-        session, after=paging.after, limit=paging.limit, article_id=article.id
-    )
-    return page(request, paging, rows, lambda shown: claims_service.to_public(session, shown))
 
 
 deleted_router = APIRouter(prefix="/deleted-articles", tags=["articles"])
 
 
-@deleted_router.get(
+list_route(
+    deleted_router,
     "",
     operation_id="list_deleted_articles",
     summary="List deleted articles",
-    response_model=Page[DeletedArticlePublic],
-    responses=listed(400, 401, 422),
+    doc="What deletions removed, by article id; each can be restored.",
+    model=DeletedArticlePublic,
+    fetch=service.list_deleted,
+    render=lambda _, rows: service.deleted_public(rows),
+    key=ReaderKey,
 )
-def list_deleted_articles(
-    _: ReaderKey, request: Request, session: SessionDep, paging: PagingDep
-) -> Response:
-    """What deletions removed, by article id; each can be restored."""
-    rows = service.list_deleted(session, after=paging.after, limit=paging.limit)
-    return page(request, paging, rows, service.deleted_public)
 
 
 @deleted_router.get(

@@ -7,10 +7,9 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from api.auth import service
 from api.auth.models import ApiKey, KeyCreate, KeyCreated, KeyPublic
 from api.auth.service import AdminKey
-from api.common import Page
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.http import IfMatch, PagingDep, check_if_match, current, listed, load, one, page
+from api.http import IfMatch, check_if_match, current, list_route, load, one
 from api.inputs import IdPath
 
 router = APIRouter(prefix="/keys", tags=["keys"])
@@ -19,17 +18,18 @@ KeyDep = Annotated[ApiKey, Depends(load(ApiKey, param="key_id", name="API key"))
 _LOCATION = {"Location": {"description": "URL of the key.", "schema": {"type": "string"}}}
 
 
-@router.get(
+list_route(
+    router,
     "",
     operation_id="list_keys",
     summary="List API keys",
-    response_model=Page[KeyPublic],
-    responses=listed(400, 401, 403, 422),
+    doc="Every key, revoked and expired ones too, oldest first (admin only; no tokens).",
+    model=KeyPublic,
+    fetch=service.list_keys,
+    render=lambda _, keys: [service.to_public(key) for key in keys],
+    key=AdminKey,
+    problems=(400, 401, 403, 422),
 )
-def list_keys(_: AdminKey, request: Request, session: SessionDep, paging: PagingDep) -> Response:
-    """Every key, revoked and expired ones too, oldest first (admin only; no tokens)."""
-    rows = service.list_keys(session, after=paging.after, limit=paging.limit)
-    return page(request, paging, rows, lambda shown: [service.to_public(key) for key in shown])
 
 
 @router.post(

@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.models import ApiKey, KeyCreated, KeyPublic, Role
-from api.config import Settings, get_settings
+from api.config import SettingsDep
 from api.db import utcnow
 from api.errors import Conflict, Forbidden, NotFound, Unauthorized
 from api.side import SideDep, SideSessions
@@ -246,9 +246,7 @@ async def require_admin(caller: CallerDep) -> ApiKey:
     return _require(caller, Role.admin)
 
 
-async def require_reader(
-    caller: CallerDep, settings: Annotated[Settings, Depends(get_settings)]
-) -> ApiKey | None:
+async def require_reader(caller: CallerDep, settings: SettingsDep) -> ApiKey | None:
     """Reads are open unless REQUIRE_READ_KEY is set; a sent key must still be valid."""
     if not caller.sent and not settings.require_read_key:
         return None

@@ -9,24 +9,20 @@ from api.auth.service import EditorKey, ReaderKey
 from api.claims import service
 from api.claims.claimreview import MEDIA_TYPE, ClaimReview, as_json_ld, claim_review
 from api.claims.models import Claim, ClaimFilters, ClaimPublic, ClaimSort, ClaimUpdate
-from api.common import ETAG_HEADER, VARY_HEADER, Page, link_for
+from api.common import ETAG_HEADER, VARY_HEADER, link_for
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     IfMatch,
-    PagingDep,
+    Sorting,
     check_if_match,
     current,
-    filters_of,
     link,
-    listed,
+    list_route,
     load,
     one,
-    page,
-    query_params,
     representation,
-    sort_query,
     written,
 )
 
@@ -36,41 +32,21 @@ ClaimDep = Annotated[Claim, Depends(load(Claim))]
 FIRST_DISCREPANCY = link("get_discrepancy", "discrepancy_id", "$response.body#/discrepancy_ids/0")
 
 
-@router.get(
+list_route(
+    router,
     "",
     operation_id="list_claims",
     summary="List claims",
-    response_model=Page[ClaimPublic],
-    responses=listed(
-        400, 401, 422, links={"GetFirstClaim": link("get_claim", "claim_id", FIRST_ITEM_ID)}
-    ),
+    doc="""Claims in the order they were stored, or in `sort` order; `q` searches their
+    statements and quotes.""",
+    model=ClaimPublic,
+    fetch=service.list_claims,
+    render=service.to_public,
+    key=ReaderKey,
+    filters=ClaimFilters,
+    sorting=Sorting(ClaimSort, ClaimSort.id, service.SORTS, service.sort_key_of),
+    links={"GetFirstClaim": link("get_claim", "claim_id", FIRST_ITEM_ID)},
 )
-def list_claims(
-    _: ReaderKey,
-    request: Request,
-    session: SessionDep,
-    filters: Annotated[ClaimFilters, Depends(query_params(ClaimFilters))],
-    sort: Annotated[ClaimSort, Depends(sort_query(ClaimSort, ClaimSort.id))],
-    paging: PagingDep,
-) -> Response:
-    """Claims in the order they were stored, or in `sort` order; `q` searches their
-    statements and quotes."""
-    order = service.SORTS[sort]
-    rows = service.list_claims(
-        session,
-        position=paging.position(order),
-        sort=sort,
-        limit=paging.limit,
-        **filters_of(filters),
-    )
-    return page(
-        request,
-        paging,
-        rows,
-        lambda shown: service.to_public(session, shown),
-        sort=order,
-        key_of=service.sort_key_of(session, sort),
-    )
 
 
 @router.get(

@@ -5,7 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from api.auth.service import EditorKey, ReaderKey
-from api.common import ETAG_HEADER, Page
+from api.common import ETAG_HEADER
 from api.db import SessionDep
 from api.discrepancies import service
 from api.discrepancies.models import (
@@ -18,16 +18,12 @@ from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     IfMatch,
-    PagingDep,
     check_if_match,
     current,
-    filters_of,
     link,
-    listed,
+    list_route,
     load,
     one,
-    page,
-    query_params,
     written,
 )
 
@@ -36,30 +32,19 @@ router = APIRouter(prefix="/discrepancies", tags=["discrepancies"])
 DiscrepancyDep = Annotated[Discrepancy, Depends(load(Discrepancy))]
 
 
-@router.get(
+list_route(
+    router,
     "",
     operation_id="list_discrepancies",
     summary="List discrepancies",
-    response_model=Page[DiscrepancyPublic],
-    responses=listed(
-        400,
-        401,
-        422,
-        links={"GetFirstDiscrepancy": link("get_discrepancy", "discrepancy_id", FIRST_ITEM_ID)},
-    ),
+    doc="Conflicts between claims about the same fact, oldest first.",
+    model=DiscrepancyPublic,
+    fetch=service.list_discrepancies,
+    render=service.to_public,
+    key=ReaderKey,
+    filters=DiscrepancyFilters,
+    links={"GetFirstDiscrepancy": link("get_discrepancy", "discrepancy_id", FIRST_ITEM_ID)},
 )
-def list_discrepancies(
-    _: ReaderKey,
-    request: Request,
-    session: SessionDep,
-    filters: Annotated[DiscrepancyFilters, Depends(query_params(DiscrepancyFilters))],
-    paging: PagingDep,
-) -> Response:
-    """Conflicts between claims about the same fact, oldest first."""
-    rows = service.list_discrepancies(
-        session, after=paging.after, limit=paging.limit, **filters_of(filters)
-    )
-    return page(request, paging, rows, lambda shown: service.to_public(session, shown))
 
 
 @router.get(

@@ -9,53 +9,32 @@ from api.articles.models import ArticlePublic
 from api.auth.service import ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import Page
-from api.db import SessionDep
 from api.discrepancies import service as discrepancies_service
 from api.discrepancies.models import DiscrepancyPublic
 from api.events import service
 from api.events.models import Event, EventFilters, EventPublic
-from api.http import (
-    FIRST_ITEM_ID,
-    PagingDep,
-    current,
-    filters_of,
-    link,
-    listed,
-    load,
-    one,
-    page,
-    query_params,
-)
+from api.http import FIRST_ITEM_ID, current, link, list_route, load, one
 
 router = APIRouter(prefix="/events", tags=["events"])
 
 EventDep = Annotated[Event, Depends(load(Event))]
 
 
-@router.get(
+list_route(
+    router,
     "",
     operation_id="list_events",
     summary="List events",
-    response_model=Page[EventPublic],
-    responses=listed(
-        400, 401, 422, links={"GetFirstEvent": link("get_event", "event_id", FIRST_ITEM_ID)}
-    ),
-)
-def list_events(
-    _: ReaderKey,
-    request: Request,
-    session: SessionDep,
-    filters: Annotated[EventFilters, Depends(query_params(EventFilters))],
-    paging: PagingDep,
-) -> Response:
-    """Events (groups of articles about the same happening), oldest first. An event
+    doc="""Events (groups of articles about the same happening), oldest first. An event
     without dates (its articles have no publication time) is left out by `from`/`to`; `from`
-    after `to` matches nothing."""
-    rows = service.list_events(
-        session, after=paging.after, limit=paging.limit, **filters_of(filters)
-    )
-    return page(request, paging, rows, service.to_public)
+    after `to` matches nothing.""",
+    model=EventPublic,
+    fetch=service.list_events,
+    render=lambda _, rows: service.to_public(rows),
+    key=ReaderKey,
+    filters=EventFilters,
+    links={"GetFirstEvent": link("get_event", "event_id", FIRST_ITEM_ID)},
+)
 
 
 @router.get(
@@ -78,54 +57,42 @@ async def get_event(_: ReaderKey, event: EventDep, request: Request) -> Response
     return current(request, service.to_public([event])[0])
 
 
-@router.get(
-    "/{event_id}/claims",
-    operation_id="list_event_claims",
-    summary="List an event's claims",
-    response_model=Page[ClaimPublic],
-    responses=listed(400, 401, 404, 422),
+_EVENT_LISTS = (
+    (
+        "claims",
+        "Claims from the event's articles.",
+        ClaimPublic,
+        claims_service.list_claims,
+        claims_service.to_public,
+    ),
+    (
+        "articles",
+        "The articles grouped into the event, in the order they were stored.",
+        ArticlePublic,
+        articles_service.list_articles,
+        articles_service.to_public,
+    ),
+    (
+        "discrepancies",
+        "Discrepancies between claims of the event.",
+        DiscrepancyPublic,
+        discrepancies_service.list_discrepancies,
+        discrepancies_service.to_public,
+    ),
 )
-def list_event_claims(
-    _: ReaderKey, event: EventDep, request: Request, session: SessionDep, paging: PagingDep
-) -> Response:
-    """Claims from the event's articles."""
-    rows = claims_service.list_claims(
-        session, after=paging.after, limit=paging.limit, event_id=event.id
-    )
-    return page(request, paging, rows, lambda shown: claims_service.to_public(session, shown))
+"""The lists of an event's rows: name, description, model, fetch, render."""
 
-
-@router.get(
-    "/{event_id}/articles",
-    operation_id="list_event_articles",
-    summary="List an event's articles",
-    response_model=Page[ArticlePublic],
-    responses=listed(400, 401, 404, 422),
-)
-def list_event_articles(
-    _: ReaderKey, event: EventDep, request: Request, session: SessionDep, paging: PagingDep
-) -> Response:
-    """The articles grouped into the event, in the order they were stored."""
-    rows = articles_service.list_articles(
-        session, after=paging.after, limit=paging.limit, event_id=event.id
-    )
-    return page(request, paging, rows, lambda shown: articles_service.to_public(session, shown))
-
-
-@router.get(
-    "/{event_id}/discrepancies",
-    operation_id="list_event_discrepancies",
-    summary="List an event's discrepancies",
-    response_model=Page[DiscrepancyPublic],
-    responses=listed(400, 401, 404, 422),
-)
-def list_event_discrepancies(
-    _: ReaderKey, event: EventDep, request: Request, session: SessionDep, paging: PagingDep
-) -> Response:
-    """Discrepancies between claims of the event."""
-    rows = discrepancies_service.list_discrepancies(
-        session, after=paging.after, limit=paging.limit, event_id=event.id
-    )
-    return page(
-        request, paging, rows, lambda shown: discrepancies_service.to_public(session, shown)
+for listed_name, listed_doc, listed_model, fetch, render in _EVENT_LISTS:
+    list_route(
+        router,
+        f"/{{event_id}}/{listed_name}",
+        operation_id=f"list_event_{listed_name}",
+        summary=f"List an event's {listed_name}",
+        doc=listed_doc,
+        model=listed_model,
+        fetch=fetch,
+        render=render,
+        key=ReaderKey,
+        within=("event_id", EventDep),
+        problems=(400, 401, 404, 422),
     )

@@ -13,16 +13,16 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Request
 from sqlalchemy import Table, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth.service import CallerDep
-from api.config import Settings, get_settings
+from api.config import SettingsDep
 from api.errors import TooManyRequests
 from api.ratelimit.models import RateLimitCounter
 from api.side import SideDep, SideSessions
@@ -101,7 +101,7 @@ async def rate_limit(
     request: Request,
     caller: CallerDep,
     side: SideDep,
-    settings: Annotated[Settings, Depends(get_settings)],
+    settings: SettingsDep,
 ) -> None:
     """Count the request against its key (or, without a working key, its client address)."""
     limit = settings.rate_limit_per_minute
