@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.config import Settings, get_settings
-from tests.conftest import app_on_session
+from tests.apps import app_on_session
 from tests.helpers import assert_problem
 
 
