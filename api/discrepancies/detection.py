@@ -17,6 +17,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from api.discrepancies.figures import (
+    Figure,
+    bits,
+    cannot_both_hold,
+    corroboration,
+    fits,
+    inconsistent_groups,
+)
+from api.discrepancies.figures import (
+    Interval as Interval,  # re-exported: detection's intervals
+)
 from api.extraction.textutil import word_set
 
 CONFLICTING = "conflicting_figures"
@@ -74,21 +85,6 @@ def series_of(measure: str | None) -> str:
     return SERIES.get(measure or "", "fixed")
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
-    lo: float
-    hi: float
-    lo_open: bool = False
-    hi_open: bool = False
-
-    def overlaps(self, other: Interval) -> bool:
-        if self.lo > other.hi or other.lo > self.hi:
-            return False
-        if self.lo == other.hi and (self.lo_open or other.hi_open):
-            return False
-        return not (other.lo == self.hi and (other.lo_open or self.hi_open))
-
-
 def _rounding(value: float) -> float:
     """Half a unit of the last significant digit of a round figure (2,600 -> 50)."""
     if value == 0 or not float(value).is_integer():
@@ -136,21 +132,25 @@ class FactAnalysis:
     """Per claim: how many independent sources carry the same claimant's agreeing figure."""
 
 
-def _compatible(x: FactClaim, y: FactClaim, spans: dict[int, Interval], series: str) -> bool:
-    """Whether two figures of one fact can both hold, given when each was given.
+def figure(claim: FactClaim, spans: dict[int, Interval]) -> Figure:
+    return Figure(spans[claim.claim_id], claim.moment, claim.corrects)
 
-    Figures of the same moment must agree. A later figure may differ from an earlier one
-    in a count that changes (``series``): any way when it varies, upward when it rises,
-    and downward only as an explicit correction.
-    """
-    if spans[x.claim_id].overlaps(spans[y.claim_id]):
-        return True
-    if x.moment is None or y.moment is None or x.moment == y.moment or series == "fixed":
-        return False
-    if series == "varying":
-        return True
-    early, late = (x, y) if x.moment < y.moment else (y, x)
-    return spans[late.claim_id].hi >= spans[early.claim_id].lo or late.corrects
+
+def _compatible(x: FactClaim, y: FactClaim, spans: dict[int, Interval], series: str) -> bool:
+    """Whether two claims' figures can both hold (see ``figures.fits``)."""
+    return fits(figure(x, spans), figure(y, spans), series)
+
+
+def _classes(own: Sequence[FactClaim], spans: dict[int, Interval]) -> list[list[FactClaim]]:
+    """The claims grouped by figure, in order of first appearance. Claims of one class agree
+    with each other and compare alike with every other figure; a figure that does not
+    even agree with itself (an empty open interval) makes a class of each of its claims."""
+    classes: dict[object, list[FactClaim]] = {}
+    for claim in own:
+        fig = figure(claim, spans)
+        key: object = fig if fig.span.overlaps(fig.span) else (fig, claim.claim_id)
+        classes.setdefault(key, []).append(claim)
+    return list(classes.values())
 
 
 def _inconsistent_sides(
@@ -164,85 +164,18 @@ def _inconsistent_sides(
     components of agreement once the figures agreeing with both figures of such a pair
     (the open-ended "dozens") are set aside.
 
-    The agreement of every two figures is computed once (quadratic in the claimant's
-    figures of one fact, which are few); everything after reads that table.
+    The claims are compared by class of identical figures (see ``_classes``), all classes
+    at once by sorting (``figures.inconsistent_groups``), not pair by pair.
     """
-    n = len(own)
-    iv = [spans[c.claim_id] for c in own]
-    agree = [[True] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            agree[i][j] = agree[j][i] = iv[i].overlaps(iv[j])
-    contradictions = [
-        (i, j)
-        for i in range(n)
-        for j in range(i + 1, n)
-        if not agree[i][j]
-        and own[i].article_id != own[j].article_id
-        and not _compatible(own[i], own[j], spans, series)
-    ]
-    if not contradictions:
-        return None
-    # For a fixed count the contradicting pairs are the disagreeing pairs from different
-    # reports, which ``_bridges`` finds near-linearly; for a changing count it is a
-    # pre-filter.
-    bridging = {
-        k
-        for k in range(n)
-        if _bridges(own[k], own, spans)
-        and (series == "fixed" or any(agree[k][i] and agree[k][j] for i, j in contradictions))
-    }
-    kept = [k for k in range(n) if k not in bridging]
-    parent = {k: k for k in kept}
-
-    def find(k: int) -> int:
-        while parent[k] != k:
-            parent[k] = parent[parent[k]]
-            k = parent[k]
-        return k
-
-    for x, i in enumerate(kept):
-        for j in kept[x + 1 :]:
-            if agree[i][j]:
-                parent[find(i)] = find(j)
-    groups: dict[int, list[FactClaim]] = defaultdict(list)
-    for k in kept:
-        groups[find(k)].append(own[k])
-    if len(groups) < 2:
-        return None
-    return tuple(sorted(_ids(g) for g in groups.values()))
-
-
-def _bridges(c: FactClaim, own: Sequence[FactClaim], spans: dict[int, Interval]) -> bool:
-    """Whether ``c`` agrees with both figures of some pair from different reports that
-    contradict each other.
-
-    Linear in ``own`` (plus a sort), not quadratic: of the figures ``c`` agrees with, a
-    contradicting pair exists iff one exists among the two that end first (from different
-    reports) and the two that start last (from different reports). If the one ending first
-    and the one starting last share a report, the pair is found with the runner-up from
-    another report.
-    """
-    span = spans[c.claim_id]
-    near = [x for x in own if spans[x.claim_id].overlaps(span)]
-    firsts = _two_from_different_reports(sorted(near, key=lambda x: spans[x.claim_id].hi))
-    lasts = _two_from_different_reports(
-        sorted(near, key=lambda x: spans[x.claim_id].lo, reverse=True)
+    classes = _classes(own, spans)
+    groups = inconsistent_groups(
+        [figure(members[0], spans) for members in classes],
+        [frozenset(c.article_id for c in members) for members in classes],
+        series,
     )
-    return any(
-        x.article_id != y.article_id and not spans[x.claim_id].overlaps(spans[y.claim_id])
-        for x in firsts
-        for y in lasts
-    )
-
-
-def _two_from_different_reports(ordered: Sequence[FactClaim]) -> list[FactClaim]:
-    """The first figure and the first one after it from another report (if any)."""
-    if not ordered:
-        return []
-    first = ordered[0]
-    runner_up = next((x for x in ordered if x.article_id != first.article_id), None)
-    return [first] if runner_up is None else [first, runner_up]
+    if groups is None:
+        return None
+    return tuple(sorted(_ids(c for k in bits(group) for c in classes[k]) for group in groups))
 
 
 def _ids(claims: Iterable[FactClaim]) -> tuple[int, ...]:
@@ -277,14 +210,8 @@ def analyse(
     same_party: dict[int | str | None, list[FactClaim]] = defaultdict(list)
     for claim in claims:
         same_party[claim.party].append(claim)
-    for claim in claims:
-        span = spans[claim.claim_id]
-        agreeing = {
-            other.source
-            for other in same_party[claim.party]
-            if spans[other.claim_id].overlaps(span)
-        }
-        result.sources[claim.claim_id] = len(agreeing | {claim.source})
+    for own in same_party.values():
+        result.sources.update(_corroboration(own, spans))
 
     # One claimant, figures that cannot both hold, in different reports.
     for party, own in sorted(by_party.items(), key=lambda item: str(item[0])):
@@ -307,13 +234,14 @@ def analyse(
         ),
         key=str,
     )
+    figures = {p: list(dict.fromkeys(figure(c, spans) for c in by_party[p])) for p in parties}
     in_conflict: set[int | str] = set()
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:
-            if _cannot_both_hold(by_party[a], by_party[b], spans, series):
+            if cannot_both_hold(figures[a], figures[b], series):
                 in_conflict.update((a, b))
     if in_conflict:
-        joined = _outlets_joined(in_conflict, by_party, spans, series)
+        joined = _outlets_joined(in_conflict, by_party, figures, series, spans)
         result.findings.append(
             Finding(
                 kind=CONFLICTING,
@@ -326,11 +254,19 @@ def analyse(
     return result
 
 
+def _corroboration(own: Sequence[FactClaim], spans: dict[int, Interval]) -> dict[int, int]:
+    """Per claim of one party: how many sources carry a figure of the party agreeing with
+    it (its own source always counts)."""
+    counts = corroboration([spans[c.claim_id] for c in own], [c.source for c in own])
+    return {c.claim_id: n for c, n in zip(own, counts, strict=True)}
+
+
 def _outlets_joined(
     in_conflict: set[int | str],
     by_party: dict[int | str, list[FactClaim]],
-    spans: dict[int, Interval],
+    figures: dict[int | str, list[Figure]],
     series: str,
+    spans: dict[int, Interval],
 ) -> dict[int | str, list[FactClaim]]:
     """The sides of a conflict: an outlet's own figure that agrees with exactly one of the
     claimants in conflict stands on that claimant's side ("four soldiers were buried"
@@ -338,11 +274,7 @@ def _outlets_joined(
     sides = {p: list(by_party[p]) for p in in_conflict}
     claimants = [p for p in in_conflict if not is_outlet(p)]
     for outlet in [p for p in in_conflict if is_outlet(p)]:
-        fits = [
-            p
-            for p in claimants
-            if not _cannot_both_hold(by_party[outlet], by_party[p], spans, series)
-        ]
+        fits = [p for p in claimants if not cannot_both_hold(figures[outlet], figures[p], series)]
         if len(fits) == 1:
             sides[fits[0]].extend(sides.pop(outlet))
     return _agreeing_joined(sides, spans)
@@ -386,38 +318,6 @@ def _agreeing_joined(
         else:
             joined.update({m: sides[m] for m in members})
     return joined
-
-
-def _narrowest(spans: Sequence[Interval]) -> Interval | None:
-    """What a party's figures of one moment say together ("tens of thousands" and
-    "150,000": 150,000), or ``None`` when they do not agree with each other."""
-    lo = max(spans, key=lambda s: (s.lo, s.lo_open))
-    hi = min(spans, key=lambda s: (s.hi, not s.hi_open))
-    both = Interval(lo.lo, hi.hi, lo.lo_open, hi.hi_open)
-    if both.lo > both.hi or (both.lo == both.hi and (both.lo_open or both.hi_open)):
-        return None
-    return both
-
-
-def _cannot_both_hold(
-    a: Sequence[FactClaim], b: Sequence[FactClaim], spans: dict[int, Interval], series: str
-) -> bool:
-    """Two parties' figures conflict when, at a moment both speak of, what each says
-    (its figures of that moment taken together) cannot both hold, or, where a party's
-    figures of the moment do not agree with each other (a toll updated during the day),
-    when none of theirs agree; or when no figure of one fits any of the other's at all
-    (see ``_compatible``)."""
-    moments = {c.moment for c in a} & {c.moment for c in b}
-    for moment in moments:
-        here_a = [spans[x.claim_id] for x in a if x.moment == moment]
-        here_b = [spans[y.claim_id] for y in b if y.moment == moment]
-        says_a, says_b = _narrowest(here_a), _narrowest(here_b)
-        if says_a is not None and says_b is not None:
-            if not says_a.overlaps(says_b):
-                return True
-        elif not any(x.overlaps(y) for x in here_a for y in here_b):
-            return True
-    return not any(_compatible(x, y, spans, series) for x in a for y in b)
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -20,7 +20,7 @@ from api.articles.models import Article
 from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
-from api.discrepancies import detection, incidents, vocabulary
+from api.discrepancies import detection, incidents, stored, vocabulary
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
 from api.events.models import Event
 from api.extraction import gazetteer
@@ -108,7 +108,7 @@ class Parties:
         return root
 
 
-def source_of(article: Article) -> str:
+def source_of(article: stored.ArticleSource) -> str:
     """Independent sources are publishers; an article without one counts as its own."""
     if article.publisher:
         return "publisher:" + normalize_name(article.publisher)
@@ -119,7 +119,7 @@ def source_of(article: Article) -> str:
 CORRECTION_CUES = vocabulary.load().corrections
 
 
-def _party(claim: Claim, article: Article, parties: Parties) -> int | str | None:
+def _party(claim: stored.ClaimFigure, source: str, parties: Parties) -> int | str | None:
     """Whom a figure speaks for: its claimant's party; an unattributed figure is its
     outlet's own report."""
     root = parties.root(claim.claimant_id)
@@ -127,16 +127,21 @@ def _party(claim: Claim, article: Article, parties: Parties) -> int | str | None
         return root
     if claim.stance == Stance.denial.value:
         return None
-    return "outlet:" + source_of(article)
+    return "outlet:" + source
 
 
 def fact_claims(
-    claims: Sequence[Claim], articles: dict[int, Article], parties: Parties
+    claims: Sequence[stored.ClaimFigure],
+    articles: Mapping[int, stored.ArticleSource],
+    parties: Parties,
 ) -> list[detection.FactClaim]:
     out = []
+    source: dict[int, str] = {}  # per article
     for c in claims:
         article = articles[c.article_id]
         assert c.id is not None
+        if c.article_id not in source:
+            source[c.article_id] = source_of(article)
         factor = 1.0
         if c.lower and c.base_lower is not None:
             factor = c.base_lower / c.lower
@@ -146,8 +151,8 @@ def fact_claims(
             detection.FactClaim(
                 claim_id=c.id,
                 article_id=c.article_id,
-                party=_party(c, article, parties),
-                source=source_of(article),
+                party=_party(c, source[c.article_id], parties),
+                source=source[c.article_id],
                 qualifier=c.qualifier or "exact",
                 lower=c.base_lower if c.base_lower is not None else c.lower,
                 upper=c.base_upper if c.base_upper is not None else c.upper,
@@ -164,7 +169,7 @@ def fact_claims(
 
 def _store_findings(
     session: Session,
-    found: Sequence[tuple[str, Sequence[detection.Finding], Claim | None, int | None]],
+    found: Sequence[tuple[str, Sequence[detection.Finding], stored.StoredClaim | None, int | None]],
     parties: Parties,
 ) -> None:
     """Upsert the findings of several facts: ``(fact_key, findings, template, event_id)``.
@@ -173,7 +178,7 @@ def _store_findings(
     editors' status and notes stay on the rows that persist.
     """
     keys = [fact_key for fact_key, _, _, _ in found]
-    stored: dict[str, Discrepancy] = {
+    kept: dict[str, Discrepancy] = {
         d.key: d
         for d in session.exec(select(Discrepancy).where(col(Discrepancy.fact_key).in_(keys)))
     }
@@ -181,7 +186,7 @@ def _store_findings(
     placed: list[tuple[Discrepancy, detection.Finding]] = []
     for fact_key, findings, template, event_id in found:
         for finding in findings:
-            row = stored.pop(finding.key, None)
+            row = kept.pop(finding.key, None)
             if row is None:
                 row = Discrepancy(
                     kind=finding.kind,
@@ -198,10 +203,10 @@ def _store_findings(
                 row.orphaned_at = None  # its claims are back
             session.add(row)
             placed.append((row, finding))
-    for gone in stored.values():
+    for gone in kept.values():
         _retire(session, gone)
     session.flush()
-    orphaned = [d.id for d in stored.values() if d.id is not None]
+    orphaned = [d.id for d in kept.values() if d.id is not None]
     if orphaned:
         # Through the session, so the claims leaving are recorded in the change feed.
         for link in session.exec(
@@ -228,23 +233,32 @@ def _relink(session: Session, placed: Sequence[tuple[Discrepancy, detection.Find
     ids = {row.id for row, _ in placed if row.id is not None}
     if not ids:
         return
-    stored = {
-        (link.discrepancy_id, link.claim_id): link
+    links = select(
+        col(DiscrepancyClaim.discrepancy_id), col(DiscrepancyClaim.claim_id), DiscrepancyClaim.side
+    ).where(col(DiscrepancyClaim.discrepancy_id).in_(ids))
+    have = {(d, c): side for d, c, side in session.connection().execute(links)}
+    changed = {pair for pair, side in have.items() if wanted.get(pair) != side}
+    if changed:
+        # Through the session (the change feed records the links), loading only these.
         for link in session.exec(
-            select(DiscrepancyClaim).where(col(DiscrepancyClaim.discrepancy_id).in_(ids))
-        )
-    }
-    for pair, link in stored.items():
-        side = wanted.get(pair)
-        if side is None:
-            session.delete(link)
-        elif link.side != side:
-            link.side = side
-            session.add(link)
+            select(DiscrepancyClaim).where(
+                col(DiscrepancyClaim.discrepancy_id).in_({d for d, _ in changed}),
+                col(DiscrepancyClaim.claim_id).in_({c for _, c in changed}),
+            )
+        ):
+            pair = (link.discrepancy_id, link.claim_id)
+            if pair not in changed:
+                continue
+            side = wanted.get(pair)
+            if side is None:
+                session.delete(link)
+            else:
+                link.side = side
+                session.add(link)
     session.add_all(
         DiscrepancyClaim(discrepancy_id=pair[0], claim_id=pair[1], side=side)
         for pair, side in wanted.items()
-        if pair not in stored
+        if pair not in have
     )
     session.flush()
 
@@ -267,24 +281,18 @@ def _retire(session: Session, gone: Discrepancy) -> None:
 
 
 def _update_statuses(
-    session: Session, claims: Sequence[Claim], sources: dict[int, int] | None
+    session: Session, claims: Sequence[stored.ClaimState], sources: dict[int, int] | None
 ) -> None:
     """Derive each claim's status from the stored discrepancies (and new source counts).
 
-    An editor's review (``reviewed``, ``verdict``) is kept apart and never changes it."""
+    Only the claims whose status or count changes are written (``claims`` may be plain
+    rows). An editor's review (``reviewed``, ``verdict``) is kept apart and never changes
+    it."""
     ids = [c.id for c in claims if c.id is not None]
     if not ids:
         return
-    disputed = set(
-        session.exec(
-            select(DiscrepancyClaim.claim_id)
-            .join(Discrepancy, col(Discrepancy.id) == col(DiscrepancyClaim.discrepancy_id))
-            .where(
-                col(DiscrepancyClaim.claim_id).in_(ids),
-                Discrepancy.status == DiscrepancyStatus.open.value,
-            )
-        )
-    )
+    disputed = stored.disputed(session, ids)
+    changes: dict[int, tuple[str, int]] = {}
     for claim in claims:
         assert claim.id is not None
         count = sources.get(claim.id, 1) if sources is not None else claim.source_count
@@ -295,9 +303,16 @@ def _update_statuses(
         else:
             status = ClaimStatus.single_source.value
         if claim.status != status or claim.source_count != count:
-            claim.status = status
-            claim.source_count = count
-            session.add(claim)
+            changes[claim.id] = (status, count)
+    held = {c.id: c for c in claims if isinstance(c, Claim) and c.id in changes}
+    loaded = stored.claims_by_id(session, [i for i in changes if i not in held])
+    for claim_id, (status, count) in changes.items():
+        orm = held.get(claim_id) or loaded.get(claim_id)
+        if orm is None:
+            continue
+        orm.status = status
+        orm.source_count = count
+        session.add(orm)
 
 
 def update_statuses(session: Session, claims: Sequence[Claim]) -> None:
@@ -730,26 +745,20 @@ def refresh_facts(
 
 def _refresh_facts(
     session: Session, fact_keys: Iterable[str | None], parties: Parties
-) -> tuple[list[Claim], dict[int, int]]:
-    """Recompute the facts' discrepancies; their claims and source counts (no statuses)."""
+) -> tuple[list[stored.StoredClaim], dict[int, int]]:
+    """Recompute the facts' discrepancies; their claims (as rows) and source counts (no
+    statuses)."""
     keys = sorted({k for k in fact_keys if k})
     if not keys:
         return [], {}
     session.flush()
     tolerance = get_settings().discrepancy_tolerance
-    by_key: dict[str, list[Claim]] = defaultdict(list)
-    for claim in session.exec(
-        select(Claim).where(col(Claim.fact_key).in_(keys)).order_by(col(Claim.id))
-    ):
+    everything = stored.claims_of_facts(session, keys)
+    by_key: dict[str, list[stored.StoredClaim]] = defaultdict(list)
+    for claim in everything:
         assert claim.fact_key is not None
         by_key[claim.fact_key].append(claim)
-    everything = [c for claims in by_key.values() for c in claims]
-    article_ids = {c.article_id for c in everything}
-    articles = {
-        a.id: a
-        for a in session.exec(select(Article).where(col(Article.id).in_(article_ids)))
-        if a.id is not None
-    }
+    articles = stored.articles_by_id(session, (c.article_id for c in everything))
     parties.prefetch([c.claimant_id for c in everything] + [c.subject_side_id for c in everything])
     sources: dict[int, int] = {}
     found = []
@@ -878,11 +887,12 @@ def refresh_article(
         claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
     keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
-    fact_claims, sources = _refresh_facts(session, keys, parties)
+    rows, sources = _refresh_facts(session, keys, parties)
     own = _refresh_statements(
         session, article.id, article.event_id, parties, claims, key=statements_key(article)
     )
-    everything = {c.id: c for c in own} | {c.id: c for c in fact_claims}
+    everything: dict[int | None, stored.ClaimState] = {c.id: c for c in rows}
+    everything |= {c.id: c for c in own}  # the ORM objects held already
     counts = {c.id: c.source_count for c in own if c.id is not None} | sources
     _update_statuses(session, list(everything.values()), counts)
     session.flush()
