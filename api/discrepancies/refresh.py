@@ -198,7 +198,7 @@ def _store_findings(
                     base_unit=template.base_unit if template else None,
                     event_id=template.event_id if template else event_id,
                 )
-            else:
+            elif row.orphaned_at is not None:
                 row.updated_at = now
                 row.orphaned_at = None  # its claims are back
             session.add(row)
@@ -255,11 +255,19 @@ def _relink(session: Session, placed: Sequence[tuple[Discrepancy, detection.Find
             else:
                 link.side = side
                 session.add(link)
+    added = [pair for pair in wanted if pair not in have]
     session.add_all(
-        DiscrepancyClaim(discrepancy_id=pair[0], claim_id=pair[1], side=side)
-        for pair, side in wanted.items()
-        if pair not in have
+        DiscrepancyClaim(discrepancy_id=pair[0], claim_id=pair[1], side=wanted[pair])
+        for pair in added
     )
+    # A discrepancy is updated when its sides change, not each time it is recomputed: a
+    # consumer of the change feed or of `updated_since` sees real changes only.
+    touched = {d for d, _ in changed} | {d for d, _ in added}
+    now = utcnow()
+    for row, _ in placed:
+        if row.id in touched:
+            row.updated_at = now
+            session.add(row)
     session.flush()
 
 

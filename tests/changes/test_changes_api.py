@@ -264,3 +264,24 @@ def test_membership_changes_are_changes_of_both_ends(
     items, _ = follow(client, cursor)
     assert changed(items, "discrepancies", "deleted") == {discrepancy_id}
     assert changed(items, "claims", "updated") == set(claim_ids[1:])
+
+
+def test_a_recomputation_that_changes_nothing_records_no_update(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    first = post(client, editor_headers, ARMENIA)
+    post(client, editor_headers, AZERBAIJAN)
+    (found,) = client.get("/v1/discrepancies").json()["items"]
+    start = latest(client)
+    # A new publisher name re-derives the article's facts; the conflict stays as it was.
+    renamed = client.patch(
+        f"/v1/articles/{first['id']}",
+        json={"publisher": "Daily Ledger Online"},
+        headers=editor_headers,
+    )
+    assert renamed.status_code == 200, renamed.text
+    items, _ = follow(client, start)
+    assert changed(items, "discrepancies", "updated") == set()
+    assert (
+        client.get(f"/v1/discrepancies/{found['id']}").json()["updated_at"] == found["updated_at"]
+    )
