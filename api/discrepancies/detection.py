@@ -280,6 +280,20 @@ def _outlets_joined(
     return _agreeing_joined(sides, spans)
 
 
+def _ends(spans: Sequence[Interval]) -> tuple[Interval, Interval]:
+    """The figure that starts last and the one that ends first (an open bound at a tie)."""
+    return max(spans, key=lambda s: (s.lo, s.lo_open)), min(
+        spans, key=lambda s: (s.hi, not s.hi_open)
+    )
+
+
+def _all_agree(a: tuple[Interval, Interval], b: tuple[Interval, Interval]) -> bool:
+    """Whether every figure of one side overlaps every figure of the other: no figure of
+    one starts after a figure of the other ends, read off each side's ``_ends``."""
+    (a_last, a_first), (b_last, b_first) = a, b
+    return a_last.overlaps(b_first) and b_last.overlaps(a_first)
+
+
 def _agreeing_joined(
     sides: dict[int | str, list[FactClaim]], spans: dict[int, Interval]
 ) -> dict[int | str, list[FactClaim]]:
@@ -297,12 +311,9 @@ def _agreeing_joined(
             n = parent[n]
         return n
 
+    ends = {n: _ends([spans[c.claim_id] for c in sides[n]]) for n in names}
     fits = {
-        (a, b): all(
-            spans[x.claim_id].overlaps(spans[y.claim_id]) for x in sides[a] for y in sides[b]
-        )
-        for i, a in enumerate(names)
-        for b in names[i + 1 :]
+        (a, b): _all_agree(ends[a], ends[b]) for i, a in enumerate(names) for b in names[i + 1 :]
     }
     for (a, b), ok in fits.items():
         if ok:

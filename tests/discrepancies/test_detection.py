@@ -264,3 +264,22 @@ def test_a_toll_updated_during_the_day_is_not_set_against_its_latest_figure() ->
         claim(3, 20, "exact", 14),
     ]
     assert [f.kind for f in analyse("f", claims, TOL, series="rising").findings] == []
+
+
+def test_two_sides_agree_when_every_figure_of_one_overlaps_every_figure_of_the_other() -> None:
+    import random
+
+    from api.discrepancies.detection import Interval, _all_agree, _ends
+
+    rng = random.Random(11)
+
+    def span() -> Interval:
+        lo = float(rng.randint(0, 12))
+        hi = lo + rng.choice([0.0, 1.0, 4.0, float("inf")])
+        return Interval(lo, hi, lo_open=rng.random() < 0.3, hi_open=rng.random() < 0.3)
+
+    for _ in range(3000):
+        a = [span() for _ in range(rng.randint(1, 4))]
+        b = [span() for _ in range(rng.randint(1, 4))]
+        pairwise = all(x.overlaps(y) for x in a for y in b)
+        assert _all_agree(_ends(a), _ends(b)) == pairwise, (a, b)
