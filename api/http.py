@@ -30,7 +30,9 @@ from typing import Annotated, Any, Protocol, TypeVar
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel
-from sqlmodel import Session
+from sqlalchemy import bindparam
+from sqlalchemy import inspect as sa_inspect
+from sqlmodel import Session, select
 
 from api.common import (
     ETAG_HEADER,
@@ -145,6 +147,37 @@ def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+Finder = Callable[[Session, int], ModelT]
+"""``find(session, row_id)``: the row, or the 404 (410, redirect) of an id naming none."""
+
+
+def finder(
+    model: type[ModelT],
+    *,
+    name: str | None = None,
+    missing: Callable[[Session, int], None] | None = None,
+    options: Sequence[Any] = (),
+) -> Finder[ModelT]:
+    """A function giving the ``model`` row with a given id. When there is none,
+    ``missing`` may raise what the id means now (410, a redirect); otherwise a 404 `no
+    <name> with id N`. ``options`` are the ORM loader options of the lookup, whose
+    statement is built once (``Session.get`` with options builds and hashes it anew on
+    every call)."""
+    label = name or _snake(model.__name__).replace("_", " ")
+    primary_key = sa_inspect(model).primary_key[0]  # type: ignore[union-attr]
+    statement = select(model).options(*options).where(primary_key == bindparam("row_id"))
+
+    def find(session: Session, row_id: int) -> ModelT:
+        row = session.exec(statement, params={"row_id": row_id}).first()
+        if row is None:
+            if missing is not None:
+                missing(session, row_id)
+            raise NotFound(f"no {label} with id {row_id}")
+        return row
+
+    return find
+
+
 def load(
     model: type[ModelT],
     *,
@@ -152,23 +185,19 @@ def load(
     name: str | None = None,
     missing: Callable[[Session, int], None] | None = None,
     options: Sequence[Any] = (),
+    find: Finder[ModelT] | None = None,
 ) -> Callable[..., ModelT]:
     """A dependency giving the ``model`` row whose id the path parameter ``param`` (default
-    ``<model>_id``) names: ``Annotated[Article, Depends(load(Article))]``. When there is
-    none, ``missing`` may raise what the id means now (410, a redirect); otherwise a 404
-    `no <name> with id N`. ``options`` are the ORM loader options of the lookup."""
+    ``<model>_id``) names: ``Annotated[Article, Depends(load(Article))]`` (``find``, or
+    :func:`finder` with ``name``, ``missing`` and ``options``, looks it up). A read of one
+    resource calls its finder in its endpoint instead: the lookup, the rendering and the
+    serialisation then share one worker thread."""
     snake = _snake(model.__name__)
     param = param or f"{snake}_id"
-    label = name or snake.replace("_", " ")
+    lookup = find or finder(model, name=name, missing=missing, options=options)
 
     def dependency(session: Session, **path: int) -> ModelT:
-        row_id = path[param]
-        row = session.get(model, row_id, options=options)
-        if row is None:
-            if missing is not None:
-                missing(session, row_id)
-            raise NotFound(f"no {label} with id {row_id}")
-        return row
+        return lookup(session, path[param])
 
     keyword = inspect.Parameter.KEYWORD_ONLY
     dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]

@@ -35,14 +35,11 @@ from api.http import (
     one,
     written,
 )
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 ArticleDep = Annotated[Article, Depends(load(Article, missing=service.gone))]
-CountedArticleDep = Annotated[
-    Article, Depends(load(Article, missing=service.gone, options=service.WITH_CLAIM_COUNT))
-]
-"""An article to show: its claim count comes with it, in the same query."""
 DeletedArticleDep = Annotated[DeletedArticle, Depends(load(DeletedArticle, param="article_id"))]
 
 ARTICLE_LINKS = {
@@ -118,11 +115,11 @@ def create_article(
     response_model=ArticlePublic,
     responses=one(401, 404, 410, 422, links=ARTICLE_LINKS),
 )
-async def get_article(
-    _: ReaderKey, article: CountedArticleDep, request: Request, session: SessionDep
+def get_article(
+    _: ReaderKey, article_id: IdPath, request: Request, session: SessionDep
 ) -> Response:
     """One article with its body exactly as stored; evidence offsets index into `body`."""
-    return current(request, service.to_public(session, [article])[0])
+    return current(request, service.public_article(session, article_id))
 
 
 @router.patch(
