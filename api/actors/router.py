@@ -20,12 +20,14 @@ from api.http import (
     Moved,
     check_if_match,
     current,
+    finder,
     link,
     list_route,
     load,
     one,
     written,
 )
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -56,7 +58,7 @@ def _moved_to(route: str) -> Callable[[Session, int], None]:
 
 ActorDep = Annotated[Actor, Depends(load(Actor, missing=service.merged))]
 """An actor to change: a merged id is a 404 naming the survivor."""
-ReadActorDep = Annotated[Actor, Depends(load(Actor, missing=_moved_to("get_actor")))]
+find_actor = finder(Actor, missing=_moved_to("get_actor"))
 ClaimsOfActorDep = Annotated[Actor, Depends(load(Actor, missing=_moved_to("list_actor_claims")))]
 
 ACTOR_LINKS = {
@@ -132,10 +134,10 @@ def create_actor(
         **MERGED_REDIRECT,
     },
 )
-def get_actor(_: ReaderKey, actor: ReadActorDep, request: Request, session: SessionDep) -> Response:
+def get_actor(_: ReaderKey, actor_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One actor with its aliases and the actor it speaks for; a merged actor's id
     answers `308` with the survivor's URL."""
-    return current(request, service.to_public(session, [actor])[0])
+    return current(request, service.to_public(session, [find_actor(session, actor_id)])[0])
 
 
 @router.patch(

@@ -29,6 +29,7 @@ from api.http import (
     Sorting,
     check_if_match,
     current,
+    finder,
     link,
     list_route,
     load,
@@ -40,7 +41,10 @@ from api.inputs import IdPath
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 ArticleDep = Annotated[Article, Depends(load(Article, missing=service.gone))]
-DeletedArticleDep = Annotated[DeletedArticle, Depends(load(DeletedArticle, param="article_id"))]
+find_deleted = finder(DeletedArticle)
+DeletedArticleDep = Annotated[
+    DeletedArticle, Depends(load(DeletedArticle, param="article_id", find=find_deleted))
+]
 
 ARTICLE_LINKS = {
     "ListArticleClaims": link("list_article_claims", "article_id"),
@@ -226,11 +230,11 @@ list_route(
     response_model=DeletedArticlePublic,
     responses=one(401, 404, 422),
 )
-async def get_deleted_article(
-    _: ReaderKey, deleted: DeletedArticleDep, request: Request
+def get_deleted_article(
+    _: ReaderKey, article_id: IdPath, request: Request, session: SessionDep
 ) -> Response:
     """A deleted article as it was when it was deleted."""
-    return current(request, service.deleted_public([deleted])[0])
+    return current(request, service.deleted_public([find_deleted(session, article_id)])[0])
 
 
 @deleted_router.post(

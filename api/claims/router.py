@@ -18,6 +18,7 @@ from api.http import (
     Sorting,
     check_if_match,
     current,
+    finder,
     link,
     list_route,
     load,
@@ -25,10 +26,12 @@ from api.http import (
     representation,
     written,
 )
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
-ClaimDep = Annotated[Claim, Depends(load(Claim))]
+find_claim = finder(Claim)
+ClaimDep = Annotated[Claim, Depends(load(Claim, find=find_claim))]
 FIRST_DISCREPANCY = link("get_discrepancy", "discrepancy_id", "$response.body#/discrepancy_ids/0")
 
 
@@ -70,12 +73,12 @@ list_route(
         " ClaimReview (409 when it has no verdict).",
     ),
 )
-def get_claim(_: ReaderKey, claim: ClaimDep, request: Request, session: SessionDep) -> Response:
+def get_claim(_: ReaderKey, claim_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One claim with its evidence, claimant, relay, quantity and status.
 
     Sent with `Accept: application/ld+json`, the answer is the claim's ClaimReview, as
     at `GET /v1/claims/{id}/claimreview`."""
-    public = service.to_public(session, [claim])[0]
+    public = service.to_public(session, [find_claim(session, claim_id)])[0]
     if wants_json_ld(request):
         return _review_response(request, session, public)
     return current(request, public, vary="Accept")
@@ -108,12 +111,13 @@ def _review_response(request: Request, session: SessionDep, public: ClaimPublic)
     responses=one(401, 404, 409, 422, content={MEDIA_TYPE: {}}),
 )
 def get_claim_review(
-    _: ReaderKey, claim: ClaimDep, request: Request, session: SessionDep
+    _: ReaderKey, claim_id: IdPath, request: Request, session: SessionDep
 ) -> Response:
     """The schema.org `ClaimReview` (JSON-LD) of a claim an editor has given a `verdict`:
     `claimReviewed`, `itemReviewed` (a `Claim` with its `author` and `appearance`, the
     article), `reviewRating` from the verdict, `datePublished` (when the verdict was set)
     and `url`. A claim without a verdict has none: `409`."""
+    claim = find_claim(session, claim_id)
     return _review_response(request, session, service.to_public(session, [claim])[0])
 
 
