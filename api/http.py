@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
-from typing import Annotated, Any, Protocol, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel
@@ -55,6 +55,13 @@ from api.inputs import IdPath
 
 JSON = "application/json"
 ModelT = TypeVar("ModelT")
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+RowT = TypeVar("RowT", bound=_Row)
 
 # --- representations and conditional requests -------------------------------------------
 
@@ -138,6 +145,40 @@ def written(model: BaseModel, *, status_code: int = 200, location: str | None = 
     if location is not None:
         headers["Location"] = location
     return Response(body, status_code=status_code, media_type=JSON, headers=headers)
+
+
+def changed(
+    if_match: str | None,
+    row: RowT,
+    render: Callable[[RowT], BaseModel],
+    change: Callable[[RowT], RowT],
+) -> Response:
+    """A conditional write of one resource: 412 unless ``If-Match`` (when sent) names the
+    current form of ``row`` (``render(row)``); then ``change(row)``, rendered, with its
+    `ETag`."""
+    check_if_match(if_match, render(row))
+    return written(render(change(row)))
+
+
+def single(
+    render: Callable[[Session, list[RowT]], Sequence[BaseModel]], session: Session
+) -> Callable[[RowT], BaseModel]:
+    """A list's ``render(session, rows)`` for one row."""
+    return lambda row: render(session, [row])[0]
+
+
+def created(
+    request: Request,
+    public: BaseModel,
+    route: str,
+    param: str,
+    *,
+    status_code: int = 201,
+) -> Response:
+    """A write that stored a resource: ``public`` with its `ETag` and, in `Location`,
+    the URL of the read ``route`` whose path parameter ``param`` is its id."""
+    location = link_for(request, route, **{param: cast(Any, public).id})
+    return written(public, status_code=status_code, location=location)
 
 
 # --- loading what a path names -----------------------------------------------------------
@@ -262,13 +303,6 @@ class Paging:
 PagingDep = Annotated[Paging, Depends(query_params(Paging))]
 
 
-class _Row(Protocol):
-    id: int | None
-
-
-RowT = TypeVar("RowT", bound=_Row)
-
-
 def next_link(request: Request, *, cursor: str, limit: int, param: str = "cursor") -> str:
     """`Link` to this request with ``param``=cursor: `<...>; rel="next"`."""
     query = request.url.include_query_params(**{param: cursor, "limit": limit}).query
@@ -363,6 +397,15 @@ def one(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> Respo
     return {
         200: {"headers": ETAG_HEADER, **ok, **({"links": links} if links else {})},
         **NOT_MODIFIED,
+        **problem_responses(*problems),
+    }
+
+
+def updated(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> Responses:
+    """`responses` of a write of one resource: 200 with its `ETag` (and ``links``), the
+    ``problems``."""
+    return {
+        200: {"headers": ETAG_HEADER, **ok, **({"links": links} if links else {})},
         **problem_responses(*problems),
     }
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request, Response, status
@@ -19,7 +20,7 @@ from api.articles.models import (
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import ETAG_HEADER, link_for
+from api.common import ETAG_HEADER
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
@@ -27,14 +28,17 @@ from api.http import (
     PATH_ID,
     IfMatch,
     Sorting,
+    changed,
     check_if_match,
+    created,
     current,
     finder,
     link,
     list_route,
     load,
     one,
-    written,
+    single,
+    updated,
 )
 from api.inputs import IdPath
 
@@ -103,13 +107,10 @@ def create_article(
 
     Posting a text that is stored already returns the stored article with `200`.
     """
-    article, created = ingest.create_article(session, data)
+    article, stored = ingest.create_article(session, data)
     public = service.to_public(session, [article])[0]
-    return written(
-        public,
-        status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
-        location=link_for(request, "get_article", article_id=public.id),
-    )
+    status_code = status.HTTP_201_CREATED if stored else status.HTTP_200_OK
+    return created(request, public, "get_article", "article_id", status_code=status_code)
 
 
 @router.get(
@@ -131,10 +132,7 @@ def get_article(
     operation_id="update_article",
     summary="Correct an article's metadata",
     response_model=ArticlePublic,
-    responses={
-        200: {"headers": ETAG_HEADER},
-        **problem_responses(401, 403, 404, 409, 410, 412, 413, 422),
-    },
+    responses=updated(401, 403, 404, 409, 410, 412, 413, 422),
 )
 def update_article(
     _: EditorKey,
@@ -144,9 +142,8 @@ def update_article(
     if_match: IfMatch = None,
 ) -> Response:
     """Change title, url, publisher, publication time or language. The body cannot change."""
-    check_if_match(if_match, service.to_public(session, [article])[0])
-    article = ingest.update_article(session, article, data)
-    return written(service.to_public(session, [article])[0])
+    change = partial(ingest.update_article, session, data=data)
+    return changed(if_match, article, single(service.to_public, session), change)
 
 
 @router.delete(
@@ -186,7 +183,7 @@ def delete_article(
     article answers `410` pointing there) and `POST /v1/deleted-articles/{id}/restore`
     brings it back under its own id, with the claims an editor had corrected.
     """
-    check_if_match(if_match, service.to_public(session, [article])[0])
+    check_if_match(if_match, single(service.to_public, session)(article))
     ingest.delete_article(session, article)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -256,10 +253,5 @@ def restore_article(
     _: EditorKey, deleted: DeletedArticleDep, request: Request, session: SessionDep
 ) -> Response:
     """Bring a deleted article back (409 when its text or URL is stored again meanwhile)."""
-    article = ingest.restore_article(session, deleted)
-    public = service.to_public(session, [article])[0]
-    return written(
-        public,
-        status_code=status.HTTP_201_CREATED,
-        location=link_for(request, "get_article", article_id=public.id),
-    )
+    public = service.to_public(session, [ingest.restore_article(session, deleted)])[0]
+    return created(request, public, "get_article", "article_id")

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -11,12 +12,11 @@ from api.claims.claimreview import MEDIA_TYPE, ClaimReview, as_json_ld, claim_re
 from api.claims.models import Claim, ClaimFilters, ClaimPublic, ClaimSort, ClaimUpdate
 from api.common import ETAG_HEADER, VARY_HEADER, link_for
 from api.db import SessionDep
-from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     IfMatch,
     Sorting,
-    check_if_match,
+    changed,
     current,
     finder,
     link,
@@ -24,7 +24,8 @@ from api.http import (
     load,
     one,
     representation,
-    written,
+    single,
+    updated,
 )
 from api.inputs import IdPath
 
@@ -126,21 +127,22 @@ def get_claim_review(
     operation_id="update_claim",
     summary="Correct a claim",
     response_model=ClaimPublic,
-    responses={
-        200: {
-            "headers": ETAG_HEADER,
-            "links": {
-                "GetClaim": link("get_claim", "claim_id"),
-                "GetFirstDiscrepancyOfClaim": FIRST_DISCREPANCY,
-            },
+    responses=updated(
+        401,
+        403,
+        404,
+        412,
+        413,
+        422,
+        links={
+            "GetClaim": link("get_claim", "claim_id"),
+            "GetFirstDiscrepancyOfClaim": FIRST_DISCREPANCY,
         },
-        **problem_responses(401, 403, 404, 412, 413, 422),
-    },
+    ),
 )
 def update_claim(
     _: EditorKey, claim: ClaimDep, data: ClaimUpdate, session: SessionDep, if_match: IfMatch = None
 ) -> Response:
     """An editor's correction. The claim is marked `edited` and survives re-extraction."""
-    check_if_match(if_match, service.to_public(session, [claim])[0])
-    claim = service.update_claim(session, claim, data)
-    return written(service.to_public(session, [claim])[0])
+    change = partial(service.update_claim, session, data=data)
+    return changed(if_match, claim, single(service.to_public, session), change)
