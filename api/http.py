@@ -410,6 +410,13 @@ def updated(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> R
     }
 
 
+def stored(what: str, *, links: dict[str, Any] | None = None, **ok: Any) -> dict[str, Any]:
+    """The response of a write that stored a resource: its `Location` (the URL of the
+    ``what``) and `ETag` headers (and ``links``)."""
+    location = {"Location": {"description": f"URL of the {what}.", "schema": {"type": "string"}}}
+    return {"headers": {**location, **ETAG_HEADER}, **ok, **({"links": links} if links else {})}
+
+
 def listed(*problems: int, links: dict[str, Any] | None = None) -> Responses:
     """`responses` of a list: 200 with its `Link` header (and ``links``), the ``problems``."""
     return {

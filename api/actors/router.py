@@ -12,7 +12,6 @@ from api.actors.models import Actor, ActorCreate, ActorFilters, ActorMerge, Acto
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import ETAG_HEADER
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
@@ -28,6 +27,7 @@ from api.http import (
     load,
     one,
     single,
+    stored,
     updated,
 )
 from api.inputs import IdPath
@@ -92,17 +92,7 @@ list_route(
     status_code=status.HTTP_201_CREATED,
     response_model=ActorPublic,
     responses={
-        201: {
-            "headers": {
-                "Location": {"description": "URL of the actor.", "schema": {"type": "string"}},
-                **ETAG_HEADER,
-            },
-            "links": {
-                "GetActor": link("get_actor", "actor_id"),
-                "UpdateActor": ACTOR_LINKS["UpdateActor"],
-                "ListActorClaims": ACTOR_LINKS["ListActorClaims"],
-            },
-        },
+        201: stored("actor", links={"GetActor": link("get_actor", "actor_id"), **ACTOR_LINKS}),
         **problem_responses(401, 403, 409, 413, 422),
     },
 )

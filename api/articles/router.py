@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request, Response, status
 
@@ -20,7 +20,6 @@ from api.articles.models import (
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import ETAG_HEADER
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
@@ -38,6 +37,7 @@ from api.http import (
     load,
     one,
     single,
+    stored,
     updated,
 )
 from api.inputs import IdPath
@@ -56,13 +56,7 @@ ARTICLE_LINKS = {
     "DeleteArticle": link("delete_article", "article_id", if_match=True),
 }
 CREATED_LINKS = {"GetArticle": link("get_article", "article_id"), **ARTICLE_LINKS}
-_STORED: dict[str, Any] = {
-    "headers": {
-        "Location": {"description": "URL of the article.", "schema": {"type": "string"}},
-        **ETAG_HEADER,
-    },
-    "links": CREATED_LINKS,
-}
+_STORED = stored("article", links=CREATED_LINKS)
 
 
 list_route(
