@@ -1,16 +1,22 @@
 """The HTTP layer every router shares, written once.
 
-- :func:`load`: a dependency that loads the row a path names, or answers its 404 (a
-  model's ``missing`` hook may answer 410 or a redirect instead).
+- :func:`finder`: a function that looks up the row an id names, or answers its 404 (a
+  model's ``missing`` hook may answer 410 or a redirect instead); :func:`load` makes it
+  the dependency of a write. A read of one resource calls its finder in its (sync)
+  endpoint, so the lookup, the rendering and the serialisation share one worker thread.
 - Representations: a public model is serialised once; its `ETag` is the digest of those
   bytes (:func:`current` answers `304` to a matching `If-None-Match`, :func:`written`
-  sends a write's result). :func:`check_if_match` is the 412 of conditional writes.
+  sends a write's result, :func:`created` one that stored a resource). A conditional
+  write is :func:`changed` (:func:`check_if_match` is its 412); :func:`single` renders
+  one row with a list's renderer.
 - Lists: :class:`Paging` (`limit`, `cursor`), :func:`page` (the page with its `next`
   cursor and `Link` header) and :func:`query_params`, which turns a dataclass of filters
   into a dependency, so a list and its export declare the same parameters once.
   :func:`list_route` declares a whole list route: what it lists, its filters, its sort,
   the service function that fetches a page and the one that renders it.
-- :func:`link`: OpenAPI links, declared in a route's ``responses``.
+- :func:`link`: OpenAPI links, declared in a route's ``responses``; :func:`one`,
+  :func:`updated`, :func:`stored` and :func:`listed` are the ``responses`` of a read, a
+  write, a stored resource and a list.
 
 Routes return a :class:`~fastapi.Response` built here (their ``response_model`` documents
 it), so FastAPI neither validates nor serialises the public model a second time.
