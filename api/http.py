@@ -1,16 +1,22 @@
 """The HTTP layer every router shares, written once.
 
-- :func:`load`: a dependency that loads the row a path names, or answers its 404 (a
-  model's ``missing`` hook may answer 410 or a redirect instead).
+- :func:`finder`: a function that looks up the row an id names, or answers its 404 (a
+  model's ``missing`` hook may answer 410 or a redirect instead); :func:`load` makes it
+  the dependency of a write. A read of one resource calls its finder in its (sync)
+  endpoint, so the lookup, the rendering and the serialisation share one worker thread.
 - Representations: a public model is serialised once; its `ETag` is the digest of those
   bytes (:func:`current` answers `304` to a matching `If-None-Match`, :func:`written`
-  sends a write's result). :func:`check_if_match` is the 412 of conditional writes.
+  sends a write's result, :func:`created` one that stored a resource). A conditional
+  write is :func:`changed` (:func:`check_if_match` is its 412); :func:`single` renders
+  one row with a list's renderer.
 - Lists: :class:`Paging` (`limit`, `cursor`), :func:`page` (the page with its `next`
   cursor and `Link` header) and :func:`query_params`, which turns a dataclass of filters
   into a dependency, so a list and its export declare the same parameters once.
   :func:`list_route` declares a whole list route: what it lists, its filters, its sort,
   the service function that fetches a page and the one that renders it.
-- :func:`link`: OpenAPI links, declared in a route's ``responses``.
+- :func:`link`: OpenAPI links, declared in a route's ``responses``; :func:`one`,
+  :func:`updated`, :func:`stored` and :func:`listed` are the ``responses`` of a read, a
+  write, a stored resource and a list.
 
 Routes return a :class:`~fastapi.Response` built here (their ``response_model`` documents
 it), so FastAPI neither validates nor serialises the public model a second time.
@@ -26,11 +32,13 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
-from typing import Annotated, Any, Protocol, TypeVar
+from typing import Annotated, Any, Protocol, TypeVar, cast
 
 from fastapi import APIRouter, Depends, Header, Query, Request, Response
 from pydantic import BaseModel
-from sqlmodel import Session
+from sqlalchemy import bindparam
+from sqlalchemy import inspect as sa_inspect
+from sqlmodel import Session, select
 
 from api.common import (
     ETAG_HEADER,
@@ -53,6 +61,13 @@ from api.inputs import IdPath
 
 JSON = "application/json"
 ModelT = TypeVar("ModelT")
+
+
+class _Row(Protocol):
+    id: int | None
+
+
+RowT = TypeVar("RowT", bound=_Row)
 
 # --- representations and conditional requests -------------------------------------------
 
@@ -138,11 +153,76 @@ def written(model: BaseModel, *, status_code: int = 200, location: str | None = 
     return Response(body, status_code=status_code, media_type=JSON, headers=headers)
 
 
+def changed(
+    if_match: str | None,
+    row: RowT,
+    render: Callable[[RowT], BaseModel],
+    change: Callable[[RowT], RowT],
+) -> Response:
+    """A conditional write of one resource: 412 unless ``If-Match`` (when sent) names the
+    current form of ``row`` (``render(row)``); then ``change(row)``, rendered, with its
+    `ETag`."""
+    check_if_match(if_match, render(row))
+    return written(render(change(row)))
+
+
+def single(
+    render: Callable[[Session, list[RowT]], Sequence[BaseModel]], session: Session
+) -> Callable[[RowT], BaseModel]:
+    """A list's ``render(session, rows)`` for one row."""
+    return lambda row: render(session, [row])[0]
+
+
+def created(
+    request: Request,
+    public: BaseModel,
+    route: str,
+    param: str,
+    *,
+    status_code: int = 201,
+) -> Response:
+    """A write that stored a resource: ``public`` with its `ETag` and, in `Location`,
+    the URL of the read ``route`` whose path parameter ``param`` is its id."""
+    location = link_for(request, route, **{param: cast(Any, public).id})
+    return written(public, status_code=status_code, location=location)
+
+
 # --- loading what a path names -----------------------------------------------------------
 
 
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+Finder = Callable[[Session, int], ModelT]
+"""``find(session, row_id)``: the row, or the 404 (410, redirect) of an id naming none."""
+
+
+def finder(
+    model: type[ModelT],
+    *,
+    name: str | None = None,
+    missing: Callable[[Session, int], None] | None = None,
+    options: Sequence[Any] = (),
+) -> Finder[ModelT]:
+    """A function giving the ``model`` row with a given id. When there is none,
+    ``missing`` may raise what the id means now (410, a redirect); otherwise a 404 `no
+    <name> with id N`. ``options`` are the ORM loader options of the lookup, whose
+    statement is built once (``Session.get`` with options builds and hashes it anew on
+    every call)."""
+    label = name or _snake(model.__name__).replace("_", " ")
+    primary_key = sa_inspect(model).primary_key[0]  # type: ignore[union-attr]
+    statement = select(model).options(*options).where(primary_key == bindparam("row_id"))
+
+    def find(session: Session, row_id: int) -> ModelT:
+        row = session.exec(statement, params={"row_id": row_id}).first()
+        if row is None:
+            if missing is not None:
+                missing(session, row_id)
+            raise NotFound(f"no {label} with id {row_id}")
+        return row
+
+    return find
 
 
 def load(
@@ -152,23 +232,19 @@ def load(
     name: str | None = None,
     missing: Callable[[Session, int], None] | None = None,
     options: Sequence[Any] = (),
+    find: Finder[ModelT] | None = None,
 ) -> Callable[..., ModelT]:
     """A dependency giving the ``model`` row whose id the path parameter ``param`` (default
-    ``<model>_id``) names: ``Annotated[Article, Depends(load(Article))]``. When there is
-    none, ``missing`` may raise what the id means now (410, a redirect); otherwise a 404
-    `no <name> with id N`. ``options`` are the ORM loader options of the lookup."""
+    ``<model>_id``) names: ``Annotated[Article, Depends(load(Article))]`` (``find``, or
+    :func:`finder` with ``name``, ``missing`` and ``options``, looks it up). A read of one
+    resource calls its finder in its endpoint instead: the lookup, the rendering and the
+    serialisation then share one worker thread."""
     snake = _snake(model.__name__)
     param = param or f"{snake}_id"
-    label = name or snake.replace("_", " ")
+    lookup = find or finder(model, name=name, missing=missing, options=options)
 
     def dependency(session: Session, **path: int) -> ModelT:
-        row_id = path[param]
-        row = session.get(model, row_id, options=options)
-        if row is None:
-            if missing is not None:
-                missing(session, row_id)
-            raise NotFound(f"no {label} with id {row_id}")
-        return row
+        return lookup(session, path[param])
 
     keyword = inspect.Parameter.KEYWORD_ONLY
     dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
@@ -231,13 +307,6 @@ class Paging:
 
 
 PagingDep = Annotated[Paging, Depends(query_params(Paging))]
-
-
-class _Row(Protocol):
-    id: int | None
-
-
-RowT = TypeVar("RowT", bound=_Row)
 
 
 def next_link(request: Request, *, cursor: str, limit: int, param: str = "cursor") -> str:
@@ -336,6 +405,22 @@ def one(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> Respo
         **NOT_MODIFIED,
         **problem_responses(*problems),
     }
+
+
+def updated(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> Responses:
+    """`responses` of a write of one resource: 200 with its `ETag` (and ``links``), the
+    ``problems``."""
+    return {
+        200: {"headers": ETAG_HEADER, **ok, **({"links": links} if links else {})},
+        **problem_responses(*problems),
+    }
+
+
+def stored(what: str, *, links: dict[str, Any] | None = None, **ok: Any) -> dict[str, Any]:
+    """The response of a write that stored a resource: its `Location` (the URL of the
+    ``what``) and `ETag` headers (and ``links``)."""
+    location = {"Location": {"description": f"URL of the {what}.", "schema": {"type": "string"}}}
+    return {"headers": {**location, **ETAG_HEADER}, **ok, **({"links": links} if links else {})}
 
 
 def listed(*problems: int, links: dict[str, Any] | None = None) -> Responses:

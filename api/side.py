@@ -12,11 +12,12 @@ with savepoints of that transaction.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
-from typing import Annotated
+from typing import Annotated, cast
 
-from fastapi import Depends
+from fastapi import Depends, Request
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -38,6 +39,17 @@ def transactions_on(engine: Engine) -> SideSessions:
 
 async def get_side_sessions() -> SideSessions:
     return transactions_on(get_engine())
+
+
+async def side_sessions_of(request: Request) -> SideSessions:
+    """What :func:`get_side_sessions` gives ``request``, for code that is called by a
+    dependency rather than being one (an override in ``app.dependency_overrides`` still
+    replaces it)."""
+    override = request.app.dependency_overrides.get(get_side_sessions)
+    if override is None:
+        return transactions_on(get_engine())
+    found = override()
+    return cast(SideSessions, await found if inspect.isawaitable(found) else found)
 
 
 SideDep = Annotated[SideSessions, Depends(get_side_sessions)]

@@ -1,12 +1,17 @@
-"""Test data shared by more than one test module: request bodies and where the seeds are."""
+"""Test data and set-up shared by more than one test module: request bodies, where the
+seeds are, posting articles and actors, extracting claims with either backend."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.config import PROJECT_ROOT
+from api.extraction import extract
+from api.extraction.parse import available
+from api.extraction.types import ArticleInput, ExtractedClaim
 from api.seeds import article_from_seed, seed_files
 
 SEEDS_DIR = PROJECT_ROOT / "seeds"
@@ -87,6 +92,32 @@ def post_article(
     response = client.post("/v1/articles", json=body, headers=headers)
     assert response.status_code == 201, response.text
     return dict(response.json())
+
+
+def post_actor(client: TestClient, headers: dict[str, str], **payload: object) -> dict[str, Any]:
+    """POST ``payload`` as a new actor (201 with its `Location` expected); the actor."""
+    response = client.post("/v1/actors", json=payload, headers=headers)
+    assert response.status_code == 201, response.text
+    assert response.headers["location"].endswith(f"/v1/actors/{response.json()['id']}")
+    return dict(response.json())
+
+
+BACKENDS = [
+    "rules",
+    pytest.param("parser", marks=pytest.mark.skipif(not available(), reason="no parser extra")),
+]
+"""The extraction backends, for ``pytest.mark.parametrize("backend", BACKENDS)``."""
+
+
+def by_figure(body: str, backend: str) -> dict[str, ExtractedClaim]:
+    """The claims ``backend`` extracts from ``body``, by the text of their figure."""
+    result = extract(ArticleInput(body=body), backend=backend)
+    return {c.quantity.text: c for c in result.claims if c.quantity is not None}
+
+
+def who(claim: ExtractedClaim) -> str | None:
+    """The name of the claim's claimant, if it has one."""
+    return claim.claimant.name if claim.claimant else None
 
 
 # Real articles for the tests that post many: the seeds and three annotated batches.

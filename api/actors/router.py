@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Request, Response, status
@@ -11,21 +12,25 @@ from api.actors.models import Actor, ActorCreate, ActorFilters, ActorMerge, Acto
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import ETAG_HEADER, link_for
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     IfMatch,
     Moved,
-    check_if_match,
+    changed,
+    created,
     current,
+    finder,
     link,
     list_route,
     load,
     one,
-    written,
+    single,
+    stored,
+    updated,
 )
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/actors", tags=["actors"])
 
@@ -56,7 +61,7 @@ def _moved_to(route: str) -> Callable[[Session, int], None]:
 
 ActorDep = Annotated[Actor, Depends(load(Actor, missing=service.merged))]
 """An actor to change: a merged id is a 404 naming the survivor."""
-ReadActorDep = Annotated[Actor, Depends(load(Actor, missing=_moved_to("get_actor")))]
+find_actor = finder(Actor, missing=_moved_to("get_actor"))
 ClaimsOfActorDep = Annotated[Actor, Depends(load(Actor, missing=_moved_to("list_actor_claims")))]
 
 ACTOR_LINKS = {
@@ -87,17 +92,7 @@ list_route(
     status_code=status.HTTP_201_CREATED,
     response_model=ActorPublic,
     responses={
-        201: {
-            "headers": {
-                "Location": {"description": "URL of the actor.", "schema": {"type": "string"}},
-                **ETAG_HEADER,
-            },
-            "links": {
-                "GetActor": link("get_actor", "actor_id"),
-                "UpdateActor": ACTOR_LINKS["UpdateActor"],
-                "ListActorClaims": ACTOR_LINKS["ListActorClaims"],
-            },
-        },
+        201: stored("actor", links={"GetActor": link("get_actor", "actor_id"), **ACTOR_LINKS}),
         **problem_responses(401, 403, 409, 413, 422),
     },
 )
@@ -106,11 +101,7 @@ def create_actor(
 ) -> Response:
     """Add an actor with its aliases; extraction links later mentions to it."""
     public = service.to_public(session, [service.create_actor(session, data)])[0]
-    return written(
-        public,
-        status_code=status.HTTP_201_CREATED,
-        location=link_for(request, "get_actor", actor_id=public.id),
-    )
+    return created(request, public, "get_actor", "actor_id")
 
 
 @router.get(
@@ -132,10 +123,10 @@ def create_actor(
         **MERGED_REDIRECT,
     },
 )
-def get_actor(_: ReaderKey, actor: ReadActorDep, request: Request, session: SessionDep) -> Response:
+def get_actor(_: ReaderKey, actor_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One actor with its aliases and the actor it speaks for; a merged actor's id
     answers `308` with the survivor's URL."""
-    return current(request, service.to_public(session, [actor])[0])
+    return current(request, service.to_public(session, [find_actor(session, actor_id)])[0])
 
 
 @router.patch(
@@ -143,18 +134,14 @@ def get_actor(_: ReaderKey, actor: ReadActorDep, request: Request, session: Sess
     operation_id="update_actor",
     summary="Correct an actor",
     response_model=ActorPublic,
-    responses={
-        200: {"headers": ETAG_HEADER},
-        **problem_responses(401, 403, 404, 409, 412, 413, 422),
-    },
+    responses=updated(401, 403, 404, 409, 412, 413, 422),
 )
 def update_actor(
     _: EditorKey, actor: ActorDep, data: ActorUpdate, session: SessionDep, if_match: IfMatch = None
 ) -> Response:
     """Change name, kind, aliases (replaced as a whole) or the actor it belongs to."""
-    check_if_match(if_match, service.to_public(session, [actor])[0])
-    actor = service.update_actor(session, actor, data)
-    return written(service.to_public(session, [actor])[0])
+    change = partial(service.update_actor, session, data=data)
+    return changed(if_match, actor, single(service.to_public, session), change)
 
 
 @router.post(
@@ -162,17 +149,21 @@ def update_actor(
     operation_id="merge_actor",
     summary="Merge an actor into another",
     response_model=ActorPublic,
-    responses={
-        200: {
-            "headers": ETAG_HEADER,
-            "description": "The surviving actor.",
-            "links": {
-                "GetSurvivingActor": link("get_actor", "actor_id"),
-                "ListSurvivingActorClaims": link("list_actor_claims", "actor_id"),
-            },
+    responses=updated(
+        400,
+        401,
+        403,
+        404,
+        409,
+        412,
+        413,
+        422,
+        description="The surviving actor.",
+        links={
+            "GetSurvivingActor": link("get_actor", "actor_id"),
+            "ListSurvivingActorClaims": link("list_actor_claims", "actor_id"),
         },
-        **problem_responses(400, 401, 403, 404, 409, 412, 413, 422),
-    },
+    ),
 )
 def merge_actor(
     _: EditorKey,
@@ -190,10 +181,12 @@ def merge_actor(
     on `GET /v1/actors/{actor_id}` answers `308` with the survivor's URL. Refused (409)
     into itself, into an actor that belongs to this one, or into an id that names no
     actor; 404 when this actor does not exist (or was merged already)."""
-    check_if_match(if_match, service.to_public(session, [actor])[0])
-    assert actor.id is not None
-    survivor = merge.merge_actor(session, actor.id, data.into)
-    return written(service.to_public(session, [survivor])[0])
+
+    def into_survivor(merged: Actor) -> Actor:
+        assert merged.id is not None
+        return merge.merge_actor(session, merged.id, data.into)
+
+    return changed(if_match, actor, single(service.to_public, session), into_survivor)
 
 
 list_route(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from typing import Annotated, Any
+from functools import partial
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Request, Response, status
 
@@ -19,7 +20,6 @@ from api.articles.models import (
 from api.auth.service import EditorKey, ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
-from api.common import ETAG_HEADER, link_for
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.http import (
@@ -27,23 +27,28 @@ from api.http import (
     PATH_ID,
     IfMatch,
     Sorting,
+    changed,
     check_if_match,
+    created,
     current,
+    finder,
     link,
     list_route,
     load,
     one,
-    written,
+    single,
+    stored,
+    updated,
 )
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
 ArticleDep = Annotated[Article, Depends(load(Article, missing=service.gone))]
-CountedArticleDep = Annotated[
-    Article, Depends(load(Article, missing=service.gone, options=service.WITH_CLAIM_COUNT))
+find_deleted = finder(DeletedArticle)
+DeletedArticleDep = Annotated[
+    DeletedArticle, Depends(load(DeletedArticle, param="article_id", find=find_deleted))
 ]
-"""An article to show: its claim count comes with it, in the same query."""
-DeletedArticleDep = Annotated[DeletedArticle, Depends(load(DeletedArticle, param="article_id"))]
 
 ARTICLE_LINKS = {
     "ListArticleClaims": link("list_article_claims", "article_id"),
@@ -51,13 +56,7 @@ ARTICLE_LINKS = {
     "DeleteArticle": link("delete_article", "article_id", if_match=True),
 }
 CREATED_LINKS = {"GetArticle": link("get_article", "article_id"), **ARTICLE_LINKS}
-_STORED: dict[str, Any] = {
-    "headers": {
-        "Location": {"description": "URL of the article.", "schema": {"type": "string"}},
-        **ETAG_HEADER,
-    },
-    "links": CREATED_LINKS,
-}
+_STORED = stored("article", links=CREATED_LINKS)
 
 
 list_route(
@@ -102,13 +101,10 @@ def create_article(
 
     Posting a text that is stored already returns the stored article with `200`.
     """
-    article, created = ingest.create_article(session, data)
+    article, stored = ingest.create_article(session, data)
     public = service.to_public(session, [article])[0]
-    return written(
-        public,
-        status_code=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
-        location=link_for(request, "get_article", article_id=public.id),
-    )
+    status_code = status.HTTP_201_CREATED if stored else status.HTTP_200_OK
+    return created(request, public, "get_article", "article_id", status_code=status_code)
 
 
 @router.get(
@@ -118,11 +114,11 @@ def create_article(
     response_model=ArticlePublic,
     responses=one(401, 404, 410, 422, links=ARTICLE_LINKS),
 )
-async def get_article(
-    _: ReaderKey, article: CountedArticleDep, request: Request, session: SessionDep
+def get_article(
+    _: ReaderKey, article_id: IdPath, request: Request, session: SessionDep
 ) -> Response:
     """One article with its body exactly as stored; evidence offsets index into `body`."""
-    return current(request, service.to_public(session, [article])[0])
+    return current(request, service.public_article(session, article_id))
 
 
 @router.patch(
@@ -130,10 +126,7 @@ async def get_article(
     operation_id="update_article",
     summary="Correct an article's metadata",
     response_model=ArticlePublic,
-    responses={
-        200: {"headers": ETAG_HEADER},
-        **problem_responses(401, 403, 404, 409, 410, 412, 413, 422),
-    },
+    responses=updated(401, 403, 404, 409, 410, 412, 413, 422),
 )
 def update_article(
     _: EditorKey,
@@ -143,9 +136,8 @@ def update_article(
     if_match: IfMatch = None,
 ) -> Response:
     """Change title, url, publisher, publication time or language. The body cannot change."""
-    check_if_match(if_match, service.to_public(session, [article])[0])
-    article = ingest.update_article(session, article, data)
-    return written(service.to_public(session, [article])[0])
+    change = partial(ingest.update_article, session, data=data)
+    return changed(if_match, article, single(service.to_public, session), change)
 
 
 @router.delete(
@@ -185,7 +177,7 @@ def delete_article(
     article answers `410` pointing there) and `POST /v1/deleted-articles/{id}/restore`
     brings it back under its own id, with the claims an editor had corrected.
     """
-    check_if_match(if_match, service.to_public(session, [article])[0])
+    check_if_match(if_match, single(service.to_public, session)(article))
     ingest.delete_article(session, article)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
@@ -229,11 +221,11 @@ list_route(
     response_model=DeletedArticlePublic,
     responses=one(401, 404, 422),
 )
-async def get_deleted_article(
-    _: ReaderKey, deleted: DeletedArticleDep, request: Request
+def get_deleted_article(
+    _: ReaderKey, article_id: IdPath, request: Request, session: SessionDep
 ) -> Response:
     """A deleted article as it was when it was deleted."""
-    return current(request, service.deleted_public([deleted])[0])
+    return current(request, service.deleted_public([find_deleted(session, article_id)])[0])
 
 
 @deleted_router.post(
@@ -255,10 +247,5 @@ def restore_article(
     _: EditorKey, deleted: DeletedArticleDep, request: Request, session: SessionDep
 ) -> Response:
     """Bring a deleted article back (409 when its text or URL is stored again meanwhile)."""
-    article = ingest.restore_article(session, deleted)
-    public = service.to_public(session, [article])[0]
-    return written(
-        public,
-        status_code=status.HTTP_201_CREATED,
-        location=link_for(request, "get_article", article_id=public.id),
-    )
+    public = service.to_public(session, [ingest.restore_article(session, deleted)])[0]
+    return created(request, public, "get_article", "article_id")

@@ -9,12 +9,13 @@ from api.auth.models import ApiKey, KeyCreate, KeyCreated, KeyPublic
 from api.auth.service import AdminKey
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.http import IfMatch, check_if_match, current, list_route, load, one
+from api.http import IfMatch, check_if_match, current, finder, list_route, load, one
 from api.inputs import IdPath
 
 router = APIRouter(prefix="/keys", tags=["keys"])
 
-KeyDep = Annotated[ApiKey, Depends(load(ApiKey, param="key_id", name="API key"))]
+find_key = finder(ApiKey, name="API key")
+KeyDep = Annotated[ApiKey, Depends(load(ApiKey, param="key_id", find=find_key))]
 _LOCATION = {"Location": {"description": "URL of the key.", "schema": {"type": "string"}}}
 
 
@@ -58,9 +59,9 @@ def create_key(
     response_model=KeyPublic,
     responses=one(401, 403, 404, 422),
 )
-async def get_key(_: AdminKey, key: KeyDep, request: Request) -> Response:
+def get_key(_: AdminKey, key_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One key: its role, expiry, last use and revocation (admin only; no token)."""
-    return current(request, service.to_public(key))
+    return current(request, service.to_public(find_key(session, key_id)))
 
 
 @router.delete(

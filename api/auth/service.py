@@ -18,10 +18,10 @@ from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 
 from api.auth.models import ApiKey, KeyCreated, KeyPublic, Role
-from api.config import SettingsDep
+from api.config import app_settings
 from api.db import utcnow
 from api.errors import Conflict, Forbidden, NotFound, Unauthorized
-from api.side import SideDep, SideSessions
+from api.side import SideSessions, side_sessions_of
 
 logger = logging.getLogger(__name__)
 
@@ -149,18 +149,40 @@ class Caller:
     """RFC 6750 error code for the refusal."""
 
 
-async def identify(
-    request: Request,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-    side: SideDep,
-) -> Caller:
-    """The caller of this request, looked up in a short transaction of its own (in a
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+"""The `Authorization: Bearer` credentials (the dependency declares the security scheme)."""
+
+
+async def identify(request: Request, credentials: Credentials) -> Caller:
+    """The caller of this request, identified once per request: the answer is kept in
+    the request's state, so the rate limit and the role checks share one lookup without
+    each declaring dependencies of its own (every node of a route's dependency graph
+    costs every request). A key is looked up in a short transaction of its own (in a
     thread: only a request that sends a key touches the database here).
 
     A header that is present but not `Bearer <token>` is refused (401), also on reads
     that need no key: a client that meant to authenticate must learn that it did not.
-    Revocation and expiry take effect on the next request: nothing is cached.
+    Revocation and expiry take effect on the next request: nothing is cached across
+    requests.
     """
+    state = request.scope.setdefault("state", {})
+    known: Caller | None = state.get(_CALLER_STATE)
+    if known is None:
+        known = await _identify(request, credentials)
+        state[_CALLER_STATE] = known
+    return known
+
+
+async def caller_of(request: Request) -> Caller:
+    """:func:`identify` for code that is not given the credentials by a dependency."""
+    known: Caller | None = request.scope.get("state", {}).get(_CALLER_STATE)
+    return known if known is not None else await identify(request, await _bearer(request))
+
+
+_CALLER_STATE = "claimsapi_caller"
+
+
+async def _identify(request: Request, credentials: HTTPAuthorizationCredentials | None) -> Caller:
     if credentials is None:
         if "authorization" in request.headers:
             return Caller(
@@ -172,6 +194,7 @@ async def identify(
     token = credentials.credentials
     if len(token) > 200 or not token.isascii():
         return _INVALID
+    side = await side_sessions_of(request)
     return await run_in_threadpool(_look_up, side, token)
 
 
@@ -217,9 +240,6 @@ def touch_last_used(side: SideSessions, key: ApiKey, now: datetime) -> bool:
         return False
 
 
-CallerDep = Annotated[Caller, Depends(identify)]
-
-
 def _valid_key(caller: Caller) -> ApiKey:
     if caller.refusal is not None:
         raise Unauthorized(caller.refusal, error=caller.error)
@@ -238,17 +258,18 @@ def _require(caller: Caller, role: Role) -> ApiKey:
     return key
 
 
-async def require_editor(caller: CallerDep) -> ApiKey:
-    return _require(caller, Role.editor)
+async def require_editor(request: Request) -> ApiKey:
+    return _require(await caller_of(request), Role.editor)
 
 
-async def require_admin(caller: CallerDep) -> ApiKey:
-    return _require(caller, Role.admin)
+async def require_admin(request: Request) -> ApiKey:
+    return _require(await caller_of(request), Role.admin)
 
 
-async def require_reader(caller: CallerDep, settings: SettingsDep) -> ApiKey | None:
+async def require_reader(request: Request) -> ApiKey | None:
     """Reads are open unless REQUIRE_READ_KEY is set; a sent key must still be valid."""
-    if not caller.sent and not settings.require_read_key:
+    caller = await caller_of(request)
+    if not caller.sent and not (await app_settings(request)).require_read_key:
         return None
     return _valid_key(caller)
 

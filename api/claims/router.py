@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
@@ -11,24 +12,27 @@ from api.claims.claimreview import MEDIA_TYPE, ClaimReview, as_json_ld, claim_re
 from api.claims.models import Claim, ClaimFilters, ClaimPublic, ClaimSort, ClaimUpdate
 from api.common import ETAG_HEADER, VARY_HEADER, link_for
 from api.db import SessionDep
-from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     IfMatch,
     Sorting,
-    check_if_match,
+    changed,
     current,
+    finder,
     link,
     list_route,
     load,
     one,
     representation,
-    written,
+    single,
+    updated,
 )
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
-ClaimDep = Annotated[Claim, Depends(load(Claim))]
+find_claim = finder(Claim)
+ClaimDep = Annotated[Claim, Depends(load(Claim, find=find_claim))]
 FIRST_DISCREPANCY = link("get_discrepancy", "discrepancy_id", "$response.body#/discrepancy_ids/0")
 
 
@@ -70,12 +74,12 @@ list_route(
         " ClaimReview (409 when it has no verdict).",
     ),
 )
-def get_claim(_: ReaderKey, claim: ClaimDep, request: Request, session: SessionDep) -> Response:
+def get_claim(_: ReaderKey, claim_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One claim with its evidence, claimant, relay, quantity and status.
 
     Sent with `Accept: application/ld+json`, the answer is the claim's ClaimReview, as
     at `GET /v1/claims/{id}/claimreview`."""
-    public = service.to_public(session, [claim])[0]
+    public = service.to_public(session, [find_claim(session, claim_id)])[0]
     if wants_json_ld(request):
         return _review_response(request, session, public)
     return current(request, public, vary="Accept")
@@ -108,12 +112,13 @@ def _review_response(request: Request, session: SessionDep, public: ClaimPublic)
     responses=one(401, 404, 409, 422, content={MEDIA_TYPE: {}}),
 )
 def get_claim_review(
-    _: ReaderKey, claim: ClaimDep, request: Request, session: SessionDep
+    _: ReaderKey, claim_id: IdPath, request: Request, session: SessionDep
 ) -> Response:
     """The schema.org `ClaimReview` (JSON-LD) of a claim an editor has given a `verdict`:
     `claimReviewed`, `itemReviewed` (a `Claim` with its `author` and `appearance`, the
     article), `reviewRating` from the verdict, `datePublished` (when the verdict was set)
     and `url`. A claim without a verdict has none: `409`."""
+    claim = find_claim(session, claim_id)
     return _review_response(request, session, service.to_public(session, [claim])[0])
 
 
@@ -122,21 +127,22 @@ def get_claim_review(
     operation_id="update_claim",
     summary="Correct a claim",
     response_model=ClaimPublic,
-    responses={
-        200: {
-            "headers": ETAG_HEADER,
-            "links": {
-                "GetClaim": link("get_claim", "claim_id"),
-                "GetFirstDiscrepancyOfClaim": FIRST_DISCREPANCY,
-            },
+    responses=updated(
+        401,
+        403,
+        404,
+        412,
+        413,
+        422,
+        links={
+            "GetClaim": link("get_claim", "claim_id"),
+            "GetFirstDiscrepancyOfClaim": FIRST_DISCREPANCY,
         },
-        **problem_responses(401, 403, 404, 412, 413, 422),
-    },
+    ),
 )
 def update_claim(
     _: EditorKey, claim: ClaimDep, data: ClaimUpdate, session: SessionDep, if_match: IfMatch = None
 ) -> Response:
     """An editor's correction. The claim is marked `edited` and survives re-extraction."""
-    check_if_match(if_match, service.to_public(session, [claim])[0])
-    claim = service.update_claim(session, claim, data)
-    return written(service.to_public(session, [claim])[0])
+    change = partial(service.update_claim, session, data=data)
+    return changed(if_match, claim, single(service.to_public, session), change)

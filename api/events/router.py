@@ -9,15 +9,18 @@ from api.articles.models import ArticlePublic
 from api.auth.service import ReaderKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
+from api.db import SessionDep
 from api.discrepancies import service as discrepancies_service
 from api.discrepancies.models import DiscrepancyPublic
 from api.events import service
 from api.events.models import Event, EventFilters, EventPublic
-from api.http import FIRST_ITEM_ID, current, link, list_route, load, one
+from api.http import FIRST_ITEM_ID, current, finder, link, list_route, load, one
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/events", tags=["events"])
 
-EventDep = Annotated[Event, Depends(load(Event))]
+find_event = finder(Event)
+EventDep = Annotated[Event, Depends(load(Event, find=find_event))]
 
 
 list_route(
@@ -52,9 +55,9 @@ list_route(
         },
     ),
 )
-async def get_event(_: ReaderKey, event: EventDep, request: Request) -> Response:
+def get_event(_: ReaderKey, event_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One event with the date span of its articles."""
-    return current(request, service.to_public([event])[0])
+    return current(request, service.to_public([find_event(session, event_id)])[0])
 
 
 _EVENT_LISTS = (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -84,69 +85,41 @@ def export_claims(
 NDJSON_ONLY = _responses(MEDIA_TYPES[Format.ndjson])
 
 
-@router.get(
-    "/articles",
-    operation_id="export_articles",
-    summary="Export articles",
-    response_class=StreamingResponse,
-    responses=NDJSON_ONLY,
-)
-def export_articles(
-    session: StreamSessionDep,
-    _: ReaderKey,
-    filters: Annotated[ArticleFilters, Depends(query_params(ArticleFilters))],
-    format: NdjsonQuery = "ndjson",
-) -> StreamingResponse:
-    """Every article matching the filters of `GET /v1/articles`, as NDJSON."""
-    return _stream(session, Resource.articles, Format.ndjson, filters)
+def _ndjson_route(resource: Resource, filters: type, one: str) -> None:
+    """Declare `GET /export/<resource>`: every row of ``resource`` (each is ``one``, as
+    its description says) matching the filters of its list, as NDJSON."""
+
+    def endpoint(**values: Any) -> StreamingResponse:
+        return _stream(values["session"], resource, Format.ndjson, values["filters"])
+
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("session", keyword, annotation=StreamSessionDep),
+            inspect.Parameter("_", keyword, annotation=ReaderKey),
+            inspect.Parameter(
+                "filters", keyword, annotation=Annotated[filters, Depends(query_params(filters))]
+            ),
+            inspect.Parameter("format", keyword, annotation=NdjsonQuery, default="ndjson"),
+        ],
+        return_annotation=StreamingResponse,
+    )
+    operation_id = f"export_{resource.value}"
+    endpoint.__name__ = endpoint.__qualname__ = operation_id
+    router.add_api_route(
+        f"/{resource.value}",
+        endpoint,
+        methods=["GET"],
+        name=operation_id,
+        operation_id=operation_id,
+        summary=f"Export {resource.value}",
+        description=f"Every {one} matching the filters of `GET /v1/{resource.value}`, as NDJSON.",
+        response_class=StreamingResponse,
+        responses=NDJSON_ONLY,
+    )
 
 
-@router.get(
-    "/actors",
-    operation_id="export_actors",
-    summary="Export actors",
-    response_class=StreamingResponse,
-    responses=NDJSON_ONLY,
-)
-def export_actors(
-    session: StreamSessionDep,
-    _: ReaderKey,
-    filters: Annotated[ActorFilters, Depends(query_params(ActorFilters))],
-    format: NdjsonQuery = "ndjson",
-) -> StreamingResponse:
-    """Every actor matching the filters of `GET /v1/actors`, as NDJSON."""
-    return _stream(session, Resource.actors, Format.ndjson, filters)
-
-
-@router.get(
-    "/discrepancies",
-    operation_id="export_discrepancies",
-    summary="Export discrepancies",
-    response_class=StreamingResponse,
-    responses=NDJSON_ONLY,
-)
-def export_discrepancies(
-    session: StreamSessionDep,
-    _: ReaderKey,
-    filters: Annotated[DiscrepancyFilters, Depends(query_params(DiscrepancyFilters))],
-    format: NdjsonQuery = "ndjson",
-) -> StreamingResponse:
-    """Every discrepancy matching the filters of `GET /v1/discrepancies`, as NDJSON."""
-    return _stream(session, Resource.discrepancies, Format.ndjson, filters)
-
-
-@router.get(
-    "/events",
-    operation_id="export_events",
-    summary="Export events",
-    response_class=StreamingResponse,
-    responses=NDJSON_ONLY,
-)
-def export_events(
-    session: StreamSessionDep,
-    _: ReaderKey,
-    filters: Annotated[EventFilters, Depends(query_params(EventFilters))],
-    format: NdjsonQuery = "ndjson",
-) -> StreamingResponse:
-    """Every event matching the filters of `GET /v1/events`, as NDJSON."""
-    return _stream(session, Resource.events, Format.ndjson, filters)
+_ndjson_route(Resource.articles, ArticleFilters, "article")
+_ndjson_route(Resource.actors, ActorFilters, "actor")
+_ndjson_route(Resource.discrepancies, DiscrepancyFilters, "discrepancy")
+_ndjson_route(Resource.events, EventFilters, "event")

@@ -21,11 +21,11 @@ from sqlalchemy.dialects import postgresql, sqlite
 from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.auth.service import CallerDep
-from api.config import SettingsDep
+from api.auth.service import Caller
+from api.config import app_settings
 from api.errors import TooManyRequests
 from api.ratelimit.models import RateLimitCounter
-from api.side import SideDep, SideSessions
+from api.side import SideSessions, side_sessions_of
 
 logger = logging.getLogger(__name__)
 
@@ -97,16 +97,12 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client is not None else "unknown"
 
 
-async def rate_limit(
-    request: Request,
-    caller: CallerDep,
-    side: SideDep,
-    settings: SettingsDep,
-) -> None:
+async def rate_limit(request: Request, caller: Caller) -> None:
     """Count the request against its key (or, without a working key, its client address)."""
-    limit = settings.rate_limit_per_minute
+    limit = (await app_settings(request)).rate_limit_per_minute
     if limit == 0:
         return
+    side = await side_sessions_of(request)
     if caller.key is not None:
         bucket = f"key:{caller.key.id}"
     else:

@@ -2,22 +2,15 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.factories import article
+from tests.factories import article, post_actor
 from tests.helpers import assert_problem
-
-
-def _create(client: TestClient, headers: dict[str, str], **payload: object) -> dict[str, object]:
-    response = client.post("/v1/actors", json=payload, headers=headers)
-    assert response.status_code == 201, response.text
-    assert response.headers["location"].endswith(f"/v1/actors/{response.json()['id']}")
-    return dict(response.json())
 
 
 def test_create_and_find_actor_by_name_or_alias(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
-    army = _create(client, editor_headers, name="Pakistan Armed Forces", kind="military")
-    ispr = _create(
+    army = post_actor(client, editor_headers, name="Pakistan Armed Forces", kind="military")
+    ispr = post_actor(
         client,
         editor_headers,
         name="Inter-Services Public Relations",
@@ -41,7 +34,7 @@ def test_create_and_find_actor_by_name_or_alias(
 
 
 def test_duplicate_actor_names_conflict(client: TestClient, editor_headers: dict[str, str]) -> None:
-    _create(client, editor_headers, name="Reuters", kind="media_outlet")
+    post_actor(client, editor_headers, name="Reuters", kind="media_outlet")
     clash = client.post(
         "/v1/actors", json={"name": "  reuters. ", "kind": "media_outlet"}, headers=editor_headers
     )
@@ -60,8 +53,8 @@ def test_duplicate_actor_names_conflict(client: TestClient, editor_headers: dict
 def test_patch_actor_aliases_kind_and_parent(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
-    country = _create(client, editor_headers, name="Afghanistan", kind="country")
-    person = _create(client, editor_headers, name="Zabihullah Mujahid", kind="other")
+    country = post_actor(client, editor_headers, name="Afghanistan", kind="country")
+    person = post_actor(client, editor_headers, name="Zabihullah Mujahid", kind="other")
     response = client.get(f"/v1/actors/{person['id']}")
     etag = response.headers["etag"]
 

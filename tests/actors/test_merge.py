@@ -8,14 +8,8 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
 from api.actors.models import Actor
-from tests.factories import ARMENIA, post_article
+from tests.factories import ARMENIA, post_actor, post_article
 from tests.helpers import assert_problem
-
-
-def _actor(client: TestClient, headers: dict[str, str], **payload: object) -> dict[str, Any]:
-    response = client.post("/v1/actors", json=payload, headers=headers)
-    assert response.status_code == 201, response.text
-    return dict(response.json())
 
 
 def _killed(client: TestClient, article_id: int) -> dict[str, Any]:
@@ -33,15 +27,15 @@ def _merge(
 def test_merge_moves_claims_aliases_and_children_and_redirects(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
-    survivor = _actor(client, editor_headers, name="Ministry of Defence", kind="government")
-    twin = _actor(
+    survivor = post_actor(client, editor_headers, name="Ministry of Defence", kind="government")
+    twin = post_actor(
         client,
         editor_headers,
         name="Defence Ministry",
         kind="government",
         aliases=["MoD", "Ministry of Defence HQ"],
     )
-    press = _actor(
+    press = post_actor(
         client, editor_headers, name="MoD press office", kind="government", parent_id=twin["id"]
     )
     # The survivor has an alias the twin has too: it is kept once.
@@ -107,7 +101,7 @@ def test_merge_moves_claims_aliases_and_children_and_redirects(
     )
 
     # Merging the survivor on: the old redirect leads to the newest survivor.
-    third = _actor(client, editor_headers, name="Armed Forces Ministry", kind="government")
+    third = post_actor(client, editor_headers, name="Armed Forces Ministry", kind="government")
     assert _merge(client, editor_headers, survivor["id"], third["id"]).status_code == 200
     again = client.get(f"/v1/actors/{twin['id']}", follow_redirects=False)
     assert again.headers["location"] == f"/v1/actors/{third['id']}"
@@ -119,11 +113,11 @@ def test_merge_moves_claims_aliases_and_children_and_redirects(
 
 
 def test_merges_that_are_refused(client: TestClient, editor_headers: dict[str, str]) -> None:
-    parent = _actor(client, editor_headers, name="Ministry of the Interior", kind="government")
-    child = _actor(
+    parent = post_actor(client, editor_headers, name="Ministry of the Interior", kind="government")
+    child = post_actor(
         client, editor_headers, name="Border Police", kind="government", parent_id=parent["id"]
     )
-    grandchild = _actor(
+    grandchild = post_actor(
         client,
         editor_headers,
         name="Border Police spokesman",
@@ -160,10 +154,10 @@ def test_merges_that_are_refused(client: TestClient, editor_headers: dict[str, s
 def test_a_merged_id_is_never_given_to_a_new_actor(
     client: TestClient, editor_headers: dict[str, str], session: Session
 ) -> None:
-    keep = _actor(client, editor_headers, name="Red Crescent", kind="organization")
-    newest = _actor(client, editor_headers, name="Red Crescent Society", kind="organization")
+    keep = post_actor(client, editor_headers, name="Red Crescent", kind="organization")
+    newest = post_actor(client, editor_headers, name="Red Crescent Society", kind="organization")
     assert _merge(client, editor_headers, newest["id"], keep["id"]).status_code == 200
-    fresh = _actor(client, editor_headers, name="Civil Defence", kind="government")
+    fresh = post_actor(client, editor_headers, name="Civil Defence", kind="government")
     assert fresh["id"] > newest["id"]
     assert session.exec(select(Actor).where(Actor.id == newest["id"])).first() is None
 
@@ -184,9 +178,11 @@ def test_a_merge_that_makes_one_party_of_two_removes_their_discrepancy(
     """Two records for one body give one report's figures as two parties, which conflict;
     once merged, they are one party's figures in one report (not a discrepancy), so the
     conflict goes, and an editor's note on it is kept (orphaned)."""
-    first = _actor(client, editor_headers, name="Armenian Defence Ministry X", kind="government")
-    second = _actor(client, editor_headers, name="Defence Ministry X", kind="government")
-    country = _actor(client, editor_headers, name="Republic of Armenia", kind="country")
+    first = post_actor(
+        client, editor_headers, name="Armenian Defence Ministry X", kind="government"
+    )
+    second = post_actor(client, editor_headers, name="Defence Ministry X", kind="government")
+    country = post_actor(client, editor_headers, name="Republic of Armenia", kind="country")
     article = post_article(client, editor_headers, TWO_RECORDS)
 
     def figures() -> list[dict[str, Any]]:

@@ -5,24 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from api.extraction import extract
 from api.extraction.lexicon import furniture_labels, generic_heads
-from api.extraction.parse import available
-from api.extraction.types import ArticleInput, ExtractedClaim
-
-BACKENDS = [
-    "rules",
-    pytest.param("parser", marks=pytest.mark.skipif(not available(), reason="no parser extra")),
-]
-
-
-def _claims(body: str, backend: str) -> dict[str, ExtractedClaim]:
-    result = extract(ArticleInput(body=body), backend=backend)
-    return {c.quantity.text: c for c in result.claims if c.quantity is not None}
-
-
-def _who(claim: ExtractedClaim) -> str | None:
-    return claim.claimant.name if claim.claimant else None
+from tests.factories import BACKENDS, by_figure, who
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -32,7 +16,7 @@ def test_a_bullet_with_a_speaker_label_is_that_speakers_claim(backend: str) -> N
         "- Coastguard: 17 fishermen rescued overnight\n"
         "The coastguard said its boats were still out."
     )
-    assert _who(_claims(body, backend)["17"]) == "Coastguard"
+    assert who(by_figure(body, backend)["17"]) == "Coastguard"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -41,8 +25,8 @@ def test_a_label_naming_the_publisher_of_figures(backend: str) -> None:
         "The Rural Health Directorate (RHD) reported 40 cases on Monday.\n"
         "Latest figures from the RHD: 52 cases and 3 deaths."
     )
-    claims = _claims(body, backend)
-    assert _who(claims["52"]) == _who(claims["3"]) == "Rural Health Directorate"
+    claims = by_figure(body, backend)
+    assert who(claims["52"]) == who(claims["3"]) == "Rural Health Directorate"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -53,29 +37,29 @@ def test_an_attributed_headline_is_read_an_unattributed_one_is_not(backend: str)
         "By Ana Ruiz\n"
         "A ferry sank off the cape on Monday."
     )
-    claims = _claims(body, backend)
-    assert _who(claims["12"]) == "harbour authority"
+    claims = by_figure(body, backend)
+    assert who(claims["12"]) == "harbour authority"
     assert "Nine" not in claims
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_page_furniture_labels_name_no_speaker(backend: str) -> None:
     body = "Contact: Lena Berg, press officer, 4 Quay Street\nPhoto: 2 boats at the quay\n"
-    assert all(c.claimant is None for c in _claims(body, backend).values())
+    assert all(c.claimant is None for c in by_figure(body, backend).values())
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_role_heads_from_the_lexicon_are_speakers(backend: str) -> None:
-    claims = _claims("The coroner said 6 of the victims had drowned.", backend)
-    assert _who(claims["6"]) == "coroner"
+    claims = by_figure("The coroner said 6 of the victims had drowned.", backend)
+    assert who(claims["6"]) == "coroner"
     assert generic_heads()["coroner"] == "government"
     assert "photo" in furniture_labels()
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_put_a_measured_quantity_at_a_figure(backend: str) -> None:
-    claims = _claims("The Transit Police Office put the crowd at about 12,000.", backend)
-    assert _who(claims["about 12,000"]) == "Transit Police Office"
+    claims = by_figure("The Transit Police Office put the crowd at about 12,000.", backend)
+    assert who(claims["about 12,000"]) == "Transit Police Office"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -85,9 +69,9 @@ def test_a_named_body_recording_or_updating_a_figure_reports_it(backend: str) ->
         "The WRB later updated the toll to 9 dead. "
         "Damage was recorded to 30 homes."
     )
-    claims = _claims(body, backend)
-    assert _who(claims["210 millimetres"]) == "Water Resources Board"
-    assert _who(claims["9"]) == "Water Resources Board"
+    claims = by_figure(body, backend)
+    assert who(claims["210 millimetres"]) == "Water Resources Board"
+    assert who(claims["9"]) == "Water Resources Board"
     assert claims["30"].claimant is None
 
 
@@ -98,6 +82,6 @@ def test_a_timestamped_live_entry_with_a_label(backend: str) -> None:
         "09:40 — Evening update from the FCC: 8 confirmed dead\n"
         "10:15 — BREAKING: 2 more bridges closed\n"
     )
-    claims = _claims(body, backend)
-    assert _who(claims["8"]) == "Flood Control Centre"
+    claims = by_figure(body, backend)
+    assert who(claims["8"]) == "Flood Control Centre"
     assert "2" not in claims or claims["2"].claimant is None
