@@ -344,6 +344,12 @@ class Statement:
     """Parties the statement is about: its target's and those of the places it names."""
     words: frozenset[str] = frozenset()
     """Content-word stems of the statement's quote (see ``content_words``)."""
+    counts: tuple[str | None, str] | None = None
+    """What its figure counts (measure and subject family), for a statement with one."""
+    zero: bool = False
+    """Its figure is a flat none ("not a single one of our drones was lost")."""
+    figure: float | None = None
+    """Its exact figure, if it gives one ("there is no record of 143 patients": 143)."""
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -379,10 +385,29 @@ def content_words(text: str) -> frozenset[str]:
 SHARED_WORDS = 2
 
 
+def _same_figure(denial: Statement, assertion: Statement) -> bool:
+    """A denial that names a figure ("no record of 143 patients") answers the figure."""
+    return denial.stance == "denial" and bool(denial.figure) and denial.figure == assertion.figure
+
+
+def _answers(denial: Statement, assertion: Statement) -> bool:
+    """Whether ``denial`` answers ``assertion``: it is about the denier, shares what is
+    denied, or, for a flat none ("no servicemen were killed"), counts what the assertion's
+    figure counts ("killed up to 40 servicemen")."""
+    if denial.zero and denial.counts is not None and denial.counts == assertion.counts:
+        return True
+    if _same_figure(denial, assertion):
+        return True
+    return denial.stance == "denial" and (
+        denial.party in assertion.concerns or len(denial.words & assertion.words) >= SHARED_WORDS
+    )
+
+
 def match_denials(
     statements: Sequence[Statement], *, fact_key: str, window: int = 2
 ) -> list[Finding]:
-    """Pair each explicit denial with the assertion it answers.
+    """Pair each explicit denial, and each flat none of a figure, with the assertion it
+    answers.
 
     The answered assertion is the nearest earlier statement, within ``window`` sentences,
     made by another party about the denier's party ("Islamabad says the group operates
@@ -392,21 +417,25 @@ def match_denials(
     """
     findings = []
     for denial in statements:
-        if denial.stance != "denial" or denial.party is None:
+        if not (denial.stance == "denial" or denial.zero) or denial.party is None:
             continue
         answered = [
             s
             for s in statements
             if s.stance in ("assertion", "accusation")
+            and not s.zero
             and s.party is not None
             and s.party != denial.party
             and s.start < denial.start
             and 0 <= denial.sentence_index - s.sentence_index <= window
-            and (denial.party in s.concerns or len(denial.words & s.words) >= SHARED_WORDS)
+            and _answers(denial, s)
         ]
         if not answered:
             continue
-        best = max(answered, key=lambda s: (s.stance == "accusation", s.start))
+        best = max(
+            answered,
+            key=lambda s: (_same_figure(denial, s), s.stance == "accusation", s.start),
+        )
         findings.append(
             Finding(
                 kind=DENIAL,

@@ -21,6 +21,13 @@ from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
 from api.discrepancies import detection, incidents, stored, vocabulary
+from api.discrepancies.families import (
+    LOSS_MEASURES,
+    THING_SUBJECTS,
+    loss_family,
+    measure_family,
+    subject_family,
+)
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
 from api.events.models import Event
 from api.extraction import gazetteer
@@ -346,40 +353,10 @@ def within_event(claim: Claim, event: Event, slack_days: int) -> bool:
     return start <= event.end_date + slack and end >= event.start_date - slack
 
 
-#: Measures that, said of things, all say the things were lost: "downed six drones",
-#: "none of our drones was lost" and "destroyed two aircraft" are about one fact.
-LOSS_MEASURES = frozenset({"killed", "destroyed", "lost", "struck"})
-#: Subject categories of things (see ``api.extraction.measures``).
-THING_SUBJECTS = frozenset(
-    {"aircraft", "vehicles", "munitions", "buildings", "posts", "camps", "settlements"}
-)
-
-
 #: Subjects whose figures belong to a side (whose soldiers, whose drones): claimants are
 #: set against each other only when the side is known. People counted without a side
 #: (the dead of a flood, a crowd) are one figure whoever gives it.
 SIDED_SUBJECTS = frozenset({"combatants", "vote"}) | THING_SUBJECTS
-
-_AIRBORNE = re.compile(r"\b(?:aerial|drones?|uavs?|aircraft|airborne)\b", re.I)
-_REMAINS = re.compile(r"\b(?:bodies|corpses|remains)\b", re.I)
-
-
-def subject_family(subject: str | None, subject_text: str | None) -> str | None:
-    """The subject a fact is keyed by: "unmanned aerial vehicles" are aircraft."""
-    if subject == "vehicles" and subject_text and _AIRBORNE.search(subject_text):
-        return "aircraft"
-    return subject
-
-
-def measure_family(measure: str, subject: str | None, text: str | None = None) -> str:
-    """The measure a fact is keyed by: a thing lost, downed or destroyed is destroyed;
-    a count of bodies ("left 62 bodies behind") is a count of the dead."""
-    if measure in LOSS_MEASURES and subject in THING_SUBJECTS and measure != "struck":
-        return "destroyed"
-    if measure == "count" and subject not in THING_SUBJECTS and text and _REMAINS.search(text):
-        return "killed"
-    return measure
-
 
 #: Words by which a claimant counts its own people or things: "three of our drones",
 #: "losing four of its own soldiers".
@@ -809,6 +786,28 @@ def _places_named(text: str) -> set[str]:
     return found
 
 
+#: Words that make a figure of 0 a flat denial ("not a single one of our drones was lost").
+_NONE = re.compile(r"\b(?:no|none|not|never|nobody|zero|nil|neither)\b", re.I)
+
+
+def is_flat_none(claim: Claim) -> bool:
+    """Whether the claim's figure is a flat none: it denies any figure of what it counts,
+    and is a figure (0) of its fact too."""
+    return claim.lower == 0 and claim.upper == 0 and bool(_NONE.search(claim.quote))
+
+
+def _counts(claim: Claim) -> tuple[str | None, str] | None:
+    """What a figure counts, as a denial of it is matched: its measure (any loss is a
+    loss), subject family and incident; none for a claim of no fact."""
+    if claim.measure is None or not _has_figure(claim) or not claim.fact_key:
+        return None
+    # about the same incident only ("14 arrested in Lyon" is not denied by "no one was
+    # detained" said of the capital)
+    incident = "|".join(p for p in claim.fact_key.split("|")[5:] if p.startswith("i:"))
+    measure = loss_family(claim.measure)
+    return measure, f"{subject_family(claim.subject, claim.subject_text)}|{incident}"
+
+
 def refresh_statements(
     session: Session,
     article_id: int,
@@ -869,6 +868,9 @@ def _refresh_statements(
                 stance=claim.stance,
                 concerns=frozenset(c for c in concerns if c is not None),
                 words=detection.content_words(claim.statement or claim.quote),
+                counts=_counts(claim),
+                zero=is_flat_none(claim),
+                figure=claim.lower if claim.lower == claim.upper else None,
             )
         )
     findings = detection.match_denials(statements, fact_key=key)

@@ -1,0 +1,153 @@
+"""Measure and subject families, and flat nones answered as denials (own sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from api.claims.models import Claim
+from api.discrepancies.detection import Statement, match_denials
+from api.discrepancies.families import loss_family, measure_family, subject_family
+from api.discrepancies.refresh import _counts, is_flat_none
+
+
+def test_a_subject_taken_from_the_word_after_the_noun_is_the_nouns() -> None:
+    # "Nineteen people remain unaccounted for", "31 people still trapped"
+    assert subject_family("remain", "people remain") == "people"
+    assert subject_family("still", "people still") == "people"
+    assert subject_family("alive", "children alive") == "civilians"
+
+
+def test_people_nouns_outside_the_lexicon_are_people() -> None:
+    # "four brothers died in the collapse", "the 12 survivors"
+    assert subject_family("brother", "brothers") == "people"
+    assert subject_family("survivor", "survivors") == "people"
+
+
+def test_a_container_counts_what_follows_of() -> None:
+    # "put the number of cyclists at 3,000"
+    assert subject_family("number", "the number of cyclists") == "cyclist"
+    assert subject_family("total", "a total of 40 prisoners") == "prisoner"
+
+
+def test_known_and_other_subjects_stay() -> None:
+    assert subject_family("combatants", "Fighters of the Front") == "combatants"
+    assert subject_family("tractor", "tractors") == "tractor"
+    assert subject_family("launcher", "rocket launchers") == "launcher"
+    assert subject_family(None, None) is None
+
+
+def test_loss_measures_are_one_family_for_denials() -> None:
+    assert loss_family("struck") == loss_family("destroyed") == loss_family("lost") == "loss"
+    assert loss_family("wounded") == "wounded"
+    assert measure_family("lost", "aircraft") == "destroyed"
+
+
+def _claim(quote: str, lower: float | None, **fields: Any) -> Claim:
+    base: dict[str, Any] = {
+        "id": 1,
+        "article_id": 1,
+        "statement": quote,
+        "quote": quote,
+        "start_offset": 0,
+        "end_offset": len(quote),
+        "sentence_index": 0,
+        "lower": lower,
+        "upper": lower,
+        "qualifier": "exact",
+        "measure": "lost",
+        "subject": "aircraft",
+        "subject_text": "helicopters",
+        "extractor_version": "test",
+        "fact_key": "e1|destroyed|aircraft|-|count",
+    }
+    return Claim(**(base | fields))
+
+
+def test_a_zero_with_a_negation_is_a_flat_none() -> None:
+    assert is_flat_none(_claim("not one of our helicopters was brought down", 0))
+    assert is_flat_none(_claim("No deckhands were hurt", 0, measure="wounded"))
+    assert not is_flat_none(_claim("two helicopters were brought down", 2))
+    assert not is_flat_none(_claim("0.0 on the index", 0))
+
+
+def test_a_flat_none_answers_the_other_partys_figure_of_the_same_thing() -> None:
+    downed = _claim("shot down three of the enemy's helicopters", 3, measure="destroyed")
+    none = _claim("not one of our helicopters was brought down", 0)
+    statements = [
+        Statement(
+            1, 0, 0, party=1, stance="assertion", concerns=frozenset(), counts=_counts(downed)
+        ),
+        Statement(
+            2,
+            1,
+            60,
+            party=2,
+            stance="assertion",
+            concerns=frozenset(),
+            counts=_counts(none),
+            zero=True,
+        ),
+    ]
+    (finding,) = match_denials(statements, fact_key="a1")
+    assert finding.sides == ((1,), (2,))
+
+
+def test_a_flat_none_of_something_else_or_of_the_same_party_answers_nothing() -> None:
+    tanks = _claim("destroyed five tanks", 5, measure="destroyed", subject="vehicles")
+    none = _claim("not one of our helicopters was brought down", 0)
+    other = [
+        Statement(
+            1, 0, 0, party=1, stance="assertion", concerns=frozenset(), counts=_counts(tanks)
+        ),
+        Statement(
+            2,
+            1,
+            60,
+            party=2,
+            stance="assertion",
+            concerns=frozenset(),
+            counts=_counts(none),
+            zero=True,
+        ),
+    ]
+    assert match_denials(other, fact_key="a1") == []
+    own = [
+        Statement(
+            1, 0, 0, party=2, stance="assertion", concerns=frozenset(), counts=("loss", "aircraft")
+        ),
+        Statement(
+            2,
+            1,
+            60,
+            party=2,
+            stance="assertion",
+            concerns=frozenset(),
+            counts=("loss", "aircraft"),
+            zero=True,
+        ),
+    ]
+    assert match_denials(own, fact_key="a1") == []
+
+
+def test_a_flat_none_of_another_incident_answers_nothing() -> None:
+    # "31 were detained in the port city ... police said no one had been arrested"
+    elsewhere = _claim(
+        "31 people were detained",
+        31,
+        measure="arrested",
+        subject="people",
+        fact_key="e1|arrested|people|-|count|i:p:port city",
+    )
+    none = _claim("no one had been arrested", 0, measure="arrested", subject="people")
+    assert _counts(elsewhere) != _counts(none)
+    assert _counts(_claim("no one", 0, fact_key=None)) is None
+
+
+def test_a_denial_naming_a_figure_answers_the_assertion_of_that_figure() -> None:
+    statements = [
+        Statement(1, 0, 0, party=1, stance="assertion", concerns=frozenset(), figure=210),
+        Statement(2, 1, 40, party=3, stance="assertion", concerns=frozenset({2}), figure=75),
+        Statement(3, 2, 90, party=2, stance="denial", concerns=frozenset(), figure=210),
+    ]
+    (finding,) = match_denials(statements, fact_key="a1")
+    assert finding.sides == ((1,), (3,))
