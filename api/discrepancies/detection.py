@@ -385,6 +385,17 @@ def content_words(text: str) -> frozenset[str]:
 SHARED_WORDS = 2
 
 
+def _near(denial: Statement, assertion: Statement, window: int) -> bool:
+    """Whether the assertion is one the denial can answer by place: earlier, within
+    ``window`` sentences; a flat none also a figure of the same thing that follows it
+    ("Not one of our drones was lost ... The army said it downed 14 drones")."""
+    distance = denial.sentence_index - assertion.sentence_index
+    if assertion.start < denial.start and 0 <= distance <= window:
+        return True
+    counted = denial.zero and denial.counts is not None and denial.counts == assertion.counts
+    return counted and abs(distance) <= window
+
+
 def _same_figure(denial: Statement, assertion: Statement) -> bool:
     """A denial that names a figure ("no record of 143 patients") answers the figure."""
     return denial.stance == "denial" and bool(denial.figure) and denial.figure == assertion.figure
@@ -426,8 +437,7 @@ def match_denials(
             and not s.zero
             and s.party is not None
             and s.party != denial.party
-            and s.start < denial.start
-            and 0 <= denial.sentence_index - s.sentence_index <= window
+            and _near(denial, s, window)
             and _answers(denial, s)
         ]
         if not answered:

@@ -151,3 +151,27 @@ def test_a_denial_naming_a_figure_answers_the_assertion_of_that_figure() -> None
     ]
     (finding,) = match_denials(statements, fact_key="a1")
     assert finding.sides == ((1,), (3,))
+
+
+def test_a_flat_none_answers_a_figure_given_after_it() -> None:
+    # "None of our boats was sunk, the navy said. ... The rebels said they sank two boats."
+    statements = [
+        Statement(
+            1,
+            0,
+            0,
+            party=2,
+            stance="assertion",
+            concerns=frozenset(),
+            counts=("loss", "boat|"),
+            zero=True,
+        ),
+        Statement(
+            2, 2, 80, party=1, stance="assertion", concerns=frozenset(), counts=("loss", "boat|")
+        ),
+        Statement(
+            3, 6, 300, party=3, stance="assertion", concerns=frozenset(), counts=("loss", "boat|")
+        ),
+    ]
+    (finding,) = match_denials(statements, fact_key="a1")
+    assert finding.sides == ((2,), (1,))
