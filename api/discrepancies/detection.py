@@ -402,15 +402,18 @@ def _same_figure(denial: Statement, assertion: Statement) -> bool:
 
 
 def _answers(denial: Statement, assertion: Statement) -> bool:
-    """Whether ``denial`` answers ``assertion``: it is about the denier, shares what is
-    denied, or, for a flat none ("no servicemen were killed"), counts what the assertion's
+    """Whether ``denial`` answers ``assertion``: it is about the denier, the denial is
+    about the asserting party (whom it answers: "... rejected these claims"), it shares
+    what is denied, or, for a flat none ("no servicemen were killed"), counts what the assertion's
     figure counts ("killed up to 40 servicemen")."""
     if denial.zero and denial.counts is not None and denial.counts == assertion.counts:
         return True
     if _same_figure(denial, assertion):
         return True
     return denial.stance == "denial" and (
-        denial.party in assertion.concerns or len(denial.words & assertion.words) >= SHARED_WORDS
+        denial.party in assertion.concerns
+        or assertion.party in denial.concerns
+        or len(denial.words & assertion.words) >= SHARED_WORDS
     )
 
 
@@ -422,7 +425,9 @@ def match_denials(
 
     The answered assertion is the nearest earlier statement, within ``window`` sentences,
     made by another party about the denier's party ("Islamabad says the group operates
-    from Afghanistan ... but Kabul denies the charge"), or sharing what is denied ("27
+    from Afghanistan ... but Kabul denies the charge"), or by the party the denial is
+    about ("The Front said it had downed a helicopter. The army rejected these claims"),
+    or sharing what is denied ("27
     civilians were killed by shelling in the market ... The RSF denied shelling the
     market": at least ``SHARED_WORDS`` content words in common).
     """
@@ -444,7 +449,12 @@ def match_denials(
             continue
         best = max(
             answered,
-            key=lambda s: (_same_figure(denial, s), s.stance == "accusation", s.start),
+            key=lambda s: (
+                _same_figure(denial, s),
+                len(denial.words & s.words) >= SHARED_WORDS,
+                s.stance == "accusation",
+                s.start,
+            ),
         )
         findings.append(
             Finding(

@@ -20,6 +20,9 @@ THING_SUBJECTS = frozenset(
     {"aircraft", "vehicles", "munitions", "buildings", "posts", "camps", "settlements"}
 )
 
+#: Subject categories of people.
+PERSON_SUBJECTS = lexicon.subjects().person_categories
+
 _AIRBORNE = re.compile(r"\b(?:aerial|drones?|uavs?|aircraft|airborne)\b", re.I)
 _REMAINS = re.compile(r"\b(?:bodies|corpses|remains)\b", re.I)
 _CATEGORIES = lexicon.subjects().categories
@@ -80,7 +83,11 @@ def measure_family(measure: str, subject: str | None, text: str | None = None) -
     return measure
 
 
-def loss_family(measure: str | None) -> str | None:
-    """The measure as a denial of it is matched: any loss ("hit", "downed", "lost") is a
-    loss."""
-    return "loss" if measure in LOSS_MEASURES else measure
+def loss_family(measure: str | None, subject: str | None) -> str | None:
+    """The measure as a denial of it is matched: any loss of things ("hit", "downed",
+    "lost") is a loss; people lost are people killed, not things destroyed."""
+    if measure not in LOSS_MEASURES:
+        return measure
+    if subject in PERSON_SUBJECTS:
+        return "killed" if measure in ("killed", "lost") else measure
+    return "loss"

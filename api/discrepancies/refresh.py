@@ -804,8 +804,8 @@ def _counts(claim: Claim) -> tuple[str | None, str] | None:
     # about the same incident only ("14 arrested in Lyon" is not denied by "no one was
     # detained" said of the capital)
     incident = "|".join(p for p in claim.fact_key.split("|")[5:] if p.startswith("i:"))
-    measure = loss_family(claim.measure)
-    return measure, f"{subject_family(claim.subject, claim.subject_text)}|{incident}"
+    subject = subject_family(claim.subject, claim.subject_text)
+    return loss_family(claim.measure, subject), f"{subject}|{incident}"
 
 
 def refresh_statements(

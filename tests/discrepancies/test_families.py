@@ -37,8 +37,12 @@ def test_known_and_other_subjects_stay() -> None:
 
 
 def test_loss_measures_are_one_family_for_denials() -> None:
-    assert loss_family("struck") == loss_family("destroyed") == loss_family("lost") == "loss"
-    assert loss_family("wounded") == "wounded"
+    things = [loss_family(m, "vehicles") for m in ("struck", "destroyed", "lost", "killed")]
+    assert set(things) == {"loss"}
+    assert loss_family("wounded", "people") == "wounded"
+    # "three people were killed" is not answered by "not a single one was shot down"
+    assert loss_family("lost", "combatants") == loss_family("killed", "combatants")
+    assert loss_family("destroyed", "people") != loss_family("killed", "people")
     assert measure_family("lost", "aircraft") == "destroyed"
 
 
@@ -175,3 +179,26 @@ def test_a_flat_none_answers_a_figure_given_after_it() -> None:
     ]
     (finding,) = match_denials(statements, fact_key="a1")
     assert finding.sides == ((2,), (1,))
+
+
+def test_a_denial_answers_the_party_it_is_about() -> None:
+    # "The Front said it had downed a helicopter. The army rejected these claims."
+    statements = [
+        Statement(1, 0, 0, party=4, stance="assertion", concerns=frozenset()),
+        Statement(2, 1, 50, party=5, stance="denial", concerns=frozenset({4})),
+    ]
+    (finding,) = match_denials(statements, fact_key="a1")
+    assert finding.sides == ((1,), (2,))
+
+
+def test_what_is_denied_outranks_whom_it_answers() -> None:
+    # "Rebels shelled the bus depot, the mayor said. The army said five rebels died.
+    # The rebels denied shelling the depot."
+    words = frozenset({"shell", "depot"})
+    statements = [
+        Statement(1, 0, 0, party=4, stance="assertion", concerns=frozenset(), words=words),
+        Statement(2, 1, 40, party=6, stance="assertion", concerns=frozenset()),
+        Statement(3, 2, 90, party=5, stance="denial", concerns=frozenset({6}), words=words),
+    ]
+    (finding,) = match_denials(statements, fact_key="a1")
+    assert finding.sides == ((1,), (3,))
