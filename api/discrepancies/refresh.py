@@ -514,16 +514,31 @@ _PART_OF = re.compile(
 _PART_LEAD = re.compile(
     rf"^\S+(?:\s+\S+)?\s+(?:{'|'.join(map(re.escape, vocabulary.load().part_lead))})\b", re.I
 )
+#: The same cues opening a list the figure is a later item of ("including two nurses and
+#: nine patients").
+_PART_LIST = re.compile(
+    rf"\b(?:{'|'.join(vocabulary.load().part_of)})\s[^;.:()]{{1,50}}?(?:,|\band)\s*$", re.I
+)
+#: A figure whose counted noun follows a copula: "of the 23 dead, 19 were miners" names
+#: what a part of an earlier figure was.
+_PREDICATE = re.compile(r"^\S+\s+(?:were|are|was|is)\s+(?:all\s+|also\s+|mostly\s+)?(?P<noun>\w+)")
 
 
 def is_part(claim: Claim) -> bool:
-    """Whether the figure counts a part of what an earlier figure in its sentence counts."""
+    """Whether the figure counts a part of what an earlier figure in its sentence counts:
+    after a cue ("including nine patients"), as a later item of a list the cue opens
+    ("including two nurses and nine patients"), or named after a copula ("19 were
+    miners")."""
     at = claim.statement.find(claim.quote)
     if at < 0:
         return False
-    before = claim.statement[max(0, at - 40) : at]
+    before = claim.statement[max(0, at - 60) : at]
     after = claim.statement[at : at + len(claim.quote) + 20]
-    return bool(_PART_OF.search(before) or _PART_LEAD.search(after))
+    if _PART_OF.search(before[-40:]) or _PART_LEAD.search(after) or _PART_LIST.search(before):
+        return True
+    predicate = _PREDICATE.match(after)
+    counted = (claim.subject_text or "").split()
+    return predicate is not None and bool(counted) and predicate["noun"] == counted[0]
 
 
 def fact_key_of(
@@ -632,6 +647,16 @@ def claimants_comparable(fact_key: str) -> bool:
     if subject in SIDED_SUBJECTS or subject == "-":
         return False
     return unit != "%" or subject in ONE_FIGURE_PERCENTAGES
+
+
+def outlets_comparable(fact_key: str) -> bool:
+    """Whether outlets' own figures of the fact are about one number: the fact says what
+    was done and to what ("45% of what" unsaid, or "62% of tally sheets" beside "85% of
+    the city", is no one number)."""
+    parts = fact_key.split("|")
+    if len(parts) < 5 or parts[1] in VAGUE_MEASURES or parts[2] == "-":
+        return False
+    return parts[4] != "%" or side_is_known(fact_key) or parts[2] in ONE_FIGURE_PERCENTAGES
 
 
 def article_incidents(article: Article) -> incidents.ArticleIncidents:
@@ -755,7 +780,7 @@ def _refresh_facts(
                 fact_claims(claims, articles, parties),
                 tolerance,
                 compare_claimants=claimants_comparable(key),
-                compare_outlets=measure_of(key) not in VAGUE_MEASURES,
+                compare_outlets=outlets_comparable(key),
                 series=detection.series_of(measure_of(key)),
             )
             sources.update(analysis.sources)

@@ -202,3 +202,37 @@ def test_what_is_denied_outranks_whom_it_answers() -> None:
     ]
     (finding,) = match_denials(statements, fact_key="a1")
     assert finding.sides == ((1,), (3,))
+
+
+def test_outlets_figures_are_compared_only_when_the_fact_says_what_they_count() -> None:
+    from api.discrepancies.refresh import outlets_comparable
+
+    assert outlets_comparable("e1|killed|people|-|count")
+    assert outlets_comparable("e1|percent|turnout|-|%")
+    assert not outlets_comparable("e1|percent|-|-|%")  # "54.3%" of what, unsaid
+    assert not outlets_comparable("e1|percent|sheet|-|%")
+    assert not outlets_comparable("e1|count|people|-|count")
+
+
+def _part(statement: str, quote: str, subject_text: str) -> bool:
+    from api.discrepancies.refresh import is_part
+
+    return is_part(_claim(quote, 1, statement=statement, subject_text=subject_text))
+
+
+def test_a_later_item_of_an_including_list_and_a_predicate_are_parts() -> None:
+    assert _part(
+        "Nine people died, including three guards and four inmates, officials said.",
+        "four inmates",
+        "inmates",
+    )
+    assert _part("Of the 30 injured, 12 were firefighters, the chief said.", "12", "firefighters")
+    assert not _part("Officials said 12 were firefighters' deaths", "12", "deaths")
+    assert not _part(
+        "The blast killed 12 firefighters on Monday.", "12 firefighters", "firefighters"
+    )
+    assert not _part(
+        "The storm killed 30 people, including a child, and wounded 12 others.",
+        "12 others",
+        "others",
+    )
