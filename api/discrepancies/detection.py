@@ -81,7 +81,16 @@ SERIES: dict[str, str] = {
 }
 
 
-def series_of(measure: str | None) -> str:
+#: Subjects whose bare count ("58 people had received care", "310 people evacuated")
+#: grows as the incident's figures are completed, like a toll.
+RISING_COUNTS = frozenset({"people", "civilians"})
+
+
+def series_of(measure: str | None, subject: str | None = None) -> str:
+    """How the fact's figure may change over time (see ``SERIES``); a bare count of
+    people rises as a toll does."""
+    if measure == "count" and subject in RISING_COUNTS:
+        return "rising"
     return SERIES.get(measure or "", "fixed")
 
 

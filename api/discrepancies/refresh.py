@@ -433,10 +433,7 @@ class ArticleSides:
     def side_of_forces(self, subject_text: str | None) -> int | None:
         """Whose forces the counted noun names, when the article leaves one choice: the
         one state's soldiers, the one armed group's militants."""
-        words = (subject_text or "").lower().replace("’", "'").split()
-        if not words:
-            return None
-        head = " ".join(words[-2:]) if " ".join(words[-2:]) in _STATE_FORCES else words[-1]
+        head = _forces_head(subject_text)
         if head in _STATE_FORCES and len(self.states) == 1:
             return next(iter(self.states))
         if head in _GROUP_FORCES and len(self.groups) == 1:
@@ -445,6 +442,31 @@ class ArticleSides:
 
 
 NO_SIDES = ArticleSides(frozenset(), frozenset())
+
+#: Kinds of the parties whose forces are a state's (soldiers, police), not a group's.
+STATE_KINDS = frozenset({"country", "government", "military"})
+
+
+def _forces_head(subject_text: str | None) -> str | None:
+    words = (subject_text or "").lower().replace("’", "'").split()
+    if not words:
+        return None
+    return " ".join(words[-2:]) if " ".join(words[-2:]) in _STATE_FORCES else words[-1]
+
+
+def forces_of_other_kind(side: int, subject_text: str | None, parties: Parties) -> bool:
+    """Whether the counted noun names forces of another kind than the side's: "74
+    attackers" are not a state's, "11 soldiers" not an armed group's. A phrase that names
+    a side or several forces ("Taliban troops and aligned militants") is not judged."""
+    words = (subject_text or "").split()
+    if any(w[:1].isupper() for w in words) or "and" in words or "or" in words:
+        return False  # a named side ("Taliban troops") or several kinds of forces
+    head = _forces_head(subject_text)
+    kind = parties.kind(side)
+    if head in _GROUP_FORCES:
+        return kind in STATE_KINDS
+    return head in _STATE_FORCES and kind == "armed_group"
+
 
 #: A figure said of a part of the area: "in government-held areas", "in the rebel-held
 #: northwest", "in the south".
@@ -517,11 +539,24 @@ _PART_LEAD = re.compile(
 #: The same cues opening a list the figure is a later item of ("including two nurses and
 #: nine patients").
 _PART_LIST = re.compile(
-    rf"\b(?:{'|'.join(vocabulary.load().part_of)})\s[^;.:()]{{1,50}}?(?:,|\band)\s*$", re.I
+    rf"\b(?:{'|'.join(vocabulary.load().part_of)})\s[^;.:()]{{1,90}}?(?:,|\band)\s*$", re.I
 )
 #: A figure whose counted noun follows a copula: "of the 23 dead, 19 were miners" names
 #: what a part of an earlier figure was.
 _PREDICATE = re.compile(r"^\S+\s+(?:were|are|was|is)\s+(?:all\s+|also\s+|mostly\s+)?(?P<noun>\w+)")
+
+
+_CAPACITY = re.compile(
+    rf"\b(?:{'|'.join(vocabulary.load().capacity)})(?:\s+(?:up to|about|around|some))?\s*$",
+    re.I,
+)
+
+
+def is_capacity(claim: Claim) -> bool:
+    """Whether the figure is what something could hold ("licensed to carry 150
+    passengers"), not a count of the incident."""
+    at = claim.statement.find(claim.quote)
+    return at >= 0 and bool(_CAPACITY.search(claim.statement[max(0, at - 40) : at]))
 
 
 def is_part(claim: Claim) -> bool:
@@ -532,7 +567,7 @@ def is_part(claim: Claim) -> bool:
     at = claim.statement.find(claim.quote)
     if at < 0:
         return False
-    before = claim.statement[max(0, at - 60) : at]
+    before = claim.statement[max(0, at - 120) : at]
     after = claim.statement[at : at + len(claim.quote) + 20]
     if _PART_OF.search(before[-40:]) or _PART_LEAD.search(after) or _PART_LIST.search(before):
         return True
@@ -572,6 +607,12 @@ def fact_key_of(
         return None
     side = parties.root(counted_side(claim))
     subject = subject_family(claim.subject, claim.subject_text)
+    if (
+        side is not None
+        and subject in ("combatants", "police")
+        and forces_of_other_kind(side, claim.subject_text, parties)
+    ):
+        side = sides.side_of_forces(claim.subject_text)  # the side was misread
     if side is None and counts_enemy(claim):
         side = sides.opponent(claim, parties)
         if side is not None and subject in _ENEMY_PERSONS:
@@ -598,8 +639,9 @@ def fact_key_of(
         if key.startswith("x:"):  # told apart by a cue only: never the same as another's
             key = f"x:a{claim.article_id}.{key[2:]}"
         parts.append("i:" + key[:120])
-    if is_part(claim) or is_partial_scope(claim, sides.countries):
-        # a subgroup of one report's figure, or a part of the area: compared with nothing
+    if is_part(claim) or is_partial_scope(claim, sides.countries) or is_capacity(claim):
+        # a subgroup of one report's figure, a part of the area, or what a thing could
+        # hold: compared with nothing
         parts.append(f"part:a{claim.article_id}.{claim.start_offset}")
     return "|".join(parts)
 
@@ -612,6 +654,11 @@ VAGUE_MEASURES = frozenset({"count", "amount"})
 def measure_of(fact_key: str) -> str | None:
     parts = fact_key.split("|")
     return parts[1] if len(parts) >= 5 else None
+
+
+def subject_of(fact_key: str) -> str | None:
+    parts = fact_key.split("|")
+    return parts[2] if len(parts) >= 5 else None
 
 
 def side_is_known(fact_key: str) -> bool:
@@ -781,7 +828,7 @@ def _refresh_facts(
                 tolerance,
                 compare_claimants=claimants_comparable(key),
                 compare_outlets=outlets_comparable(key),
-                series=detection.series_of(measure_of(key)),
+                series=detection.series_of(measure_of(key), subject_of(key)),
             )
             sources.update(analysis.sources)
             found.append((key, analysis.findings, claims[0] if claims else None, None))

@@ -221,3 +221,27 @@ def test_a_toll_of_a_part_of_the_area_is_no_account_of_the_whole() -> None:
     assert is_partial_scope(in_turkey, countries=2)
     assert not is_partial_scope(in_turkey, countries=1)
     assert fact_key_of(part, EVENT, PARTIES) != fact_key_of(other, EVENT, PARTIES)
+
+
+def test_a_side_read_against_the_counted_noun_is_set_aside() -> None:
+    # "The ministry says 40 insurgents were killed": insurgents are not the state's own.
+    parties = FixedParties({1: (1, "country"), 7: (7, "armed_group")})
+    sides = ArticleSides.of([make(claimant_id=1), make(id=2, claimant_id=7)], parties)
+    misread = make(
+        measure="killed", subject="combatants", subject_text="insurgents", subject_side_id=1
+    )
+    assert fact_key_of(misread, EVENT, parties, sides=sides) == "e4|killed|combatants|7|count"
+    troops = make(measure="killed", subject="combatants", subject_text="troops", subject_side_id=7)
+    assert fact_key_of(troops, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+    # A noun of no kind ("fighters") keeps the side read.
+    fighters = make(
+        measure="killed", subject="combatants", subject_text="fighters", subject_side_id=1
+    )
+    assert fact_key_of(fighters, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+    named = make(
+        measure="killed",
+        subject="combatants",
+        subject_text="Front troops and allied militants",
+        subject_side_id=7,
+    )
+    assert fact_key_of(named, EVENT, parties, sides=sides) == "e4|killed|combatants|7|count"

@@ -236,3 +236,30 @@ def test_a_later_item_of_an_including_list_and_a_predicate_are_parts() -> None:
         "12 others",
         "others",
     )
+
+
+def test_a_later_item_of_what_a_total_included_is_a_part() -> None:
+    assert _part(
+        "The shells included 20 rounds fired from howitzers near the river and six mortar"
+        " bombs, the spokesman said.",
+        "six mortar bombs",
+        "mortar bombs",
+    )
+
+
+def test_what_a_thing_could_hold_is_no_count_of_the_incident() -> None:
+    from api.discrepancies.refresh import is_capacity
+
+    said = "The harbour master said the launch was licensed to carry 60 passengers."
+    assert is_capacity(_claim("60 passengers", 60, statement=said))
+    said = "The harbour master said the launch carried 60 passengers."
+    assert not is_capacity(_claim("60 passengers", 60, statement=said))
+
+
+def test_a_bare_count_of_people_rises_like_a_toll() -> None:
+    from api.discrepancies.detection import series_of
+
+    # "58 people had received care" on Tuesday, "64 people" on Wednesday
+    assert series_of("count", "people") == "rising"
+    assert series_of("count", "aircraft") == "fixed"
+    assert series_of("killed") == "rising"
