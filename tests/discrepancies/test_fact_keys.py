@@ -6,19 +6,18 @@ from datetime import date
 from typing import Any, cast
 
 from api.claims.models import Claim
+from api.discrepancies.families import measure_family, subject_family
 from api.discrepancies.incidents import Incident
-from api.discrepancies.refresh import (
+from api.discrepancies.keys import (
     ArticleSides,
-    Parties,
     antecedent_of,
     claimants_comparable,
     counted_side,
     fact_key_of,
     is_part,
     is_partial_scope,
-    measure_family,
-    subject_family,
 )
+from api.discrepancies.refresh import Parties
 from api.events.models import Event
 
 EVENT = Event(id=4, title="Drone strikes", start_date=date(2025, 10, 3), end_date=date(2025, 10, 4))

@@ -7,7 +7,7 @@ from typing import Any
 from api.claims.models import Claim
 from api.discrepancies.detection import Statement, match_denials
 from api.discrepancies.families import loss_family, measure_family, subject_family
-from api.discrepancies.refresh import _counts, is_flat_none
+from api.discrepancies.keys import counted_by, is_flat_none
 
 
 def test_a_subject_taken_from_the_word_after_the_noun_is_the_nouns() -> None:
@@ -79,7 +79,7 @@ def test_a_flat_none_answers_the_other_partys_figure_of_the_same_thing() -> None
     none = _claim("not one of our helicopters was brought down", 0)
     statements = [
         Statement(
-            1, 0, 0, party=1, stance="assertion", concerns=frozenset(), counts=_counts(downed)
+            1, 0, 0, party=1, stance="assertion", concerns=frozenset(), counts=counted_by(downed)
         ),
         Statement(
             2,
@@ -88,7 +88,7 @@ def test_a_flat_none_answers_the_other_partys_figure_of_the_same_thing() -> None
             party=2,
             stance="assertion",
             concerns=frozenset(),
-            counts=_counts(none),
+            counts=counted_by(none),
             zero=True,
         ),
     ]
@@ -101,7 +101,7 @@ def test_a_flat_none_of_something_else_or_of_the_same_party_answers_nothing() ->
     none = _claim("not one of our helicopters was brought down", 0)
     other = [
         Statement(
-            1, 0, 0, party=1, stance="assertion", concerns=frozenset(), counts=_counts(tanks)
+            1, 0, 0, party=1, stance="assertion", concerns=frozenset(), counts=counted_by(tanks)
         ),
         Statement(
             2,
@@ -110,7 +110,7 @@ def test_a_flat_none_of_something_else_or_of_the_same_party_answers_nothing() ->
             party=2,
             stance="assertion",
             concerns=frozenset(),
-            counts=_counts(none),
+            counts=counted_by(none),
             zero=True,
         ),
     ]
@@ -143,8 +143,8 @@ def test_a_flat_none_of_another_incident_answers_nothing() -> None:
         fact_key="e1|arrested|people|-|count|i:p:port city",
     )
     none = _claim("no one had been arrested", 0, measure="arrested", subject="people")
-    assert _counts(elsewhere) != _counts(none)
-    assert _counts(_claim("no one", 0, fact_key=None)) is None
+    assert counted_by(elsewhere) != counted_by(none)
+    assert counted_by(_claim("no one", 0, fact_key=None)) is None
 
 
 def test_a_denial_naming_a_figure_answers_the_assertion_of_that_figure() -> None:
@@ -205,7 +205,7 @@ def test_what_is_denied_outranks_whom_it_answers() -> None:
 
 
 def test_outlets_figures_are_compared_only_when_the_fact_says_what_they_count() -> None:
-    from api.discrepancies.refresh import outlets_comparable
+    from api.discrepancies.keys import outlets_comparable
 
     assert outlets_comparable("e1|killed|people|-|count")
     assert outlets_comparable("e1|percent|turnout|-|%")
@@ -215,7 +215,7 @@ def test_outlets_figures_are_compared_only_when_the_fact_says_what_they_count() 
 
 
 def _part(statement: str, quote: str, subject_text: str) -> bool:
-    from api.discrepancies.refresh import is_part
+    from api.discrepancies.keys import is_part
 
     return is_part(_claim(quote, 1, statement=statement, subject_text=subject_text))
 
@@ -248,7 +248,7 @@ def test_a_later_item_of_what_a_total_included_is_a_part() -> None:
 
 
 def test_what_a_thing_could_hold_is_no_count_of_the_incident() -> None:
-    from api.discrepancies.refresh import is_capacity
+    from api.discrepancies.keys import is_capacity
 
     said = "The harbour master said the launch was licensed to carry 60 passengers."
     assert is_capacity(_claim("60 passengers", 60, statement=said))
