@@ -271,6 +271,35 @@ def is_part(claim: Claim) -> bool:
     return predicate is not None and bool(counted) and predicate["noun"] == counted[0]
 
 
+def _subject_and_side(
+    claim: Claim, parties: Parties, antecedent: Claim | None, sides: ArticleSides
+) -> tuple[str | None, int | None]:
+    """What a figure counts and whose (see ``fact_key_of``)."""
+    side = parties.root(counted_side(claim))
+    subject = subject_family(claim.subject, claim.subject_text)
+    if (
+        side is not None
+        and subject in ("combatants", "police")
+        and forces_of_other_kind(side, claim.subject_text, parties)
+    ):
+        side = sides.side_of_forces(claim.subject_text)  # the side was misread
+    if side is None and counts_enemy(claim):
+        side = sides.opponent(claim, parties)
+        if side is not None and subject in _ENEMY_PERSONS:
+            subject = "combatants"
+    if side is None and subject in ("combatants", "police"):
+        side = sides.side_of_forces(claim.subject_text)
+    if side is None and subject in THING_SUBJECTS:
+        side = sides.whose_things(claim, parties)
+    if claim.measure in ONE_FIGURE_MEASURES and subject not in THING_SUBJECTS:
+        subject = "people"  # a crowd's size, whatever its members are called
+    if subject is None and antecedent is not None:
+        subject = subject_family(antecedent.subject, antecedent.subject_text)
+        if side is None:
+            side = parties.root(counted_side(antecedent))
+    return subject, side
+
+
 def fact_key_of(
     claim: Claim,
     event: Event | None,
@@ -300,28 +329,7 @@ def fact_key_of(
         or not within_event(claim, event, get_settings().event_window_days)
     ):
         return None
-    side = parties.root(counted_side(claim))
-    subject = subject_family(claim.subject, claim.subject_text)
-    if (
-        side is not None
-        and subject in ("combatants", "police")
-        and forces_of_other_kind(side, claim.subject_text, parties)
-    ):
-        side = sides.side_of_forces(claim.subject_text)  # the side was misread
-    if side is None and counts_enemy(claim):
-        side = sides.opponent(claim, parties)
-        if side is not None and subject in _ENEMY_PERSONS:
-            subject = "combatants"
-    if side is None and subject in ("combatants", "police"):
-        side = sides.side_of_forces(claim.subject_text)
-    if side is None and subject in THING_SUBJECTS:
-        side = sides.whose_things(claim, parties)
-    if claim.measure in ONE_FIGURE_MEASURES and subject not in THING_SUBJECTS:
-        subject = "people"  # a crowd's size, whatever its members are called
-    if subject is None and antecedent is not None:
-        subject = subject_family(antecedent.subject, antecedent.subject_text)
-        if side is None:
-            side = parties.root(counted_side(antecedent))
+    subject, side = _subject_and_side(claim, parties, antecedent, sides)
     parts = [
         f"e{event.id}",
         measure_family(claim.measure, subject, claim.subject_text or claim.quote),
