@@ -250,7 +250,8 @@ def analyse(
             if cannot_both_hold(figures[a], figures[b], series):
                 in_conflict.update((a, b))
     if in_conflict:
-        joined = _outlets_joined(in_conflict, by_party, figures, series, spans)
+        outlets = [p for p in parties if is_outlet(p) and p not in in_conflict]
+        joined = _outlets_joined(in_conflict, by_party, figures, series, spans, outlets)
         result.findings.append(
             Finding(
                 kind=CONFLICTING,
@@ -276,17 +277,31 @@ def _outlets_joined(
     figures: dict[int | str, list[Figure]],
     series: str,
     spans: dict[int, Interval],
+    bystanders: Sequence[int | str] = (),
 ) -> dict[int | str, list[FactClaim]]:
     """The sides of a conflict: an outlet's own figure that agrees with exactly one of the
     claimants in conflict stands on that claimant's side ("four soldiers were buried"
-    beside the army's four), not on a side of its own."""
+    beside the army's four), not on a side of its own. An outlet in conflict with no one
+    (its report came a day later: the series rules let it stand beside both) joins the
+    one claimant whose figures it repeats ("11 fallen heroes" beside the army's 11 and
+    against the group's 48)."""
     sides = {p: list(by_party[p]) for p in in_conflict}
     claimants = [p for p in in_conflict if not is_outlet(p)]
     for outlet in [p for p in in_conflict if is_outlet(p)]:
         fits = [p for p in claimants if not cannot_both_hold(figures[outlet], figures[p], series)]
         if len(fits) == 1:
             sides[fits[0]].extend(sides.pop(outlet))
+    for outlet in bystanders:
+        own = [spans[c.claim_id] for c in by_party[outlet]]
+        repeats = [p for p in claimants if _repeats(own, [spans[c.claim_id] for c in sides[p]])]
+        if len(repeats) == 1:
+            sides[repeats[0]].extend(by_party[outlet])
     return _agreeing_joined(sides, spans)
+
+
+def _repeats(own: Sequence[Interval], theirs: Sequence[Interval]) -> bool:
+    """Whether every one of an outlet's figures agrees with one of a claimant's."""
+    return all(any(x.overlaps(y) for y in theirs) for x in own)
 
 
 def _ends(spans: Sequence[Interval]) -> tuple[Interval, Interval]:

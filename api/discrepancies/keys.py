@@ -96,13 +96,23 @@ class ArticleSides:
 
     @classmethod
     def of(
-        cls, article_claims: Sequence[Claim], parties: Parties, countries: int = 0
+        cls,
+        article_claims: Sequence[Claim],
+        parties: Parties,
+        countries: int = 0,
+        lede_states: frozenset[int] = frozenset(),
     ) -> ArticleSides:
+        """``lede_states``: the countries the article's opening names; when no claimant
+        or counted side names a state, one country named there is the state that fights
+        (a state broadcaster's "11 fallen heroes" of an attack in Mali are Mali's)."""
         named = {parties.belligerent(c.claimant_id) for c in article_claims}
         named |= {parties.belligerent(c.subject_side_id) for c in article_claims}
         fighting = {p for p in named if p is not None}
         groups = frozenset(p for p in fighting if parties.kind(p) == "armed_group")
-        return cls(states=frozenset(fighting - groups), groups=groups, countries=countries)
+        states = frozenset(fighting - groups)
+        if not states and len(lede_states) == 1:
+            states = lede_states
+        return cls(states=states, groups=groups, countries=countries)
 
     def opponent(self, claim: Claim, parties: Parties) -> int | None:
         """The claimant's enemy: the one other fighting party the article names."""
@@ -174,12 +184,21 @@ _IN_NAME = re.compile(r"\b[Ii]n (?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)
 _LEDE_CHARS = 600
 
 
-def lede_countries(article: Article) -> int:
-    """How many countries an article's title and opening name."""
+def lede_country_names(article: Article, *, demonyms: bool = False) -> set[str]:
+    """The countries an article's title and opening name (by name or alias, and by
+    demonym too when ``demonyms``: "Malian soldiers")."""
     gaz = gazetteer.load()
     text = f"{article.title} {article.body[:_LEDE_CHARS]}"
-    found = {gaz.place(w) for w in re.findall(r"[A-Z][\w'’-]+", text)}
-    return len({hit[0].name for hit in found if hit is not None and hit[1] != "demonym"})
+    words = re.findall(r"[A-Z][\w'’-]+", text)
+    if demonyms:  # and a dateline's capital: "BAMAKO (Reuters) -"
+        words += [w.title() for w in words if w.isupper() and len(w) > 3]
+    found = {gaz.place(w) for w in words}
+    return {hit[0].name for hit in found if hit is not None and (demonyms or hit[1] != "demonym")}
+
+
+def lede_countries(article: Article) -> int:
+    """How many countries an article's title and opening name."""
+    return len(lede_country_names(article))
 
 
 def is_partial_scope(claim: Claim, countries: int) -> bool:
@@ -245,6 +264,16 @@ _CAPACITY = re.compile(
     rf"\b(?:{'|'.join(vocabulary.load().capacity)})(?:\s+(?:up to|about|around|some))?\s*$",
     re.I,
 )
+
+
+_HEARSAY = re.compile(rf"\b(?:{'|'.join(vocabulary.load().hearsay)})\W+(?:\w+\W+){{0,3}}$", re.I)
+
+
+def is_hearsay(claim: Claim) -> bool:
+    """Whether the figure is introduced as someone's claim ("the so-called figure of 48",
+    "the alleged killing of 20"), not as what the text reports."""
+    at = claim.statement.find(claim.quote)
+    return at >= 0 and bool(_HEARSAY.search(claim.statement[max(0, at - 50) : at]))
 
 
 def is_capacity(claim: Claim) -> bool:
@@ -342,7 +371,10 @@ def fact_key_of(
         if key.startswith("x:"):  # told apart by a cue only: never the same as another's
             key = f"x:a{claim.article_id}.{key[2:]}"
         parts.append("i:" + key[:120])
-    if is_part(claim) or is_partial_scope(claim, sides.countries) or is_capacity(claim):
+    if claim.claimant_id is None and is_hearsay(claim):
+        # someone's claim the outlet reports without saying whose: not its own figure
+        parts.append(f"hearsay:a{claim.article_id}.{claim.start_offset}")
+    elif is_part(claim) or is_partial_scope(claim, sides.countries) or is_capacity(claim):
         # a subgroup of one report's figure, a part of the area, or what a thing could
         # hold: compared with nothing
         parts.append(f"part:a{claim.article_id}.{claim.start_offset}")

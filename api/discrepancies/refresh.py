@@ -28,6 +28,7 @@ from api.discrepancies.keys import (
     fact_key_of,
     is_flat_none,
     lede_countries,
+    lede_country_names,
     measure_of,
     outlets_comparable,
     reads_siblings,
@@ -257,6 +258,13 @@ def update_statuses(session: Session, claims: Sequence[Claim]) -> None:
     session.flush()
 
 
+def _lede_states(session: Session, article: Article, parties: Parties) -> frozenset[int]:
+    """The stored countries an article's opening names (see ``ArticleSides.of``)."""
+    ids = ids_by_name(session, lede_country_names(article, demonyms=True)).values()
+    parties.prefetch(ids)
+    return frozenset(i for i in ids if parties.kind(i) == "country" and parties.root(i) == i)
+
+
 def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties) -> set[str]:
     """Set each claim's event and fact key from its article; the old and new keys."""
     touched: set[str] = set()
@@ -288,7 +296,10 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
             antecedent = antecedent_of(claim, siblings[claim.article_id])
             if claim.article_id not in article_sides:
                 article_sides[claim.article_id] = ArticleSides.of(
-                    siblings[claim.article_id], parties, lede_countries(article)
+                    siblings[claim.article_id],
+                    parties,
+                    lede_countries(article),
+                    _lede_states(session, article, parties),
                 )
             sides = article_sides[claim.article_id]
             key = fact_key_of(claim, event, parties, incident, antecedent, sides)

@@ -34,6 +34,8 @@ class Vocabulary:
     """Nouns that count people when the subject lexicon does not name them ("brothers")."""
     container_nouns: tuple[str, ...]
     """Nouns whose figure counts what follows "of" ("the number of marchers")."""
+    hearsay: tuple[str, ...]
+    """Regular-expression fragments before a figure that make it someone's claim."""
     capacity: tuple[str, ...]
     """Regular-expression fragments before a figure that make it a capacity."""
     not_counted: tuple[str, ...]

@@ -244,3 +244,59 @@ def test_a_side_read_against_the_counted_noun_is_set_aside() -> None:
         subject_side_id=7,
     )
     assert fact_key_of(named, EVENT, parties, sides=sides) == "e4|killed|combatants|7|count"
+
+
+def test_with_no_state_among_its_speakers_the_one_country_of_the_opening_fights() -> None:
+    # A broadcaster's "11 fallen heroes" of an attack on a base near Gao, Mali.
+    parties = FixedParties({1: (1, "country"), 7: (7, "armed_group"), 9: (9, "organization")})
+    claims = [make(claimant_id=9)]
+    heroes = make(measure="killed", subject="combatants", subject_text="fallen heroes")
+    sides = ArticleSides.of(claims, parties, lede_states=frozenset({1}))
+    assert fact_key_of(heroes, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+    # Two countries in the opening, or a state among the speakers, decide nothing more.
+    two = ArticleSides.of(claims, parties, lede_states=frozenset({1, 8}))
+    assert fact_key_of(heroes, EVENT, parties, sides=two) == "e4|killed|combatants|-|count"
+    spoken = ArticleSides.of(
+        [make(claimant_id=3)], FixedParties({3: (3, "country")}), 0, frozenset({1})
+    )
+    assert spoken.states == frozenset({3})
+
+
+def test_a_datelines_capital_names_the_country() -> None:
+    from api.articles.models import Article
+    from api.discrepancies.keys import lede_country_names
+
+    article = Article(title="Base attacked", body="NIAMEY (Wire) - Gunmen attacked a base.")
+    assert "Niger" in lede_country_names(article, demonyms=True)
+    assert lede_country_names(article) == set()
+
+
+def test_an_unattributed_figure_introduced_as_a_claim_is_no_outlets_own() -> None:
+    said = "The so-called toll of 300 villagers killed is a lie, the broadcaster said."
+    hearsay = make(
+        measure="killed",
+        subject="civilians",
+        statement=said,
+        quote="300 villagers killed",
+        lower=300.0,
+        upper=300.0,
+    )
+    plain = make(
+        measure="killed",
+        subject="civilians",
+        statement="Officials said 300 villagers were killed.",
+        quote="300 villagers",
+        lower=300.0,
+        upper=300.0,
+    )
+    assert fact_key_of(hearsay, EVENT, PARTIES) != fact_key_of(plain, EVENT, PARTIES)
+    assert "hearsay" in (fact_key_of(hearsay, EVENT, PARTIES) or "")
+    # attributed to its claimant, the same words are that claimant's figure
+    attributed = make(
+        measure="killed",
+        subject="civilians",
+        statement=said,
+        quote="300 villagers killed",
+        claimant_id=5,
+    )
+    assert "hearsay" not in (fact_key_of(attributed, EVENT, PARTIES) or "")
