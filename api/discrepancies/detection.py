@@ -81,7 +81,16 @@ SERIES: dict[str, str] = {
 }
 
 
-def series_of(measure: str | None) -> str:
+#: Subjects whose bare count ("58 people had received care", "310 people evacuated")
+#: grows as the incident's figures are completed, like a toll.
+RISING_COUNTS = frozenset({"people", "civilians"})
+
+
+def series_of(measure: str | None, subject: str | None = None) -> str:
+    """How the fact's figure may change over time (see ``SERIES``); a bare count of
+    people rises as a toll does."""
+    if measure == "count" and subject in RISING_COUNTS:
+        return "rising"
     return SERIES.get(measure or "", "fixed")
 
 
@@ -241,7 +250,8 @@ def analyse(
             if cannot_both_hold(figures[a], figures[b], series):
                 in_conflict.update((a, b))
     if in_conflict:
-        joined = _outlets_joined(in_conflict, by_party, figures, series, spans)
+        outlets = [p for p in parties if is_outlet(p) and p not in in_conflict]
+        joined = _outlets_joined(in_conflict, by_party, figures, series, spans, outlets)
         result.findings.append(
             Finding(
                 kind=CONFLICTING,
@@ -267,17 +277,31 @@ def _outlets_joined(
     figures: dict[int | str, list[Figure]],
     series: str,
     spans: dict[int, Interval],
+    bystanders: Sequence[int | str] = (),
 ) -> dict[int | str, list[FactClaim]]:
     """The sides of a conflict: an outlet's own figure that agrees with exactly one of the
     claimants in conflict stands on that claimant's side ("four soldiers were buried"
-    beside the army's four), not on a side of its own."""
+    beside the army's four), not on a side of its own. An outlet in conflict with no one
+    (its report came a day later: the series rules let it stand beside both) joins the
+    one claimant whose figures it repeats ("11 fallen heroes" beside the army's 11 and
+    against the group's 48)."""
     sides = {p: list(by_party[p]) for p in in_conflict}
     claimants = [p for p in in_conflict if not is_outlet(p)]
     for outlet in [p for p in in_conflict if is_outlet(p)]:
         fits = [p for p in claimants if not cannot_both_hold(figures[outlet], figures[p], series)]
         if len(fits) == 1:
             sides[fits[0]].extend(sides.pop(outlet))
+    for outlet in bystanders:
+        own = [spans[c.claim_id] for c in by_party[outlet]]
+        repeats = [p for p in claimants if _repeats(own, [spans[c.claim_id] for c in sides[p]])]
+        if len(repeats) == 1:
+            sides[repeats[0]].extend(by_party[outlet])
     return _agreeing_joined(sides, spans)
+
+
+def _repeats(own: Sequence[Interval], theirs: Sequence[Interval]) -> bool:
+    """Whether every one of an outlet's figures agrees with one of a claimant's."""
+    return all(any(x.overlaps(y) for y in theirs) for x in own)
 
 
 def _ends(spans: Sequence[Interval]) -> tuple[Interval, Interval]:
@@ -344,6 +368,12 @@ class Statement:
     """Parties the statement is about: its target's and those of the places it names."""
     words: frozenset[str] = frozenset()
     """Content-word stems of the statement's quote (see ``content_words``)."""
+    counts: tuple[str | None, str] | None = None
+    """What its figure counts (measure and subject family), for a statement with one."""
+    zero: bool = False
+    """Its figure is a flat none ("not a single one of our drones was lost")."""
+    figure: float | None = None
+    """Its exact figure, if it gives one ("there is no record of 143 patients": 143)."""
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -379,34 +409,77 @@ def content_words(text: str) -> frozenset[str]:
 SHARED_WORDS = 2
 
 
+def _near(denial: Statement, assertion: Statement, window: int) -> bool:
+    """Whether the assertion is one the denial can answer by place: earlier, within
+    ``window`` sentences; a flat none also a figure of the same thing that follows it
+    ("Not one of our drones was lost ... The army said it downed 14 drones")."""
+    distance = denial.sentence_index - assertion.sentence_index
+    if assertion.start < denial.start and 0 <= distance <= window:
+        return True
+    counted = denial.zero and denial.counts is not None and denial.counts == assertion.counts
+    return counted and abs(distance) <= window
+
+
+def _same_figure(denial: Statement, assertion: Statement) -> bool:
+    """A denial that names a figure ("no record of 143 patients") answers the figure."""
+    return denial.stance == "denial" and bool(denial.figure) and denial.figure == assertion.figure
+
+
+def _answers(denial: Statement, assertion: Statement) -> bool:
+    """Whether ``denial`` answers ``assertion``: it is about the denier, the denial is
+    about the asserting party (whom it answers: "... rejected these claims"), it shares
+    what is denied, or, for a flat none ("no servicemen were killed"), counts what the assertion's
+    figure counts ("killed up to 40 servicemen")."""
+    if denial.zero and denial.counts is not None and denial.counts == assertion.counts:
+        return True
+    if _same_figure(denial, assertion):
+        return True
+    return denial.stance == "denial" and (
+        denial.party in assertion.concerns
+        or assertion.party in denial.concerns
+        or len(denial.words & assertion.words) >= SHARED_WORDS
+    )
+
+
 def match_denials(
     statements: Sequence[Statement], *, fact_key: str, window: int = 2
 ) -> list[Finding]:
-    """Pair each explicit denial with the assertion it answers.
+    """Pair each explicit denial, and each flat none of a figure, with the assertion it
+    answers.
 
     The answered assertion is the nearest earlier statement, within ``window`` sentences,
     made by another party about the denier's party ("Islamabad says the group operates
-    from Afghanistan ... but Kabul denies the charge"), or sharing what is denied ("27
+    from Afghanistan ... but Kabul denies the charge"), or by the party the denial is
+    about ("The Front said it had downed a helicopter. The army rejected these claims"),
+    or sharing what is denied ("27
     civilians were killed by shelling in the market ... The RSF denied shelling the
     market": at least ``SHARED_WORDS`` content words in common).
     """
     findings = []
     for denial in statements:
-        if denial.stance != "denial" or denial.party is None:
+        if not (denial.stance == "denial" or denial.zero) or denial.party is None:
             continue
         answered = [
             s
             for s in statements
             if s.stance in ("assertion", "accusation")
+            and not s.zero
             and s.party is not None
             and s.party != denial.party
-            and s.start < denial.start
-            and 0 <= denial.sentence_index - s.sentence_index <= window
-            and (denial.party in s.concerns or len(denial.words & s.words) >= SHARED_WORDS)
+            and _near(denial, s, window)
+            and _answers(denial, s)
         ]
         if not answered:
             continue
-        best = max(answered, key=lambda s: (s.stance == "accusation", s.start))
+        best = max(
+            answered,
+            key=lambda s: (
+                _same_figure(denial, s),
+                len(denial.words & s.words) >= SHARED_WORDS,
+                s.stance == "accusation",
+                s.start,
+            ),
+        )
         findings.append(
             Finding(
                 kind=DENIAL,

@@ -89,6 +89,9 @@ class _Mark:
     start: int
     end: int
     incident: Incident
+    weak: bool = False
+    """A country or capital named as the main incident's: it decides a claim only when
+    no other mark is near ("the 1970 earthquake ... killed 70,000 in Peru's history")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +110,15 @@ class ArticleIncidents:
         )
         if index is None:
             return MAIN
-        best: tuple[int, _Mark] | None = None
+        best: tuple[bool, int, _Mark] | None = None
         for mark in self.marks[index]:
             overlap = mark.start < end and start < mark.end
             distance = 0 if overlap else min(abs(mark.start - end), abs(start - mark.end))
-            if distance <= REACH and (best is None or distance < best[0]):
-                best = (distance, mark)
+            rank = (mark.weak, distance)
+            if distance <= REACH and (best is None or rank < best[:2]):
+                best = (mark.weak, distance, mark)
         if best is not None:
-            return best[1].incident
+            return best[2].incident
         return self.inherited[index]
 
 
@@ -157,7 +161,9 @@ def _place_marks(sentence: Sentence, lede: set[str]) -> list[_Mark]:
             # "across Congo", "throughout the country": a country's total, not the incident's
             place = normalize_name(name)
             out.append(_Mark(start, end, Incident(key=f"s:{place}", place=place)))
-        elif _coarse(name) or _is_main_place(name, lede):
+        elif _coarse(name):
+            out.append(_Mark(start, end, MAIN, weak=True))
+        elif _is_main_place(name, lede):
             out.append(_Mark(start, end, MAIN))
         else:
             place = normalize_name(name)
@@ -185,6 +191,28 @@ def _time_marks(sentence: Sentence, published: date | None, main_start: date | N
             )
         else:
             out.append(_Mark(start, end, Incident(time=ref.start or last)))
+    return out
+
+
+#: A year naming an incident as its modifier: "the 1970 Ancash earthquake", "the 2011
+#: floods".
+_YEAR_OF = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?P<year>1[6-9]\d\d|20\d\d)\s+(?=[A-Za-z])"
+)
+
+
+def _year_marks(sentence: Sentence, main_start: date | None) -> list[_Mark]:
+    """Incidents a sentence names by an earlier year ("the 2011 floods killed 40")."""
+    if main_start is None:
+        return []
+    out = []
+    for match in _YEAR_OF.finditer(sentence.text):
+        year = int(match.group("year"))
+        if year >= main_start.year:
+            continue
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        incident = Incident(key=f"t:{first.isoformat()}/{last.isoformat()}", time=first)
+        out.append(_Mark(sentence.start + match.start(), sentence.start + match.end(), incident))
     return out
 
 
@@ -229,6 +257,7 @@ def analyse_article(body: str, title: str = "", published: date | None = None) -
             [
                 *_cue_marks(s),
                 *_time_marks(s, published, main_start),
+                *_year_marks(s, main_start),
                 *(_place_marks(s, lede) if s.index >= 1 else []),
             ],
             key=lambda m: m.start,

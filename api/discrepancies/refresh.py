@@ -2,118 +2,47 @@
 
 Everything here works on the claims of the facts it is given (an indexed lookup by
 ``claim.fact_key``), never on all claims, so ingest cost does not grow with the store.
+Which fact a claim is about is ``keys`` (with ``families`` and ``incidents``); whom it
+speaks for is ``parties``; this module orchestrates: it assigns keys, recomputes the
+facts' and articles' discrepancies and stores them with the claims' statuses.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlmodel import Session, col, select
 
-from api.actors.models import Actor
 from api.actors.service import ids_by_name
 from api.articles.models import Article
 from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
 from api.discrepancies import detection, incidents, stored, vocabulary
+from api.discrepancies.keys import (
+    ArticleSides,
+    antecedent_of,
+    article_incidents,
+    counted_by,
+    fact_key_of,
+    is_flat_none,
+    lede_countries,
+    lede_country_names,
+    measure_of,
+    outlets_comparable,
+    reads_siblings,
+    subject_of,
+)
+from api.discrepancies.keys import (
+    claimants_comparable as claimants_comparable,  # re-exported
+)
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
+from api.discrepancies.parties import Parties as Parties  # re-exported: the facts' parties
+from api.discrepancies.parties import source_of
 from api.events.models import Event
 from api.extraction import gazetteer
 from api.extraction.types import Stance
-from api.names import normalize_name
-
-#: Actor kinds that speak for themselves, not for the country they are placed in.
-INDEPENDENT_KINDS = frozenset({"organization", "armed_group", "media_outlet", "other"})
-#: Kinds of the parties that fight: whose soldiers and drones are counted.
-BELLIGERENT_KINDS = frozenset({"country", "armed_group", "government", "military"})
-
-
-class Parties:
-    """Maps actors to the party they speak for: the root of their ``parent`` chain."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self._root: dict[int, int] = {}
-        self._parent: dict[int, int | None] = {}  # actor id -> parent id, as loaded
-        self._kind: dict[int, str] = {}
-
-    def prefetch(self, actor_ids: Iterable[int | None]) -> None:
-        """Load the actors' parent chains, one query per chain level."""
-        wanted = {i for i in actor_ids if i is not None} - self._root.keys() - self._parent.keys()
-        while wanted:
-            rows = self.session.exec(
-                select(Actor.id, Actor.parent_id, Actor.kind).where(col(Actor.id).in_(wanted))
-            ).all()
-            for actor_id, parent_id, kind in rows:
-                if actor_id is not None:
-                    self._parent[actor_id] = parent_id
-                    self._kind[actor_id] = kind
-            for missing in wanted - self._parent.keys():
-                self._parent[missing] = None
-            wanted = {p for _, p, _ in rows if p is not None} - self._parent.keys()
-
-    def _parent_of(self, actor_id: int) -> int | None:
-        """The party ``actor_id`` speaks for above itself, if any.
-
-        A state's ministries, military and officials speak for the country; an
-        organisation of its own (a union, a relief group, an armed group, an outlet) that
-        the text places in a country ("Sudan Medics Union") does not.
-        """
-        if actor_id not in self._parent:
-            self.prefetch([actor_id])
-        parent = self._parent[actor_id]
-        if (
-            parent is not None
-            and self._kind.get(actor_id) in INDEPENDENT_KINDS
-            and self._kind.get(parent) == "country"
-        ):
-            return None
-        return parent
-
-    def kind(self, actor_id: int) -> str | None:
-        if actor_id not in self._parent:
-            self.prefetch([actor_id])
-        return self._kind.get(actor_id)
-
-    def belligerent(self, actor_id: int | None) -> int | None:
-        """The party ``actor_id`` fights for: its root, when that is a state or an armed
-        group (not a union, an outlet or a person of no body)."""
-        root = self.root(actor_id)
-        return root if root is not None and self.kind(root) in BELLIGERENT_KINDS else None
-
-    def root(self, actor_id: int | None) -> int | None:
-        if actor_id is None:
-            return None
-        if actor_id in self._root:
-            return self._root[actor_id]
-        chain: list[int] = []
-        node: int | None = actor_id
-        while node is not None and node not in chain and len(chain) < 32:
-            if node in self._root:
-                node = self._root[node]
-                break
-            chain.append(node)
-            parent = self._parent_of(node)
-            if parent is None:
-                break
-            node = parent
-        root = node if node is not None else actor_id
-        for item in chain:
-            self._root[item] = root
-        return root
-
-
-def source_of(article: stored.ArticleSource) -> str:
-    """Independent sources are publishers; an article without one counts as its own."""
-    if article.publisher:
-        return "publisher:" + normalize_name(article.publisher)
-    return f"article:{article.id}"
-
 
 #: Words that make a changed figure a correction of an earlier one.
 CORRECTION_CUES = vocabulary.load().corrections
@@ -329,371 +258,11 @@ def update_statuses(session: Session, claims: Sequence[Claim]) -> None:
     session.flush()
 
 
-def within_event(claim: Claim, event: Event, slack_days: int) -> bool:
-    """Whether the period the claim is about can be the event's own time.
-
-    Claims about the event's own time ("overnight", "on Sunday") or with no time are;
-    explicit periods ("In December", "between January and Sept. 15") only when they
-    overlap the event's dates.
-    """
-    if claim.time_kind in (None, "relative"):
-        return True
-    start = claim.time_start or claim.time_end
-    end = claim.time_end or claim.time_start
-    if start is None or end is None or event.start_date is None or event.end_date is None:
-        return False
-    slack = timedelta(days=slack_days)
-    return start <= event.end_date + slack and end >= event.start_date - slack
-
-
-#: Measures that, said of things, all say the things were lost: "downed six drones",
-#: "none of our drones was lost" and "destroyed two aircraft" are about one fact.
-LOSS_MEASURES = frozenset({"killed", "destroyed", "lost", "struck"})
-#: Subject categories of things (see ``api.extraction.measures``).
-THING_SUBJECTS = frozenset(
-    {"aircraft", "vehicles", "munitions", "buildings", "posts", "camps", "settlements"}
-)
-
-
-#: Subjects whose figures belong to a side (whose soldiers, whose drones): claimants are
-#: set against each other only when the side is known. People counted without a side
-#: (the dead of a flood, a crowd) are one figure whoever gives it.
-SIDED_SUBJECTS = frozenset({"combatants", "vote"}) | THING_SUBJECTS
-
-_AIRBORNE = re.compile(r"\b(?:aerial|drones?|uavs?|aircraft|airborne)\b", re.I)
-_REMAINS = re.compile(r"\b(?:bodies|corpses|remains)\b", re.I)
-
-
-def subject_family(subject: str | None, subject_text: str | None) -> str | None:
-    """The subject a fact is keyed by: "unmanned aerial vehicles" are aircraft."""
-    if subject == "vehicles" and subject_text and _AIRBORNE.search(subject_text):
-        return "aircraft"
-    return subject
-
-
-def measure_family(measure: str, subject: str | None, text: str | None = None) -> str:
-    """The measure a fact is keyed by: a thing lost, downed or destroyed is destroyed;
-    a count of bodies ("left 62 bodies behind") is a count of the dead."""
-    if measure in LOSS_MEASURES and subject in THING_SUBJECTS and measure != "struck":
-        return "destroyed"
-    if measure == "count" and subject not in THING_SUBJECTS and text and _REMAINS.search(text):
-        return "killed"
-    return measure
-
-
-#: Words by which a claimant counts its own people or things: "three of our drones",
-#: "losing four of its own soldiers".
-_OWN = re.compile(r"\b(?:our|its own|their own)\b", re.I)
-#: "its"/"the group's" count the claimant's own only when the figure is a loss: a party
-#: reports its own dead ("nine of the group's fighters had died"), not its enemy's.
-_ITS = re.compile(r"\b(?:its|the (?:group|movement|organi[sz]ation|force|army)['’]s)\b", re.I)
-_LOSS = re.compile(r"\b(?:lost|losing|loss|losses|died|dead|perished)\b", re.I)
-
-
-_ENEMY = re.compile(rf"\b(?:{'|'.join(vocabulary.load().enemy)})(?!\w)", re.I)
-#: Person subjects that an enemy's count makes combatants ("the enemy lost 25 men").
-_ENEMY_PERSONS = frozenset({"people", "police"})
-
-
-def counts_enemy(claim: Claim) -> bool:
-    """Whether the counted phrase says the figure is of the claimant's enemy."""
-    return bool(_ENEMY.search(claim.subject_text or "") or _ENEMY.search(claim.quote))
-
-
-_STATE_FORCES = frozenset(vocabulary.load().state_forces)
-#: A party's own things: "of its drones", "our tanks", or lost in the passive ("no
-#: aircraft was hit", "two helicopters were destroyed").
-_OWN_THINGS = re.compile(
-    r"\b(?:of (?:its|our|their)|our|its own|their own)\b"
-    r"|\b(?:was|were|been|being)\s+(?:\w+\s+)?"
-    r"(?:hit|lost|destroyed|shot down|downed|damaged|struck)\b",
-    re.I,
-)
-_GROUP_FORCES = frozenset(vocabulary.load().group_forces)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSides:
-    """The fighting parties an article names (its claimants' and counted sides' parties)."""
-
-    states: frozenset[int]
-    groups: frozenset[int]
-    countries: int = 0
-    """How many countries the article's lede names (a quake in two countries: a figure
-    "in Turkey" is one country's part of the toll)."""
-
-    @classmethod
-    def of(
-        cls, article_claims: Sequence[Claim], parties: Parties, countries: int = 0
-    ) -> ArticleSides:
-        named = {parties.belligerent(c.claimant_id) for c in article_claims}
-        named |= {parties.belligerent(c.subject_side_id) for c in article_claims}
-        fighting = {p for p in named if p is not None}
-        groups = frozenset(p for p in fighting if parties.kind(p) == "armed_group")
-        return cls(states=frozenset(fighting - groups), groups=groups, countries=countries)
-
-    def opponent(self, claim: Claim, parties: Parties) -> int | None:
-        """The claimant's enemy: the one other fighting party the article names."""
-        own = parties.belligerent(claim.claimant_id)
-        if own is None:
-            return None
-        others = (self.states | self.groups) - {own}
-        return next(iter(others)) if len(others) == 1 else None
-
-    def whose_things(self, claim: Claim, parties: Parties) -> int | None:
-        """Whose drones or tanks a party's figure counts, by how it is said: what it lost
-        ("none of its drones was shot down", "no aircraft was hit") is its own; what it
-        downed or destroyed ("intercepted 22 drones") is its one opponent's."""
-        own = parties.belligerent(claim.claimant_id)
-        if own is None:
-            return None
-        if _OWN_THINGS.search(claim.quote):
-            return own
-        if claim.measure in LOSS_MEASURES:
-            return self.opponent(claim, parties)
-        return None
-
-    def side_of_forces(self, subject_text: str | None) -> int | None:
-        """Whose forces the counted noun names, when the article leaves one choice: the
-        one state's soldiers, the one armed group's militants."""
-        words = (subject_text or "").lower().replace("’", "'").split()
-        if not words:
-            return None
-        head = " ".join(words[-2:]) if " ".join(words[-2:]) in _STATE_FORCES else words[-1]
-        if head in _STATE_FORCES and len(self.states) == 1:
-            return next(iter(self.states))
-        if head in _GROUP_FORCES and len(self.groups) == 1:
-            return next(iter(self.groups))
-        return None
-
-
-NO_SIDES = ArticleSides(frozenset(), frozenset())
-
-#: A figure said of a part of the area: "in government-held areas", "in the rebel-held
-#: northwest", "in the south".
-_AREA_PART = re.compile(
-    r"\bin (?:the )?(?:[\w-]+-(?:held|controlled)\s+)?"
-    r"(?:areas?|regions?|parts?|(?:north|south)(?:-?(?:east|west))?|east|west)\b",
-    re.I,
-)
-_IN_NAME = re.compile(r"\b[Ii]n (?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_LEDE_CHARS = 600
-
-
-def lede_countries(article: Article) -> int:
-    """How many countries an article's title and opening name."""
-    gaz = gazetteer.load()
-    text = f"{article.title} {article.body[:_LEDE_CHARS]}"
-    found = {gaz.place(w) for w in re.findall(r"[A-Z][\w'’-]+", text)}
-    return len({hit[0].name for hit in found if hit is not None and hit[1] != "demonym"})
-
-
-def is_partial_scope(claim: Claim, countries: int) -> bool:
-    """Whether the figure counts in a part of the incident's area: a region named in its
-    clause, or one country of an incident the article's opening puts in several."""
-    at = claim.statement.find(claim.quote)
-    if at < 0:
-        return False
-    clause = re.split(r"[;,]| while | whereas ", claim.statement[at + len(claim.quote) :])[0]
-    opening = claim.statement[:at]
-    lead = opening if re.match(r"\s*In [A-Z]", opening) and "," in opening else ""
-    window = f"{lead} {claim.quote} {clause[:80]}"
-    if _AREA_PART.search(window):
-        return True
-    if countries < 2:
-        return False
-    gaz = gazetteer.load()
-    hits = (gaz.place(m.group("name")) for m in _IN_NAME.finditer(window))
-    return any(hit is not None and hit[1] in ("name", "alias") for hit in hits)
-
-
-def counted_side(claim: Claim) -> int | None:
-    """Whose people or things a figure counts: the extracted side, or the claimant's own
-    where the words say so."""
-    if claim.subject_side_id is not None:
-        return claim.subject_side_id
-    if claim.claimant_id is None or subject_family(claim.subject, claim.subject_text) not in (
-        SIDED_SUBJECTS
-    ):
-        return None
-    text = claim.quote
-    if _OWN.search(text) or (_ITS.search(text) and _LOSS.search(text)):
-        return claim.claimant_id
-    return None
-
-
-def _has_figure(claim: Claim) -> bool:
-    return claim.lower is not None or claim.upper is not None
-
-
-#: Words before a figure that make it a part of the figure before it ("11 people were
-#: killed, including nine patients"; "12 dead, among them three children"), or right after
-#: it ("two of them died"): a subgroup's count, not another account of the whole.
-_PART_OF = re.compile(
-    rf"\b(?:{'|'.join(vocabulary.load().part_of)})"
-    r"(?:\s+(?:at least|about|around|some|nearly|almost|more than|over))?\s*$",
-    re.I,
-)
-_PART_LEAD = re.compile(
-    rf"^\S+(?:\s+\S+)?\s+(?:{'|'.join(map(re.escape, vocabulary.load().part_lead))})\b", re.I
-)
-
-
-def is_part(claim: Claim) -> bool:
-    """Whether the figure counts a part of what an earlier figure in its sentence counts."""
-    at = claim.statement.find(claim.quote)
-    if at < 0:
-        return False
-    before = claim.statement[max(0, at - 40) : at]
-    after = claim.statement[at : at + len(claim.quote) + 20]
-    return bool(_PART_OF.search(before) or _PART_LEAD.search(after))
-
-
-def fact_key_of(
-    claim: Claim,
-    event: Event | None,
-    parties: Parties,
-    incident: incidents.Incident = incidents.MAIN,
-    antecedent: Claim | None = None,
-    sides: ArticleSides = NO_SIDES,
-) -> str | None:
-    """The fact a numeric claim is about, or ``None`` when it is no fact of its event.
-
-    A figure that does not say what it counts ("the real figure was 41%") counts what
-    its ``antecedent`` counts (see ``antecedent_of``).
-
-    A denial that carries a figure ("none of our drones was lost": 0) is a figure too.
-    Claims about another incident than their article's main one (``incident``) make
-    facts of their own. Whose soldiers a figure counts, when it does not say, is read
-    from the fighting parties its article names (``sides``): "the enemy" is the
-    claimant's one opponent; soldiers are the one state's, militants the one armed
-    group's.
-    """
-    if (
-        event is None
-        or event.id is None
-        or claim.qualifier is None
-        or claim.measure is None
-        or (claim.stance == Stance.denial.value and not _has_figure(claim))
-        or not within_event(claim, event, get_settings().event_window_days)
-    ):
-        return None
-    side = parties.root(counted_side(claim))
-    subject = subject_family(claim.subject, claim.subject_text)
-    if side is None and counts_enemy(claim):
-        side = sides.opponent(claim, parties)
-        if side is not None and subject in _ENEMY_PERSONS:
-            subject = "combatants"
-    if side is None and subject in ("combatants", "police"):
-        side = sides.side_of_forces(claim.subject_text)
-    if side is None and subject in THING_SUBJECTS:
-        side = sides.whose_things(claim, parties)
-    if claim.measure in ONE_FIGURE_MEASURES and subject not in THING_SUBJECTS:
-        subject = "people"  # a crowd's size, whatever its members are called
-    if subject is None and antecedent is not None:
-        subject = subject_family(antecedent.subject, antecedent.subject_text)
-        if side is None:
-            side = parties.root(counted_side(antecedent))
-    parts = [
-        f"e{event.id}",
-        measure_family(claim.measure, subject, claim.subject_text or claim.quote),
-        subject or "-",
-        str(side) if side is not None else "-",
-        claim.base_unit or "count",
-    ]
-    if not incident.main:
-        key = incident.key
-        if key.startswith("x:"):  # told apart by a cue only: never the same as another's
-            key = f"x:a{claim.article_id}.{key[2:]}"
-        parts.append("i:" + key[:120])
-    if is_part(claim) or is_partial_scope(claim, sides.countries):
-        # a subgroup of one report's figure, or a part of the area: compared with nothing
-        parts.append(f"part:a{claim.article_id}.{claim.start_offset}")
-    return "|".join(parts)
-
-
-#: Measures that do not say what was done to what is counted ("120,000 people", "4 of
-#: whom"): outlets' own figures of them are not set against each other.
-VAGUE_MEASURES = frozenset({"count", "amount"})
-
-
-def measure_of(fact_key: str) -> str | None:
-    parts = fact_key.split("|")
-    return parts[1] if len(parts) >= 5 else None
-
-
-def side_is_known(fact_key: str) -> bool:
-    """Whether the fact names whose people or things are counted (see ``fact_key_of``)."""
-    parts = fact_key.split("|")
-    return len(parts) >= 5 and parts[3] != "-"
-
-
-#: Measures of which an incident has one figure whoever gives it: a crowd's size.
-ONE_FIGURE_MEASURES = frozenset({"attended"})
-#: Subjects a percentage of which is one figure of the incident, whoever gives it; other
-#: percentages say of what only loosely ("62% of tally sheets", "85% of the city").
-ONE_FIGURE_PERCENTAGES = frozenset({"turnout"})
-
-
-def claimants_comparable(fact_key: str) -> bool:
-    """Whether different claimants' figures of the fact are about one number.
-
-    They are when the side counted is known, or when what is counted belongs to no side
-    (the dead of a mine explosion, a crowd, a turnout): then the government's and the
-    union's figures for the same moment are two accounts of one number. Soldiers, drones
-    or votes counted without saying whose are not: the figures may count different
-    sides. Figures that do not say what was done ("9,200 people", "16 people") never are.
-    When each figure was given matters (see ``detection``): a later, higher toll is an
-    update, not a conflict.
-    """
-    parts = fact_key.split("|")
-    if len(parts) < 5 or parts[1] in VAGUE_MEASURES:
-        return False
-    if side_is_known(fact_key):
-        return True
-    subject, unit = parts[2], parts[4]
-    if subject in SIDED_SUBJECTS or subject == "-":
-        return False
-    return unit != "%" or subject in ONE_FIGURE_PERCENTAGES
-
-
-def article_incidents(article: Article) -> incidents.ArticleIncidents:
-    published = article.published_at.date() if article.published_at else None
-    return incidents.analyse_article(article.body, article.title, published)
-
-
-#: How many sentences back a figure that does not say what it counts looks for the
-#: figure it answers ("87% of state schools had closed ... the real figure was 41%").
-ANTECEDENT_SENTENCES = 2
-
-
-def antecedent_of(claim: Claim, article_claims: Sequence[Claim]) -> Claim | None:
-    """The figure a subjectless figure answers: the nearest earlier one of its article,
-    within ``ANTECEDENT_SENTENCES``, with the same measure and unit and a subject."""
-    if claim.subject is not None or claim.measure is None:
-        return None
-    best = None
-    for other in article_claims:
-        if (
-            other.id != claim.id
-            and other.subject is not None
-            and other.measure == claim.measure
-            and other.base_unit == claim.base_unit
-            and other.start_offset < claim.start_offset
-            and 0 <= claim.sentence_index - other.sentence_index <= ANTECEDENT_SENTENCES
-            and (best is None or other.start_offset > best.start_offset)
-        ):
-            best = other
-    return best
-
-
-def _reads_siblings(claim: Claim) -> bool:
-    """Whether a claim's fact key depends on the other claims of its article."""
-    return claim.measure is not None and (
-        claim.subject is None
-        or (claim.subject_side_id is None and claim.subject in ("combatants", "police"))
-        or counts_enemy(claim)
-    )
+def _lede_states(session: Session, article: Article, parties: Parties) -> frozenset[int]:
+    """The stored countries an article's opening names (see ``ArticleSides.of``)."""
+    ids = ids_by_name(session, lede_country_names(article, demonyms=True)).values()
+    parties.prefetch(ids)
+    return frozenset(i for i in ids if parties.kind(i) == "country" and parties.root(i) == i)
 
 
 def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties) -> set[str]:
@@ -703,7 +272,7 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
     for claim in claims:
         siblings[claim.article_id].append(claim)
     for article_id, given in list(siblings.items()):
-        if any(_reads_siblings(c) for c in given):
+        if any(reads_siblings(c) for c in given):
             known = {c.id for c in given}
             stored = session.exec(select(Claim).where(Claim.article_id == article_id)).all()
             given.extend(c for c in stored if c.id not in known)
@@ -727,7 +296,10 @@ def assign_fact_keys(session: Session, claims: Sequence[Claim], parties: Parties
             antecedent = antecedent_of(claim, siblings[claim.article_id])
             if claim.article_id not in article_sides:
                 article_sides[claim.article_id] = ArticleSides.of(
-                    siblings[claim.article_id], parties, lede_countries(article)
+                    siblings[claim.article_id],
+                    parties,
+                    lede_countries(article),
+                    _lede_states(session, article, parties),
                 )
             sides = article_sides[claim.article_id]
             key = fact_key_of(claim, event, parties, incident, antecedent, sides)
@@ -778,8 +350,8 @@ def _refresh_facts(
                 fact_claims(claims, articles, parties),
                 tolerance,
                 compare_claimants=claimants_comparable(key),
-                compare_outlets=measure_of(key) not in VAGUE_MEASURES,
-                series=detection.series_of(measure_of(key)),
+                compare_outlets=outlets_comparable(key),
+                series=detection.series_of(measure_of(key), subject_of(key)),
             )
             sources.update(analysis.sources)
             found.append((key, analysis.findings, claims[0] if claims else None, None))
@@ -869,6 +441,9 @@ def _refresh_statements(
                 stance=claim.stance,
                 concerns=frozenset(c for c in concerns if c is not None),
                 words=detection.content_words(claim.statement or claim.quote),
+                counts=counted_by(claim),
+                zero=is_flat_none(claim),
+                figure=claim.lower if claim.lower == claim.upper else None,
             )
         )
     findings = detection.match_denials(statements, fact_key=key)

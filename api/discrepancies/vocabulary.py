@@ -30,6 +30,16 @@ class Vocabulary:
     """Nouns for an armed group's forces ("militants", "assailants")."""
     enemy: tuple[str, ...]
     """Regular-expression fragments that make a counted phrase the claimant's enemy's."""
+    person_nouns: tuple[str, ...]
+    """Nouns that count people when the subject lexicon does not name them ("brothers")."""
+    container_nouns: tuple[str, ...]
+    """Nouns whose figure counts what follows "of" ("the number of marchers")."""
+    hearsay: tuple[str, ...]
+    """Regular-expression fragments before a figure that make it someone's claim."""
+    capacity: tuple[str, ...]
+    """Regular-expression fragments before a figure that make it a capacity."""
+    not_counted: tuple[str, ...]
+    """Words after a counted noun that are never what is counted ("people remain")."""
 
 
 @lru_cache(maxsize=1)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 from itertools import takewhile
 
 from .attribution import Attribution
@@ -14,6 +17,24 @@ from .timerefs import nearest
 from .types import ActorKind, Stance
 
 _CLAUSE_TAIL = re.compile(r"(?:[\s,;:]+(?:while|but|and|as|whereas))?[\s,;:.\"”]*$")
+#: A speaker's verb followed by the quotation it introduces: 'the chair said: "..."'.
+_QUOTE_FOLLOWS = re.compile(r"\s*[:,]?\s*[\"“]")
+
+
+@lru_cache(maxsize=1)
+def _dismissal() -> re.Pattern[str]:
+    """Words that make a statement dismiss another's claim (``lexicon/statements.toml``)."""
+    text = resources.files("api.extraction.lexicon").joinpath("statements.toml").read_text()
+    fragments = tomllib.loads(text)["dismissals"]
+    return re.compile(rf"\b(?:{'|'.join(fragments)})(?!\w)", re.I)
+
+
+def stance_of(stance: Stance, statement: str) -> Stance:
+    """A statement's stance: an assertion that dismisses a claim ("the figure was false",
+    "This is pure fabrication") is a denial."""
+    if stance == Stance.assertion and _dismissal().search(statement):
+        return Stance.denial
+    return stance
 
 
 class StatementClaims(ExtractorContext):
@@ -62,6 +83,8 @@ class StatementClaims(ExtractorContext):
                 ]
                 stop = min(nxt) if nxt else len(s)
                 start, end = a.start, stop
+            elif a.content == "before" and _QUOTE_FOLLOWS.match(s, a.end):
+                start, end = a.start, len(s)  # 'the chair said: "There is no ..."'
             elif a.content == "before":
                 prevs = [b.end for b in primaries[:i] if b.end <= a.start]
                 start, end = (max(prevs) if prevs else 0), a.end
@@ -79,8 +102,9 @@ class StatementClaims(ExtractorContext):
                 for c in takewhile(lambda c: c.sentence == sent.index, reversed(self.state.claims))
             ):
                 continue
+            stance = stance_of(a.stance, s[start:end])
             target = a.target
-            if a.stance == Stance.denial and target is None:
+            if stance == Stance.denial and target is None:
                 target = self._last_other_party(key)
             conf = 0.55 + (0.1 if target is not None else 0.0)
             relay = None
@@ -96,7 +120,7 @@ class StatementClaims(ExtractorContext):
                     start=sent.start + start,
                     end=sent.start + end,
                     sentence=sent.index,
-                    stance=a.stance,
+                    stance=stance,
                     claimant=key,
                     relay=relay,
                     target=target,

@@ -283,3 +283,22 @@ def test_two_sides_agree_when_every_figure_of_one_overlaps_every_figure_of_the_o
         b = [span() for _ in range(rng.randint(1, 4))]
         pairwise = all(x.overlaps(y) for x in a for y in b)
         assert _all_agree(_ends(a), _ends(b)) == pairwise, (a, b)
+
+
+def test_an_outlet_a_day_later_repeating_one_side_stands_on_it() -> None:
+    # The navy says 6 sailors died, the rebels say they killed 30; a day later a
+    # broadcaster's own report says 6: it stands beside the navy, not apart.
+    from dataclasses import replace
+    from datetime import date
+
+    day1, day2 = date(2025, 5, 1), date(2025, 5, 2)
+    navy = replace(claim(1, 10, "exact", 6), moment=day1)
+    rebels = replace(claim(2, 20, "exact", 30), moment=day1)
+    outlet = replace(claim(3, None, "exact", 6), party="outlet:tv", moment=day2)
+    (finding,) = analyse("f", [navy, rebels, outlet], TOL, series="rising").findings
+    assert finding.kind == CONFLICTING
+    assert set(finding.sides) == {(1, 3), (2,)}
+    # an outlet repeating neither, or both, stands nowhere
+    vague = replace(claim(4, None, "at_least", 5), party="outlet:radio", moment=day2)
+    (finding,) = analyse("f", [navy, rebels, vague], TOL, series="rising").findings
+    assert set(finding.sides) == {(1,), (2,)}

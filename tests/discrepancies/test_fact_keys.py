@@ -6,19 +6,18 @@ from datetime import date
 from typing import Any, cast
 
 from api.claims.models import Claim
+from api.discrepancies.families import measure_family, subject_family
 from api.discrepancies.incidents import Incident
-from api.discrepancies.refresh import (
+from api.discrepancies.keys import (
     ArticleSides,
-    Parties,
     antecedent_of,
     claimants_comparable,
     counted_side,
     fact_key_of,
     is_part,
     is_partial_scope,
-    measure_family,
-    subject_family,
 )
+from api.discrepancies.refresh import Parties
 from api.events.models import Event
 
 EVENT = Event(id=4, title="Drone strikes", start_date=date(2025, 10, 3), end_date=date(2025, 10, 4))
@@ -221,3 +220,83 @@ def test_a_toll_of_a_part_of_the_area_is_no_account_of_the_whole() -> None:
     assert is_partial_scope(in_turkey, countries=2)
     assert not is_partial_scope(in_turkey, countries=1)
     assert fact_key_of(part, EVENT, PARTIES) != fact_key_of(other, EVENT, PARTIES)
+
+
+def test_a_side_read_against_the_counted_noun_is_set_aside() -> None:
+    # "The ministry says 40 insurgents were killed": insurgents are not the state's own.
+    parties = FixedParties({1: (1, "country"), 7: (7, "armed_group")})
+    sides = ArticleSides.of([make(claimant_id=1), make(id=2, claimant_id=7)], parties)
+    misread = make(
+        measure="killed", subject="combatants", subject_text="insurgents", subject_side_id=1
+    )
+    assert fact_key_of(misread, EVENT, parties, sides=sides) == "e4|killed|combatants|7|count"
+    troops = make(measure="killed", subject="combatants", subject_text="troops", subject_side_id=7)
+    assert fact_key_of(troops, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+    # A noun of no kind ("fighters") keeps the side read.
+    fighters = make(
+        measure="killed", subject="combatants", subject_text="fighters", subject_side_id=1
+    )
+    assert fact_key_of(fighters, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+    named = make(
+        measure="killed",
+        subject="combatants",
+        subject_text="Front troops and allied militants",
+        subject_side_id=7,
+    )
+    assert fact_key_of(named, EVENT, parties, sides=sides) == "e4|killed|combatants|7|count"
+
+
+def test_with_no_state_among_its_speakers_the_one_country_of_the_opening_fights() -> None:
+    # A broadcaster's "11 fallen heroes" of an attack on a base near Gao, Mali.
+    parties = FixedParties({1: (1, "country"), 7: (7, "armed_group"), 9: (9, "organization")})
+    claims = [make(claimant_id=9)]
+    heroes = make(measure="killed", subject="combatants", subject_text="fallen heroes")
+    sides = ArticleSides.of(claims, parties, lede_states=frozenset({1}))
+    assert fact_key_of(heroes, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+    # Two countries in the opening, or a state among the speakers, decide nothing more.
+    two = ArticleSides.of(claims, parties, lede_states=frozenset({1, 8}))
+    assert fact_key_of(heroes, EVENT, parties, sides=two) == "e4|killed|combatants|-|count"
+    spoken = ArticleSides.of(
+        [make(claimant_id=3)], FixedParties({3: (3, "country")}), 0, frozenset({1})
+    )
+    assert spoken.states == frozenset({3})
+
+
+def test_a_datelines_capital_names_the_country() -> None:
+    from api.articles.models import Article
+    from api.discrepancies.keys import lede_country_names
+
+    article = Article(title="Base attacked", body="NIAMEY (Wire) - Gunmen attacked a base.")
+    assert "Niger" in lede_country_names(article, demonyms=True)
+    assert lede_country_names(article) == set()
+
+
+def test_an_unattributed_figure_introduced_as_a_claim_is_no_outlets_own() -> None:
+    said = "The so-called toll of 300 villagers killed is a lie, the broadcaster said."
+    hearsay = make(
+        measure="killed",
+        subject="civilians",
+        statement=said,
+        quote="300 villagers killed",
+        lower=300.0,
+        upper=300.0,
+    )
+    plain = make(
+        measure="killed",
+        subject="civilians",
+        statement="Officials said 300 villagers were killed.",
+        quote="300 villagers",
+        lower=300.0,
+        upper=300.0,
+    )
+    assert fact_key_of(hearsay, EVENT, PARTIES) != fact_key_of(plain, EVENT, PARTIES)
+    assert "hearsay" in (fact_key_of(hearsay, EVENT, PARTIES) or "")
+    # attributed to its claimant, the same words are that claimant's figure
+    attributed = make(
+        measure="killed",
+        subject="civilians",
+        statement=said,
+        quote="300 villagers killed",
+        claimant_id=5,
+    )
+    assert "hearsay" not in (fact_key_of(attributed, EVENT, PARTIES) or "")

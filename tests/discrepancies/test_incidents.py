@@ -66,3 +66,24 @@ def test_a_countrys_or_a_wars_total_is_not_the_incidents_figure() -> None:
     assert national.key != war.key
     across = reading.at(body.index("7 million"), body.index("7 million") + 9)
     assert not across.main
+
+
+def test_an_incident_named_by_an_earlier_year_is_its_own() -> None:
+    body = (
+        "A landslide buried part of the hill town of Sorata on Tuesday, killing nine people.\n"
+        "Residents still remember the 1998 Sorata landslide, which killed about 300 people,"
+        " the worst in Bolivia's history.\n"
+        "The toll from Tuesday's slide rose to 11 on Wednesday.\n"
+    )
+    reading = analyse_article(body, "Landslide in Sorata", PUBLISHED)
+
+    def key(text: str) -> str:
+        start = body.index(text)
+        return reading.at(start, start + len(text)).key
+
+    assert key("killed about 300 people").startswith("t:1998")
+    assert key("killing nine people") == ""
+    assert key("rose to 11") == ""
+    # the year of the incident itself names no other one
+    same = analyse_article("The 2025 floods have killed 40 people so far.", "", PUBLISHED)
+    assert same.at(30, 44).key == ""

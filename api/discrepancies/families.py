@@ -1,0 +1,93 @@
+"""What a fact counts, whatever words a claim uses: the families of measures and subjects.
+
+"Downed six drones", "none of our drones was lost" and "destroyed two aircraft" count one
+thing; "27 people remain missing" counts people, not "remain"; "the number of marchers"
+counts marchers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from api.discrepancies import vocabulary
+from api.extraction import lexicon
+
+#: Measures that, said of things, all say the things were lost: "downed six drones",
+#: "none of our drones was lost" and "destroyed two aircraft" are about one fact.
+LOSS_MEASURES = frozenset({"killed", "destroyed", "lost", "struck"})
+#: Subject categories of things (see ``api.extraction.measures``).
+THING_SUBJECTS = frozenset(
+    {"aircraft", "vehicles", "munitions", "buildings", "posts", "camps", "settlements"}
+)
+
+#: Subject categories of people.
+PERSON_SUBJECTS = lexicon.subjects().person_categories
+
+_AIRBORNE = re.compile(r"\b(?:aerial|drones?|uavs?|aircraft|airborne)\b", re.I)
+_REMAINS = re.compile(r"\b(?:bodies|corpses|remains)\b", re.I)
+_CATEGORIES = lexicon.subjects().categories
+_KNOWN = frozenset(_CATEGORIES.values())
+_PERSON_NOUNS = frozenset(vocabulary.load().person_nouns)
+_CONTAINERS = frozenset(vocabulary.load().container_nouns)
+_NOT_COUNTED = frozenset(vocabulary.load().not_counted)
+_WORD = re.compile(r"[a-z][a-z'’-]*")
+
+
+def _category_in(text: str) -> str | None:
+    """The category of the counted noun a subject phrase names: the noun after a
+    container ("the number of marchers"), else its first category noun ("people remain",
+    "people - many of them asleep")."""
+    words = [w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(text.lower())]
+    for i, word in enumerate(words[:-2]):
+        if word in _CONTAINERS and words[i + 1] == "of":
+            return _category_of_word(words[i + 2])
+    for word in words:
+        found = _category_of_word(word)
+        if found in _KNOWN:
+            return found
+    return None
+
+
+def _category_of_word(word: str) -> str:
+    if word in _CATEGORIES:
+        return _CATEGORIES[word]
+    if word in _PERSON_NOUNS:
+        return "people"
+    return word.removesuffix("s") if len(word) > 3 else word
+
+
+def subject_family(subject: str | None, subject_text: str | None) -> str | None:
+    """The subject a fact is keyed by: "unmanned aerial vehicles" are aircraft, "brothers"
+    and "relatives" are people, and a subject the extraction took from a word after the
+    counted noun ("27 people remain": "remain") is the counted noun's."""
+    if subject == "vehicles" and subject_text and _AIRBORNE.search(subject_text):
+        return "aircraft"
+    if subject is None or subject in _KNOWN:
+        return subject
+    if subject in _PERSON_NOUNS or subject.removesuffix("s") in _PERSON_NOUNS:
+        return "people"
+    if subject_text and (subject in _NOT_COUNTED or subject in _CONTAINERS):
+        found = _category_in(subject_text)
+        if found is not None and (found in _KNOWN or subject in _CONTAINERS):
+            return found
+    return subject
+
+
+def measure_family(measure: str, subject: str | None, text: str | None = None) -> str:
+    """The measure a fact is keyed by: a thing lost, downed or destroyed is destroyed;
+    a count of bodies ("left 62 bodies behind") is a count of the dead."""
+    if measure in LOSS_MEASURES and subject in THING_SUBJECTS and measure != "struck":
+        return "destroyed"
+    if measure == "count" and subject not in THING_SUBJECTS and text and _REMAINS.search(text):
+        return "killed"
+    return measure
+
+
+def loss_family(measure: str | None, subject: str | None) -> str | None:
+    """The measure as a denial of it is matched: any loss of things ("hit", "downed",
+    "lost") is a loss; people lost are people killed, not things destroyed."""
+    if measure not in LOSS_MEASURES:
+        return measure
+    if subject in PERSON_SUBJECTS:
+        return "killed" if measure in ("killed", "lost") else measure
+    return "loss"
