@@ -1,11 +1,11 @@
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request, Response
 
 from api.auth.service import EditorKey, ReaderKey
-from api.common import ETAG_HEADER
 from api.db import SessionDep
 from api.discrepancies import service
 from api.discrepancies.models import (
@@ -14,22 +14,25 @@ from api.discrepancies.models import (
     DiscrepancyPublic,
     DiscrepancyUpdate,
 )
-from api.errors import problem_responses
 from api.http import (
     FIRST_ITEM_ID,
     IfMatch,
-    check_if_match,
+    changed,
     current,
+    finder,
     link,
     list_route,
     load,
     one,
-    written,
+    single,
+    updated,
 )
+from api.inputs import IdPath
 
 router = APIRouter(prefix="/discrepancies", tags=["discrepancies"])
 
-DiscrepancyDep = Annotated[Discrepancy, Depends(load(Discrepancy))]
+find_discrepancy = finder(Discrepancy)
+DiscrepancyDep = Annotated[Discrepancy, Depends(load(Discrepancy, find=find_discrepancy))]
 
 
 list_route(
@@ -60,9 +63,10 @@ list_route(
     ),
 )
 def get_discrepancy(
-    _: ReaderKey, discrepancy: DiscrepancyDep, request: Request, session: SessionDep
+    _: ReaderKey, discrepancy_id: IdPath, request: Request, session: SessionDep
 ) -> Response:
     """One discrepancy with each side's claims and evidence."""
+    discrepancy = find_discrepancy(session, discrepancy_id)
     return current(request, service.to_public(session, [discrepancy])[0])
 
 
@@ -71,7 +75,7 @@ def get_discrepancy(
     operation_id="update_discrepancy",
     summary="Review a discrepancy",
     response_model=DiscrepancyPublic,
-    responses={200: {"headers": ETAG_HEADER}, **problem_responses(401, 403, 404, 412, 413, 422)},
+    responses=updated(401, 403, 404, 412, 413, 422),
 )
 def update_discrepancy(
     _: EditorKey,
@@ -81,6 +85,5 @@ def update_discrepancy(
     if_match: IfMatch = None,
 ) -> Response:
     """Set the status (open, resolved, dismissed) and an editor's note."""
-    check_if_match(if_match, service.to_public(session, [discrepancy])[0])
-    discrepancy = service.update_discrepancy(session, discrepancy, data)
-    return written(service.to_public(session, [discrepancy])[0])
+    change = partial(service.update_discrepancy, session, data=data)
+    return changed(if_match, discrepancy, single(service.to_public, session), change)
