@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -289,17 +289,22 @@ def _retire(session: Session, gone: Discrepancy) -> None:
 
 
 def _update_statuses(
-    session: Session, claims: Sequence[stored.ClaimState], sources: dict[int, int] | None
+    session: Session,
+    claims: Sequence[stored.ClaimState],
+    sources: dict[int, int] | None,
+    facts: Collection[str] = (),
 ) -> None:
     """Derive each claim's status from the stored discrepancies (and new source counts).
 
     Only the claims whose status or count changes are written (``claims`` may be plain
     rows). An editor's review (``reviewed``, ``verdict``) is kept apart and never changes
-    it."""
-    ids = [c.id for c in claims if c.id is not None]
-    if not ids:
+    it. ``facts``: keys of facts whose claims are all among ``claims`` (looked up by key).
+    """
+    if not any(c.id is not None for c in claims):
         return
-    disputed = stored.disputed(session, ids)
+    keys = set(facts)
+    ids = [c.id for c in claims if c.id is not None and c.fact_key not in keys]
+    disputed = stored.disputed(session, ids, keys)
     changes: dict[int, tuple[str, int]] = {}
     for claim in claims:
         assert claim.id is not None
@@ -746,8 +751,9 @@ def refresh_facts(
     session: Session, fact_keys: Iterable[str | None], parties: Parties | None = None
 ) -> None:
     """Recompute discrepancies and claim statuses of the given facts (caller commits)."""
-    claims, sources = _refresh_facts(session, fact_keys, parties or Parties(session))
-    _update_statuses(session, claims, sources)
+    keys = {k for k in fact_keys if k}
+    claims, sources = _refresh_facts(session, keys, parties or Parties(session))
+    _update_statuses(session, claims, sources, keys)
     session.flush()
 
 
@@ -761,12 +767,11 @@ def _refresh_facts(
         return [], {}
     session.flush()
     tolerance = get_settings().discrepancy_tolerance
-    everything = stored.claims_of_facts(session, keys)
+    everything, articles = stored.claims_of_facts(session, keys)
     by_key: dict[str, list[stored.StoredClaim]] = defaultdict(list)
     for claim in everything:
         assert claim.fact_key is not None
         by_key[claim.fact_key].append(claim)
-    articles = stored.articles_by_id(session, (c.article_id for c in everything))
     parties.prefetch([c.claimant_id for c in everything] + [c.subject_side_id for c in everything])
     sources: dict[int, int] = {}
     found = []
@@ -902,5 +907,5 @@ def refresh_article(
     everything: dict[int | None, stored.ClaimState] = {c.id: c for c in rows}
     everything |= {c.id: c for c in own}  # the ORM objects held already
     counts = {c.id: c.source_count for c in own if c.id is not None} | sources
-    _update_statuses(session, list(everything.values()), counts)
+    _update_statuses(session, list(everything.values()), counts, {k for k in keys if k})
     session.flush()
