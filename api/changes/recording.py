@@ -97,13 +97,22 @@ class _Flush:
         self.now = now
         self.new = {id(o) for o in session.new}
         self.deleted = {id(o) for o in session.deleted}
+        # Whether each dirty object has a net change, asked once per flush (it compares
+        # every attribute's history): only ``touch`` changes objects meanwhile, and an
+        # object it stamps is modified.
+        self._modified: dict[int, bool] = {}
 
     def modified(self, cls: type[Any]) -> list[Any]:
-        return [
-            o
-            for o in _of(self.session.dirty, cls)
-            if id(o) not in self.deleted and self.session.is_modified(o)
-        ]
+        return [o for o in _of(self.session.dirty, cls) if self._is_modified(o)]
+
+    def _is_modified(self, obj: Any) -> bool:
+        key = id(obj)
+        if key in self.deleted:
+            return False
+        known = self._modified.get(key)
+        if known is None:
+            known = self._modified[key] = self.session.is_modified(obj)
+        return known
 
     def deleted_of(self, cls: type[Any]) -> list[Any]:
         return _of(self.session.deleted, cls)
@@ -132,6 +141,7 @@ class _Flush:
                 continue
             if not inspect(obj).attrs.updated_at.history.has_changes():
                 obj.updated_at = self.now
+            self._modified.pop(id(obj), None)  # asked afresh: it is modified now
 
     def ids(self, statement: Any) -> set[int]:
         return {row[0] for row in self.session.connection().execute(statement)}

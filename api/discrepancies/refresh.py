@@ -130,13 +130,20 @@ def _party(claim: stored.ClaimFigure, source: str, parties: Parties) -> int | st
     return "outlet:" + source
 
 
+def _corrects(statement: str) -> bool:
+    lowered = statement.lower()
+    return any(cue in lowered for cue in CORRECTION_CUES)
+
+
 def fact_claims(
     claims: Sequence[stored.ClaimFigure],
     articles: Mapping[int, stored.ArticleSource],
     parties: Parties,
+    source: dict[int, str] | None = None,
 ) -> list[detection.FactClaim]:
+    """``source``: the articles' sources found so far, by article (filled in here)."""
     out = []
-    source: dict[int, str] = {}  # per article
+    source = {} if source is None else source
     for c in claims:
         article = articles[c.article_id]
         assert c.id is not None
@@ -161,7 +168,7 @@ def fact_claims(
                 unit_factor=factor or 1.0,
                 has_unit=c.base_unit is not None,
                 moment=article.published_at.date() if article.published_at else None,
-                corrects=any(cue in c.statement.lower() for cue in CORRECTION_CUES),
+                corrects=_corrects(c.statement),
             )
         )
     return out
@@ -236,7 +243,7 @@ def _relink(session: Session, placed: Sequence[tuple[Discrepancy, detection.Find
     links = select(
         col(DiscrepancyClaim.discrepancy_id), col(DiscrepancyClaim.claim_id), DiscrepancyClaim.side
     ).where(col(DiscrepancyClaim.discrepancy_id).in_(ids))
-    have = {(d, c): side for d, c, side in session.connection().execute(links)}
+    have = {(d, c): side for d, c, side in session.connection().execute(links).all()}
     changed = {pair for pair, side in have.items() if wanted.get(pair) != side}
     if changed:
         # Through the session (the change feed records the links), loading only these.
@@ -774,13 +781,14 @@ def _refresh_facts(
         by_key[claim.fact_key].append(claim)
     parties.prefetch([c.claimant_id for c in everything] + [c.subject_side_id for c in everything])
     sources: dict[int, int] = {}
+    source: dict[int, str] = {}  # per article, for all the facts
     found = []
     with session.no_autoflush:
         for key in keys:
             claims = by_key.get(key, [])
             analysis = detection.analyse(
                 key,
-                fact_claims(claims, articles, parties),
+                fact_claims(claims, articles, parties, source),
                 tolerance,
                 compare_claimants=claimants_comparable(key),
                 compare_outlets=measure_of(key) not in VAGUE_MEASURES,

@@ -123,7 +123,7 @@ def claims_of_facts(
     claims: list[StoredClaim] = []
     articles: dict[int, StoredArticle] = {}
     width = len(StoredClaim._fields)
-    for row in session.connection().execute(stmt):
+    for row in session.connection().execute(stmt).all():
         claim = StoredClaim(*row[:width])
         claims.append(claim)
         if claim.article_id not in articles:
@@ -174,7 +174,7 @@ def disputed(
             .where(col(Claim.fact_key).in_(sorted(fact_keys)))
         )
     for stmt in links:
-        for claim_id, discrepancy_id in session.connection().execute(stmt):
+        for claim_id, discrepancy_id in session.connection().execute(stmt).all():
             by_discrepancy.setdefault(discrepancy_id, []).append(claim_id)
     if not by_discrepancy:
         return set()
