@@ -38,11 +38,11 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _scratch_database() -> tuple[str, str | None]:
+def _scratch_database(name: str = "claimsapi_bench") -> tuple[str, str | None]:
+    """A fresh scratch database ``name`` (each benchmark its own: they may run at once)."""
     url = os.environ.get("BENCH_DATABASE_URL")
     if url:
         return url, None
-    name = "claimsapi_bench"
     admin = create_engine(DEFAULT_SERVER, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))

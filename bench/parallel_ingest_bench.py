@@ -74,7 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus = Corpus(20261201)
     stream = corpus.articles()
-    url, scratch = _scratch_database()
+    url, scratch = _scratch_database("claimsapi_bench_parallel")
     env = {**os.environ, "DATABASE_URL": url}
     proc: subprocess.Popen[bytes] | None = None
     try:

@@ -60,7 +60,7 @@ def _database(sqlite: bool) -> tuple[str, Callable[[], None]]:
         folder = tempfile.mkdtemp(prefix="claimsapi_bench_")
         path = Path(folder) / "bench.db"
         return f"sqlite:///{path}", lambda: shutil.rmtree(folder, ignore_errors=True)
-    url, scratch = _scratch_database()
+    url, scratch = _scratch_database("claimsapi_bench_write_path")
     return url, (lambda: _drop(scratch)) if scratch is not None else (lambda: None)
 
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import event, insert, inspect, or_, select, union
+from sqlalchemy import event, insert, inspect, or_, select, union, update
 from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
 from sqlmodel import col
 
@@ -69,6 +69,7 @@ class _Transaction:
 
     seen: dict[tuple[Resource, int], ChangeAction] = field(default_factory=dict)
     pending: list[tuple[Any, Resource, ChangeAction]] = field(default_factory=list)
+    """``(object or id, resource, action)``."""
     at: datetime | None = None
 
 
@@ -97,13 +98,24 @@ class _Flush:
         self.now = now
         self.new = {id(o) for o in session.new}
         self.deleted = {id(o) for o in session.deleted}
+        # Whether each dirty object has a net change, asked once per flush (it compares
+        # every attribute's history): only ``touch`` changes objects meanwhile, and an
+        # object it stamps is modified.
+        self._modified: dict[int, bool] = {}
+        #: Ids of the rows stamped with an ``UPDATE`` (not held by the session), by class.
+        self.stamped: dict[type[Any], set[int]] = {}
 
     def modified(self, cls: type[Any]) -> list[Any]:
-        return [
-            o
-            for o in _of(self.session.dirty, cls)
-            if id(o) not in self.deleted and self.session.is_modified(o)
-        ]
+        return [o for o in _of(self.session.dirty, cls) if self._is_modified(o)]
+
+    def _is_modified(self, obj: Any) -> bool:
+        key = id(obj)
+        if key in self.deleted:
+            return False
+        known = self._modified.get(key)
+        if known is None:
+            known = self._modified[key] = self.session.is_modified(obj)
+        return known
 
     def deleted_of(self, cls: type[Any]) -> list[Any]:
         return _of(self.session.deleted, cls)
@@ -111,20 +123,30 @@ class _Flush:
     def new_of(self, cls: type[Any]) -> list[Any]:
         return _of(self.session.new, cls)
 
-    def load(self, cls: type[ModelT], ids: Iterable[int | None]) -> list[ModelT]:
-        """The rows with these ids, from the identity map or in batched queries."""
+    def touch_ids(self, cls: type[ModelT], ids: Iterable[int | None]) -> None:
+        """Stamp the rows with these ids: those the session holds through it (see
+        ``touch``), the others with one ``UPDATE`` per chunk, recorded as updated: a row is
+        not loaded only to be stamped."""
         wanted = {i for i in ids if i is not None}
-        found: list[ModelT] = []
+        held = []
         missing = []
         for i in wanted:
             obj = self.session.identity_map.get(self.session.identity_key(cls, i))
             if obj is None:
                 missing.append(i)
             else:
-                found.append(obj)
+                held.append(obj)
+        self.touch(held)
+        table: Any = cls.__table__  # type: ignore[attr-defined]
+        stamped = self.stamped.setdefault(cls, set())
         for chunk in _chunks(missing):
-            found.extend(self.session.scalars(select(cls).where(col(cls.id).in_(chunk))))
-        return found
+            statement = (
+                update(table)
+                .where(table.c.id.in_(chunk))
+                .values(updated_at=self.now)
+                .returning(table.c.id)
+            )
+            stamped |= self.ids(statement)
 
     def touch(self, objects: Iterable[Any]) -> None:
         for obj in objects:
@@ -132,6 +154,7 @@ class _Flush:
                 continue
             if not inspect(obj).attrs.updated_at.history.has_changes():
                 obj.updated_at = self.now
+            self._modified.pop(id(obj), None)  # asked afresh: it is modified now
 
     def ids(self, statement: Any) -> set[int]:
         return {row[0] for row in self.session.connection().execute(statement)}
@@ -149,7 +172,7 @@ def _actors(flush: _Flush) -> None:
         *flush.deleted_of(ActorAlias),
         *flush.modified(ActorAlias),
     ]
-    flush.touch(flush.load(Actor, (a.actor_id for a in aliases)))
+    flush.touch_ids(Actor, (a.actor_id for a in aliases))
     shown = [
         a.id
         for a in flush.modified(Actor)
@@ -171,7 +194,7 @@ def _actors(flush: _Flush) -> None:
     claim_ids: set[int] = set()
     for chunk in _chunks(shown):
         claim_ids |= flush.ids(select(col(Claim.id)).where(_names_any(chunk)))
-    flush.touch(flush.load(Claim, claim_ids))
+    flush.touch_ids(Claim, claim_ids)
     discrepancy_ids: set[int] = set()
     for chunk in _chunks(below):
         discrepancy_ids |= flush.ids(
@@ -182,7 +205,7 @@ def _actors(flush: _Flush) -> None:
                 select(col(Discrepancy.id)).where(col(Discrepancy.subject_side_id).in_(chunk)),
             )
         )
-    flush.touch(flush.load(Discrepancy, discrepancy_ids))
+    flush.touch_ids(Discrepancy, discrepancy_ids)
 
 
 def _names_any(actor_ids: Sequence[int]) -> Any:
@@ -210,12 +233,13 @@ def _links(flush: _Flush) -> None:
                 col(DiscrepancyClaim.discrepancy_id).in_(chunk)
             )
         )
-    flush.touch(flush.load(Claim, claim_ids))
-    flush.touch(flush.load(Discrepancy, discrepancy_ids))
+    flush.touch_ids(Claim, claim_ids)
+    flush.touch_ids(Discrepancy, discrepancy_ids)
 
 
 def _claims(flush: _Flush) -> None:
     changed = [c.id for c in [*flush.modified(Claim), *flush.deleted_of(Claim)]]
+    changed += flush.stamped.get(Claim, ())
     discrepancy_ids: set[int] = set()
     for chunk in _chunks(changed):
         discrepancy_ids |= flush.ids(
@@ -223,9 +247,9 @@ def _claims(flush: _Flush) -> None:
                 col(DiscrepancyClaim.claim_id).in_(chunk)
             )
         )
-    flush.touch(flush.load(Discrepancy, discrepancy_ids))
+    flush.touch_ids(Discrepancy, discrepancy_ids)
     counted = [c.article_id for c in [*flush.new_of(Claim), *flush.deleted_of(Claim)]]
-    flush.touch(flush.load(Article, counted))
+    flush.touch_ids(Article, counted)
 
 
 def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
@@ -242,6 +266,9 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
     for cls, resource in RESOURCES.items():
         state.pending += [(o, resource, ChangeAction.created) for o in flush.new_of(cls)]
         state.pending += [(o, resource, ChangeAction.updated) for o in flush.modified(cls)]
+        state.pending += [
+            (i, resource, ChangeAction.updated) for i in sorted(flush.stamped.get(cls, ()))
+        ]
         state.pending += [(o, resource, ChangeAction.deleted) for o in flush.deleted_of(cls)]
 
 
@@ -249,7 +276,8 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
     state = _state(session)
     rows = []
     for obj, resource, action in state.pending:
-        key = (resource, obj.id)
+        resource_id = obj if isinstance(obj, int) else obj.id
+        key = (resource, resource_id)
         before = state.seen.get(key)
         if before is not None and (action == ChangeAction.updated or before == action):
             continue
@@ -257,7 +285,7 @@ def _after_flush(session: Session, _context: UOWTransaction) -> None:
         rows.append(
             {
                 "resource": resource.value,
-                "resource_id": obj.id,
+                "resource_id": resource_id,
                 "action": action.value,
                 "at": state.at,
             }

@@ -150,20 +150,23 @@ def _compatible(x: FactClaim, y: FactClaim, spans: dict[int, Interval], series: 
     return fits(figure(x, spans), figure(y, spans), series)
 
 
-def _classes(own: Sequence[FactClaim], spans: dict[int, Interval]) -> list[list[FactClaim]]:
+def _classes(own: Sequence[FactClaim], figs: dict[int, Figure]) -> list[list[FactClaim]]:
     """The claims grouped by figure, in order of first appearance. Claims of one class agree
     with each other and compare alike with every other figure; a figure that does not
     even agree with itself (an empty open interval) makes a class of each of its claims."""
     classes: dict[object, list[FactClaim]] = {}
     for claim in own:
-        fig = figure(claim, spans)
+        fig = figs[claim.claim_id]
         key: object = fig if fig.span.overlaps(fig.span) else (fig, claim.claim_id)
         classes.setdefault(key, []).append(claim)
     return list(classes.values())
 
 
 def _inconsistent_sides(
-    own: Sequence[FactClaim], spans: dict[int, Interval], series: str = "fixed"
+    own: Sequence[FactClaim],
+    spans: dict[int, Interval],
+    series: str = "fixed",
+    figs: dict[int, Figure] | None = None,
 ) -> tuple[tuple[int, ...], ...] | None:
     """The sides of one claimant's figures that cannot both hold, in different reports.
 
@@ -176,9 +179,11 @@ def _inconsistent_sides(
     The claims are compared by class of identical figures (see ``_classes``), all classes
     at once by sorting (``figures.inconsistent_groups``), not pair by pair.
     """
-    classes = _classes(own, spans)
+    if figs is None:
+        figs = {c.claim_id: figure(c, spans) for c in own}
+    classes = _classes(own, figs)
     groups = inconsistent_groups(
-        [figure(members[0], spans) for members in classes],
+        [figs[members[0].claim_id] for members in classes],
         [frozenset(c.article_id for c in members) for members in classes],
         series,
     )
@@ -215,6 +220,7 @@ def analyse(
         if claim.party is not None:
             by_party[claim.party].append(claim)
     spans = {c.claim_id: interval(c, tolerance) for c in claims}
+    figs = {c.claim_id: figure(c, spans) for c in claims}  # made once, compared many times
 
     same_party: dict[int | str | None, list[FactClaim]] = defaultdict(list)
     for claim in claims:
@@ -224,7 +230,7 @@ def analyse(
 
     # One claimant, figures that cannot both hold, in different reports.
     for party, own in sorted(by_party.items(), key=lambda item: str(item[0])):
-        sides = _inconsistent_sides(own, spans, series)
+        sides = _inconsistent_sides(own, spans, series, figs)
         if sides is not None:
             result.findings.append(
                 Finding(
@@ -243,7 +249,7 @@ def analyse(
         ),
         key=str,
     )
-    figures = {p: list(dict.fromkeys(figure(c, spans) for c in by_party[p])) for p in parties}
+    figures = {p: list(dict.fromkeys(figs[c.claim_id] for c in by_party[p])) for p in parties}
     in_conflict: set[int | str] = set()
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:

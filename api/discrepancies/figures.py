@@ -79,12 +79,14 @@ class Spans:
     """Which of a list of intervals overlap a given interval, from two sorts."""
 
     def __init__(self, spans: Sequence[Interval]) -> None:
-        by_lo = sorted(range(len(spans)), key=lambda i: _lo_key(spans[i]))
-        by_hi = sorted(range(len(spans)), key=lambda i: _hi_key(spans[i]))
-        self._lo = [_lo_key(spans[i]) for i in by_lo]
-        self._hi = [_hi_key(spans[i]) for i in by_hi]
+        lo = [_lo_key(span) for span in spans]
+        hi = [_hi_key(span) for span in spans]
+        by_lo = sorted(range(len(spans)), key=lo.__getitem__)
+        by_hi = sorted(range(len(spans)), key=hi.__getitem__)
+        self._lo = [lo[i] for i in by_lo]
+        self._hi = [hi[i] for i in by_hi]
         self._lo_prefix = [0, *accumulate((1 << i for i in by_lo), int.__or__)]
-        self._lo_prefix_hi = list(accumulate((_hi_key(spans[i]) for i in by_lo), max))
+        self._lo_prefix_hi = list(accumulate((hi[i] for i in by_lo), max))
         suffix = [0, *accumulate((1 << i for i in reversed(by_hi)), int.__or__)]
         self._hi_suffix = suffix[::-1]
 
@@ -177,8 +179,10 @@ def inconsistent_groups(
     kept = everyone
     for k in range(n):
         near = agree[k]
-        if any(contra[i] & near for i in bits(near & involved)):
-            kept &= ~(1 << k)
+        for i in bits(near & involved):
+            if contra[i] & near:
+                kept &= ~(1 << k)
+                break
     groups = []
     left = kept
     while left:

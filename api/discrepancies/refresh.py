@@ -10,7 +10,7 @@ facts' and articles' discrepancies and stores them with the claims' statuses.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from sqlmodel import Session, col, select
 
@@ -59,13 +59,20 @@ def _party(claim: stored.ClaimFigure, source: str, parties: Parties) -> int | st
     return "outlet:" + source
 
 
+def _corrects(statement: str) -> bool:
+    lowered = statement.lower()
+    return any(cue in lowered for cue in CORRECTION_CUES)
+
+
 def fact_claims(
     claims: Sequence[stored.ClaimFigure],
     articles: Mapping[int, stored.ArticleSource],
     parties: Parties,
+    source: dict[int, str] | None = None,
 ) -> list[detection.FactClaim]:
+    """``source``: the articles' sources found so far, by article (filled in here)."""
     out = []
-    source: dict[int, str] = {}  # per article
+    source = {} if source is None else source
     for c in claims:
         article = articles[c.article_id]
         assert c.id is not None
@@ -90,7 +97,7 @@ def fact_claims(
                 unit_factor=factor or 1.0,
                 has_unit=c.base_unit is not None,
                 moment=article.published_at.date() if article.published_at else None,
-                corrects=any(cue in c.statement.lower() for cue in CORRECTION_CUES),
+                corrects=_corrects(c.statement),
             )
         )
     return out
@@ -165,7 +172,7 @@ def _relink(session: Session, placed: Sequence[tuple[Discrepancy, detection.Find
     links = select(
         col(DiscrepancyClaim.discrepancy_id), col(DiscrepancyClaim.claim_id), DiscrepancyClaim.side
     ).where(col(DiscrepancyClaim.discrepancy_id).in_(ids))
-    have = {(d, c): side for d, c, side in session.connection().execute(links)}
+    have = {(d, c): side for d, c, side in session.connection().execute(links).all()}
     changed = {pair for pair, side in have.items() if wanted.get(pair) != side}
     if changed:
         # Through the session (the change feed records the links), loading only these.
@@ -218,17 +225,22 @@ def _retire(session: Session, gone: Discrepancy) -> None:
 
 
 def _update_statuses(
-    session: Session, claims: Sequence[stored.ClaimState], sources: dict[int, int] | None
+    session: Session,
+    claims: Sequence[stored.ClaimState],
+    sources: dict[int, int] | None,
+    facts: Collection[str] = (),
 ) -> None:
     """Derive each claim's status from the stored discrepancies (and new source counts).
 
     Only the claims whose status or count changes are written (``claims`` may be plain
     rows). An editor's review (``reviewed``, ``verdict``) is kept apart and never changes
-    it."""
-    ids = [c.id for c in claims if c.id is not None]
-    if not ids:
+    it. ``facts``: keys of facts whose claims are all among ``claims`` (looked up by key).
+    """
+    if not any(c.id is not None for c in claims):
         return
-    disputed = stored.disputed(session, ids)
+    keys = set(facts)
+    ids = [c.id for c in claims if c.id is not None and c.fact_key not in keys]
+    disputed = stored.disputed(session, ids, keys)
     changes: dict[int, tuple[str, int]] = {}
     for claim in claims:
         assert claim.id is not None
@@ -318,8 +330,9 @@ def refresh_facts(
     session: Session, fact_keys: Iterable[str | None], parties: Parties | None = None
 ) -> None:
     """Recompute discrepancies and claim statuses of the given facts (caller commits)."""
-    claims, sources = _refresh_facts(session, fact_keys, parties or Parties(session))
-    _update_statuses(session, claims, sources)
+    keys = {k for k in fact_keys if k}
+    claims, sources = _refresh_facts(session, keys, parties or Parties(session))
+    _update_statuses(session, claims, sources, keys)
     session.flush()
 
 
@@ -333,21 +346,21 @@ def _refresh_facts(
         return [], {}
     session.flush()
     tolerance = get_settings().discrepancy_tolerance
-    everything = stored.claims_of_facts(session, keys)
+    everything, articles = stored.claims_of_facts(session, keys)
     by_key: dict[str, list[stored.StoredClaim]] = defaultdict(list)
     for claim in everything:
         assert claim.fact_key is not None
         by_key[claim.fact_key].append(claim)
-    articles = stored.articles_by_id(session, (c.article_id for c in everything))
     parties.prefetch([c.claimant_id for c in everything] + [c.subject_side_id for c in everything])
     sources: dict[int, int] = {}
+    source: dict[int, str] = {}  # per article, for all the facts
     found = []
     with session.no_autoflush:
         for key in keys:
             claims = by_key.get(key, [])
             analysis = detection.analyse(
                 key,
-                fact_claims(claims, articles, parties),
+                fact_claims(claims, articles, parties, source),
                 tolerance,
                 compare_claimants=claimants_comparable(key),
                 compare_outlets=outlets_comparable(key),
@@ -477,5 +490,5 @@ def refresh_article(
     everything: dict[int | None, stored.ClaimState] = {c.id: c for c in rows}
     everything |= {c.id: c for c in own}  # the ORM objects held already
     counts = {c.id: c.source_count for c in own if c.id is not None} | sources
-    _update_statuses(session, list(everything.values()), counts)
+    _update_statuses(session, list(everything.values()), counts, {k for k in keys if k})
     session.flush()

@@ -8,7 +8,7 @@ writes that follow load ORM objects only for the rows that change.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from datetime import datetime
 from typing import NamedTuple, Protocol
 
@@ -56,6 +56,8 @@ class ClaimState(Protocol):
     @property
     def id(self) -> int | None: ...
     @property
+    def fact_key(self) -> str | None: ...
+    @property
     def status(self) -> str: ...
     @property
     def source_count(self) -> int: ...
@@ -102,28 +104,31 @@ class StoredArticle(NamedTuple):
 
 
 _CLAIM_COLUMNS = tuple(col(getattr(Claim, name)) for name in StoredClaim._fields)
+_WITH_ARTICLE = (*_CLAIM_COLUMNS, col(Article.publisher), col(Article.published_at))
 
 
-def claims_of_facts(session: Session, fact_keys: Collection[str]) -> list[StoredClaim]:
-    """The claims of the facts, by id (the caller has flushed)."""
+def claims_of_facts(
+    session: Session, fact_keys: Collection[str]
+) -> tuple[list[StoredClaim], dict[int, StoredArticle]]:
+    """The claims of the facts, by id, and their articles, in one query (the caller has
+    flushed)."""
     if not fact_keys:
-        return []
+        return [], {}
     stmt = (
-        select(*_CLAIM_COLUMNS)
-        .where(col(Claim.fact_key).in_(list(fact_keys)))
+        select(*_WITH_ARTICLE)
+        .join(Article, col(Article.id) == col(Claim.article_id))
+        .where(col(Claim.fact_key).in_(sorted(fact_keys)))
         .order_by(col(Claim.id))
     )
-    return [StoredClaim(*row) for row in session.connection().execute(stmt)]
-
-
-def articles_by_id(session: Session, ids: Iterable[int]) -> dict[int, StoredArticle]:
-    wanted = sorted(set(ids))
-    if not wanted:
-        return {}
-    stmt = select(col(Article.id), col(Article.publisher), col(Article.published_at)).where(
-        col(Article.id).in_(wanted)
-    )
-    return {row[0]: StoredArticle(*row) for row in session.connection().execute(stmt)}
+    claims: list[StoredClaim] = []
+    articles: dict[int, StoredArticle] = {}
+    width = len(StoredClaim._fields)
+    for row in session.connection().execute(stmt).all():
+        claim = StoredClaim(*row[:width])
+        claims.append(claim)
+        if claim.article_id not in articles:
+            articles[claim.article_id] = StoredArticle(claim.article_id, *row[width:])
+    return claims, articles
 
 
 def claims_by_id(session: Session, ids: Collection[int]) -> dict[int, Claim]:
@@ -143,20 +148,34 @@ def claims_by_id(session: Session, ids: Collection[int]) -> dict[int, Claim]:
     return found
 
 
-def disputed(session: Session, claim_ids: Collection[int]) -> set[int]:
-    """Those of the claims that take part in an open discrepancy.
+def disputed(
+    session: Session, claim_ids: Collection[int], fact_keys: Collection[str] = ()
+) -> set[int]:
+    """Those of the claims that take part in an open discrepancy: of ``claim_ids`` and of
+    every claim of the facts ``fact_keys``.
 
-    Their links first (by the claim index), then which of those few discrepancies are
-    open: a join lets a planner without statistics probe every open discrepancy for
-    every claim."""
-    if not claim_ids:
-        return set()
-    links = select(col(DiscrepancyClaim.claim_id), col(DiscrepancyClaim.discrepancy_id)).where(
-        col(DiscrepancyClaim.claim_id).in_(list(claim_ids))
-    )
+    A fact's claims are named by their key, not one by one: a fact of a large event holds
+    hundreds of claims, and their ids, bound one by one, would cost more to send and parse
+    than the lookup itself. Their links first (by the claim index), then which of those
+    few discrepancies are open: a join lets a planner without statistics probe every open
+    discrepancy for every claim."""
     by_discrepancy: dict[int, list[int]] = {}
-    for claim_id, discrepancy_id in session.connection().execute(links):
-        by_discrepancy.setdefault(discrepancy_id, []).append(claim_id)
+    links = []
+    if claim_ids:
+        links.append(
+            select(col(DiscrepancyClaim.claim_id), col(DiscrepancyClaim.discrepancy_id)).where(
+                col(DiscrepancyClaim.claim_id).in_(list(claim_ids))
+            )
+        )
+    if fact_keys:
+        links.append(
+            select(col(DiscrepancyClaim.claim_id), col(DiscrepancyClaim.discrepancy_id))
+            .join(Claim, col(Claim.id) == col(DiscrepancyClaim.claim_id))
+            .where(col(Claim.fact_key).in_(sorted(fact_keys)))
+        )
+    for stmt in links:
+        for claim_id, discrepancy_id in session.connection().execute(stmt).all():
+            by_discrepancy.setdefault(discrepancy_id, []).append(claim_id)
     if not by_discrepancy:
         return set()
     open_ = select(col(Discrepancy.id)).where(
