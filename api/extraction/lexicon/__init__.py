@@ -192,6 +192,12 @@ def document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def release_labels() -> frozenset[str]:
+    """Headings of a document its issuer put out ("press release"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["release_labels"])
+
+
+@lru_cache(maxsize=1)
 def furniture_labels() -> frozenset[str]:
     """Labels before a colon that name no speaker ("Photo:", "Media contact:"), lower case."""
     return frozenset(str(w).lower() for w in _read("speakers.toml")["furniture_labels"])
