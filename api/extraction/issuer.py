@@ -26,8 +26,10 @@ _DATELINE = re.compile(r"^[^\n]{0,120}?\s[-–—]\s+")
 #: Where the issuer's name ends: its ticker or acronym, an appositive, the verb.
 #: A company's legal form written after its name: "S.A.", "ASA", "plc", "Inc.".
 _LEGAL_FORM = re.compile(r"[A-Z][A-Za-z]{0,3}\.?(?:[A-Z]\.)*|plc|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?")
-_NAME_END = re.compile(r"\s*[(,;:]|\s+(?:today|has|have|is|was|will|reports?|reported|"
-                       r"announce[sd]?|said|says|calls?|called|condemns?|condemned)\b")
+_NAME_END = re.compile(
+    r"\s*[(,;:]|\s+(?:today|has|have|is|was|will|reports?|reported|"
+    r"announce[sd]?|said|says|calls?|called|condemns?|condemned)\b"
+)
 
 
 def is_release(sentences: Sequence[Sentence]) -> bool:

@@ -4,10 +4,12 @@ whose it is."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .addresses import is_house_number
 from .attribution import Attribution
 from .bounds import figure_text
+from .changes import TIME_NOUNS, change_cue
 from .drafts import DraftClaim, LazyTimes, Reading
 from .estimates import estimated_noun, number_of
 from .measures import (
@@ -26,7 +28,7 @@ from .subjects import SubjectParse, parse_subject
 from .textutil import collapse_ws
 from .timerefs import nearest
 from .types import Qualifier, Quantity, Stance
-from .units import to_base
+from .units import by_name, to_base
 
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
@@ -91,11 +93,18 @@ class NumericClaims(SideRules):
         for q in find_quantities(figure_text(s), self.countries):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
-            if q.unit is None and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start):
+            changed = self._changed(s, q, prev)
+            if (
+                q.unit is None
+                and changed is None
+                and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start)
+            ):
                 continue
             if q.unit is None and is_house_number(s, q.end):
                 continue  # "47 Mill Lane": an address
             subj = parse_subject(s, q.end)
+            if changed is not None:
+                q, subj = self._as_changed(q, subj, changed)
             if (
                 q.unit is None
                 and subj.category in _SOURCE_NOUNS
@@ -117,6 +126,30 @@ class NumericClaims(SideRules):
             prev = c
             prev_end = max(q.end, subj.end)
         return out
+
+    def _changed(self, s: str, q: QuantityMatch, prev: DraftClaim | None) -> DraftClaim | None:
+        """The claim whose count the bare figure ``q`` changes ("up from 15", "fell to 38
+        from 161", "raised it to 11,800"), else None."""
+        if q.zero or q.is_vague or change_cue(s, q.start) is None:
+            return None
+        ref = prev or (self.state.claims[-1] if self.state.claims else None)
+        if ref is None or ref.quantity is None or ref.measure is None:
+            return None
+        if ref.quantity.unit is None and q.lower is not None and not float(q.lower).is_integer():
+            return None  # "up from 18.60": a count of things is a whole number
+        return ref
+
+    def _as_changed(
+        self, q: QuantityMatch, subj: SubjectParse, ref: DraftClaim
+    ) -> tuple[QuantityMatch, SubjectParse]:
+        """The figure in the unit of the count it changes, and nothing counted after it but
+        time words ("23 the day before")."""
+        head = subj.surface.split()[-1].lower() if subj.surface else ""
+        if head in TIME_NOUNS:
+            subj = SubjectParse(None, None, (), None, q.end, empty=True)
+        if q.unit is None and ref.quantity is not None and ref.quantity.unit and subj.empty:
+            q = replace(q, unit=by_name(ref.quantity.unit))
+        return q, subj
 
     def _build(
         self,
@@ -251,6 +284,12 @@ class NumericClaims(SideRules):
                 r.category, r.surface = ref.subject, ref.subject_text
                 r.inherited_side = ref.side
                 r.start = min(r.start, fig.start())
+        if r.measure is None and subj.empty and (ref := self._changed(s, q, prev_any)):
+            # "down from 3,800 at the peak": the count of the figure it changes
+            r.measure, r.category, r.surface = ref.measure, ref.subject, ref.subject_text
+            r.inherited_side = ref.side
+            cue = change_cue(s, q.start)
+            r.start = r.start if cue is None else min(r.start, cue)
         if r.measure is None and subj.empty and (est := estimated_noun(s, q.start)) is not None:
             # "police put the crowd at 32,000": the crowd is what the figure counts
             counted, r.measure, at = est

@@ -8,7 +8,10 @@ from api.extraction import extract
 from api.extraction.parse import available
 from api.extraction.types import ArticleInput
 
-BACKENDS = ["rules", pytest.param("parser", marks=pytest.mark.skipif(not available(), reason="no parser"))]
+BACKENDS = [
+    "rules",
+    pytest.param("parser", marks=pytest.mark.skipif(not available(), reason="no parser")),
+]
 
 _RELEASE = (
     "NEWS RELEASE - FOR IMMEDIATE RELEASE\n"

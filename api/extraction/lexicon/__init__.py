@@ -118,6 +118,10 @@ class Amounts:
     magnitude: frozenset[str]
     zero_determiners: tuple[str, ...]
     zero_pronouns: tuple[str, ...]
+    #: words of a change of a count ("rose", "fell", "raised")
+    change_verbs: tuple[str, ...] = ()
+    #: time words that are not what a changed figure counts ("the day before")
+    time_nouns: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +138,15 @@ def amounts() -> Amounts:
         if entry.get("magnitude"):
             magnitude.add(word)
     zero = raw["zero"]
-    return Amounts(vague, frozenset(magnitude), tuple(zero["determiners"]), tuple(zero["pronouns"]))
+    change = raw.get("change", {})
+    return Amounts(
+        vague,
+        frozenset(magnitude),
+        tuple(zero["determiners"]),
+        tuple(zero["pronouns"]),
+        tuple(change.get("verbs", ())),
+        tuple(change.get("time_nouns", ())),
+    )
 
 
 @dataclass(frozen=True, slots=True)
