@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .actors.nodes import PronounRef
+from .actors.patterns import TICKER
 from .actors.registry import ActorRegistry
 from .bounds import MAX_CUES
-from .lexicon import furniture_labels, person_roles
+from .lexicon import furniture_labels, person_roles, verb_adverbs
 from .quantities import trie_regex
 from .types import Stance
 
@@ -40,7 +41,8 @@ _VERB_RE = re.compile(
 #: A comma-delimited aside between a speaker and the verb (", who asked not to be named,").
 _ASIDE = re.compile(
     r"(?<=[^\s,]),\s+(?:speaking|who|declining|requesting|asking|citing|briefing|"
-    r"talking)\b[^,;:\"“”]*,\s*$"
+    r"talking|(?:in|on|at|through|via|during|after)\s+(?:its|his|her|their|a|an)\b|"
+    r"for\s+(?:its|his|her|their)\s+part\b)[^,;:\"“”]*,\s*$"
 )
 #: A relative clause disputing the figure before it: ", a figure Moscow disputes".
 _FIGURE_REL = re.compile(
@@ -56,7 +58,7 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|as|what|widely|also\s+been|not\s+been)\s+$", re.I
 )
 _BOUNDARY = re.compile(
-    r"(?:[;:“”\"]|\s—\s|\s–\s|--|\b(?:that|while|whereas|but|after|before|because|since|when|"
+    r"(?:[;:“”\"]|\s—\s|\s–\s|\s-\s|--|\b(?:that|while|whereas|but|after|before|because|since|when|"
     r"though|although|if|whether|where|as|until|so)\b)",
     re.I,
 )
@@ -111,6 +113,16 @@ _TOLL_VERBS = frozenset(
 #: Verbs that report what their subject counted ("the institute recorded 143 aftershocks"):
 #: only with a named speaker as subject.
 _RECORD_VERBS = frozenset(["recorded", "records", "counted", "counts", "registered", "registers"])
+#: Adverbs between the speaker and the verb ("The army now says"), blanked before the
+#: speaker is read.
+_VERB_ADVERB = re.compile(
+    r"(?<=[\w,’'])\s+(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(verb_adverbs(), key=len, reverse=True)
+    )
+    + r")\s*$",
+    re.I,
+)
 _APPOSITIVE = re.compile(r"^\s*(?:a|an)\s+(?!(?:spokes|official|senior|top)\w*)\S", re.I)
 _UNRESOLVED_OK = re.compile(
     r"^\s*(?:both|each|all|some|many|other|several|two|three|the\s+two|the\s+three|"
@@ -241,6 +253,11 @@ class Attributor:
     def _subject_before(self, s: str, verb_start: int) -> tuple[str | PronounRef | None, int, bool]:
         """Speaker before a finite verb. Returns (speaker, start, found_any_text)."""
         left = s[:verb_start]
+        # "Acme ASA (OSE: ACME), a supplier ..., said": the ticker's colon ends no clause
+        left = TICKER.sub(lambda t: t.group(0).replace(":", " "), left)
+        adverb = _VERB_ADVERB.search(left, max(0, verb_start - 40))
+        if adverb is not None:
+            left = left[: adverb.start()] + " " * (len(left) - adverb.start())
         aside = _ASIDE.search(left)
         aside_role = None
         if aside is not None:

@@ -29,6 +29,7 @@ from .textutil import collapse_ws
 from .timerefs import nearest
 from .types import Qualifier, Quantity, Stance
 from .units import by_name, to_base
+from .zeros import counted_zero
 
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
@@ -188,8 +189,8 @@ class NumericClaims(SideRules):
         if subj.others and prev_any is not None:
             r.category, r.surface = prev_any.subject, prev_any.subject_text
         self._measure_word(s, q, subj, r)
-        if q.zero and r.measure in (None, "count"):
-            return None  # "no evidence", "no comment": a zero counts only a measure
+        if q.zero and r.measure in (None, "count") and not counted_zero(s, q, subj):
+            return None  # "no evidence", "no comment": a zero counts a measure or a thing
         if q.zero and r.category is None and subj.surface is None:
             r.category = "people"  # "No one was hurt", "nobody died"
         self._restated(s, q, subj, r, prev, prev_any)

@@ -204,6 +204,12 @@ def document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def verb_adverbs() -> tuple[str, ...]:
+    """Adverbs between a speaker and its reporting verb ("now says"), lower case."""
+    return tuple(str(w).lower() for w in _read("speakers.toml")["verb_adverbs"])
+
+
+@lru_cache(maxsize=1)
 def release_labels() -> frozenset[str]:
     """Headings of a document its issuer put out ("press release"), lower case."""
     return frozenset(str(w).lower() for w in _read("speakers.toml")["release_labels"])
