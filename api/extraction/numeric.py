@@ -119,7 +119,11 @@ class NumericClaims(SideRules):
             in_list = prev is not None and bool(
                 _LIST_CUE.search(between) or _LIST_JOIN.fullmatch(between)
             )
-            claim = self._build(sent, q, subj, atts, carry, prev if in_list else None, prev, times)
+            whole = prev or self._whole_before(sent, subj)
+            said = carry
+            if whole is not prev and whole is not None and carry is None and not atts:
+                said = (whole.claimant, whole.relay)  # the part is its whole's speaker's
+            claim = self._build(sent, q, subj, atts, said, prev if in_list else None, whole, times)
             if claim is None:
                 continue
             att, c = claim
@@ -127,6 +131,15 @@ class NumericClaims(SideRules):
             prev = c
             prev_end = max(q.end, subj.end)
         return out
+
+    def _whole_before(self, sent: Sentence, subj: SubjectParse) -> DraftClaim | None:
+        """The figure of the sentence before that a part opening this one is of ("23 were
+        arrested. Nine of them were charged", "27 were hurt. Three of the injured are
+        children"), else None."""
+        if not (subj.others or subj.part_of) or not self.state.claims:
+            return None
+        last = self.state.claims[-1]
+        return last if last.sentence == sent.index - 1 and last.quantity is not None else None
 
     def _changed(self, s: str, q: QuantityMatch, prev: DraftClaim | None) -> DraftClaim | None:
         """The claim whose count the bare figure ``q`` changes ("up from 15", "fell to 38
@@ -220,6 +233,9 @@ class NumericClaims(SideRules):
 
     def _measure_word(self, s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> None:
         """The measure the counted noun, the unit or a measure verb names."""
+        if subj.part_of is not None:
+            r.measure = subj.part_of  # "five of the dead were children": killed
+            return
         head = subj.surface.split()[-1].lower() if subj.surface else ""
         if head in MEASURE_NOUNS:
             # "27 deaths", "1,151 cases", "2,318 votes": the noun names the measure
