@@ -109,7 +109,8 @@ _DIGITS_SCALE = re.compile(
 _NUM = rf"(?:{_DIGIT_NUMBER}|\b(?:{_WORD_NUMBER})\b)"
 
 _APPROX = (
-    r"about|around|some|roughly|approximately|approx\.|nearly|almost|close\s+to|an\s+estimated|"
+    r"about|around|some|roughly|approximately|approx\.|nearly|almost|close\s+to|closer\s+to|"
+    r"an\s+estimated(?:\s+[a-z]+){0,2}\s+of|an\s+estimated|estimated\s+(?:at|to\s+be)|"
     r"estimated|circa|more\s+or\s+less|or\s+so"
 )
 _MORE = (
@@ -123,6 +124,8 @@ _AT_MOST = (
 )
 _LESS = r"(?:just\s+|slightly\s+)?(?:fewer\s+than|less\s+than|under|below)"
 
+#: A hedge that is a verb ("estimated at"): it qualifies the figure but is not its text.
+_VERB_HEDGE = re.compile(r"estimated\s", re.I)
 _MODIFIER = re.compile(
     rf"\b(?:(?P<more>{_MORE})|(?P<atleast>{_AT_LEAST})|(?P<atmost>{_AT_MOST})|"
     rf"(?P<less>{_LESS})|(?P<approx>{_APPROX}))\s+$",
@@ -606,7 +609,8 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
         else:
             mod = _MODIFIER.search(text, max(0, start - 40), start)
             if mod is not None and mod.end() == start:
-                start = mod.start()
+                if not _VERB_HEDGE.match(mod.group()):
+                    start = mod.start()  # "was estimated at 40": the verb is no part of it
                 if mod.group("more"):
                     qualifier, upper, strict_lower = Qualifier.more_than, None, True
                 elif mod.group("atleast"):
