@@ -536,7 +536,12 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
         if not n1 or not n1.strip():
             continue
         n1_start, n1_end = m.start("n1"), m.end("n1")
-        if n1_start > 0 and (text[n1_start - 1].isalnum() or text[n1_start - 1] in "_/"):
+        glued = m.group("cur") is not None and m.end("cur") == n1_start  # "Sh1.2 billion"
+        if (
+            n1_start > 0
+            and not glued
+            and (text[n1_start - 1].isalnum() or text[n1_start - 1] in "_/")
+        ):
             continue
         if n1_start > 1 and text[n1_start - 1] in ",." and text[n1_start - 2].isdigit():
             continue
