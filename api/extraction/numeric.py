@@ -75,6 +75,16 @@ _PEOPLE_MEASURES = frozenset(
     {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "abducted", "rescued"}
 )
 _Carry = tuple[str | None, str | None]
+#: A list's figure with its noun elided: after a comma, "and", "including", "of which" ...
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\bincluding\s+|\bof\s+(?:which|whom)\s+|"
+    r"\bamong\s+them\s+)$",
+    re.I,
+)
+#: ... and before where or whose they are ("11 over the coast", "6.7 million with X").
+_ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:over|in|from|at|with|on|across|near|inside)\s+(?:the\s+)?[A-Za-z]"
+)
 
 
 class NumericClaims(SideRules):
@@ -314,6 +324,17 @@ class NumericClaims(SideRules):
         if r.measure is None and prev is not None and prev.measure not in (None, "count"):
             r.measure = prev.measure
         if subj.empty and r.category is None and prev_any is not None and r.measure is not None:
+            r.category, r.surface = prev_any.subject, prev_any.subject_text
+        if (
+            r.category is None
+            and q.unit is None
+            and prev_any is not None
+            and prev_any.quantity is not None
+            and _ELLIPSIS_AFTER.match(s, q.end)
+            and _ELLIPSIS_BEFORE.search(s, max(0, q.start - 25), q.start)
+        ):
+            # "29 drones were destroyed over the north, 11 over the coast": the noun elided
+            r.measure = r.measure or prev_any.measure
             r.category, r.surface = prev_any.subject, prev_any.subject_text
 
     def _attribute(

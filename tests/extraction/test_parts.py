@@ -54,3 +54,23 @@ def test_a_part_two_sentences_later_takes_no_speaker(backend: str) -> None:
         backend,
     )
     assert 12.0 not in figures or figures[12.0][2] is None
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_list_with_its_noun_elided_counts_the_first_items_noun(backend: str) -> None:
+    figures = _figures(
+        "The border guard said 40 migrants were stopped at the river, 25 at the bridge and "
+        "nine near the old mill.",
+        backend,
+    )
+    assert figures[25.0][:2] == figures[40.0][:2] == figures[9.0][:2]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_of_which_parts_count_the_whole_noun(backend: str) -> None:
+    figures = _figures(
+        "The carmaker said it would cut about 900 jobs, of which 500 in Spain and 400 at its "
+        "plant in Slovakia.",
+        backend,
+    )
+    assert figures[500.0][1] == figures[900.0][1] == figures[400.0][1]
