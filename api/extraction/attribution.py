@@ -89,7 +89,8 @@ _THAT_SOON = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+that\b|^\s*,?\s*(?:adding|s
 _PUT_TOLL = re.compile(
     r"^\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:toll|number|figure|tally|count|estimate)\b"
     r"|^\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?at\s+(?:about|around|some|roughly|nearly|"
-    r"approximately|least|more|fewer|less|just|only|\d)",
+    r"approximately|least|more|fewer|less|just|only|\d)"
+    r"|^\s+(?:[a-z]+\s+)?(?:attendance|turnout|crowd|damage|losses|cost|bill)\s+at\b",
     re.I,
 )
 #: Verbs that report a figure only with a figure word as object ("put the toll at 31",

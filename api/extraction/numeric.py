@@ -15,6 +15,7 @@ from .estimates import estimated_noun, number_of
 from .measures import (
     LIGHT_NOUNS,
     MEASURE_ADJECTIVES,
+    MEASURE_DEFAULT_NOUNS,
     MEASURE_NOUNS,
     PERSON_CATEGORIES,
     measure_after,
@@ -75,6 +76,8 @@ _PEOPLE_MEASURES = frozenset(
     {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "abducted", "rescued"}
 )
 _Carry = tuple[str | None, str | None]
+#: Measures of people whose own noun may be what is counted ("the crowd", "attendance").
+_CROWD_MEASURES = frozenset({"attended", *_PEOPLE_MEASURES})
 #: A list's figure with its noun elided: after a comma, "and", "including", "of which" ...
 _ELLIPSIS_BEFORE = re.compile(
     r"(?:,\s*(?:and\s+)?|\s+and\s+|\bincluding\s+|\bof\s+(?:which|whom)\s+|"
@@ -230,6 +233,8 @@ class NumericClaims(SideRules):
         if r.measure is None and subj.surface and r.category in PERSON_CATEGORIES:
             # "11 fallen heroes": an adjective of the counted phrase names the measure
             r.measure = MEASURE_ADJECTIVES.get(subj.surface.split()[0].lower())
+        if r.measure is None and subj.surface:
+            r.measure = MEASURE_DEFAULT_NOUNS.get(subj.surface.split()[-1].lower())
         if r.measure is None:
             r.measure = "count"
         if (
@@ -321,6 +326,9 @@ class NumericClaims(SideRules):
             # "police put the crowd at 32,000": the crowd is what the figure counts
             counted, r.measure, at = est
             r.category, r.surface, r.start = counted.category, counted.surface, min(r.start, at)
+            head = (counted.surface or "").split()[-1:]
+            if head and MEASURE_NOUNS.get(head[0].lower()) == r.measure in _CROWD_MEASURES:
+                r.category = "people"  # "put the crowd at 32,000": 32,000 people attended
         if r.measure is None and prev is not None and prev.measure not in (None, "count"):
             r.measure = prev.measure
         if subj.empty and r.category is None and prev_any is not None and r.measure is not None:
