@@ -19,7 +19,7 @@ from .statements import StatementClaims
 from .types import ActorKind, ActorRef, ArticleInput, Evidence, ExtractedClaim, ExtractionResult
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
-EXTRACTOR_VERSION = "rules-1.4.0"
+EXTRACTOR_VERSION = "rules-1.5.0"
 
 #: A speaker phrase owned by the organisation spoken of before ("its commander").
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
