@@ -513,141 +513,197 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
     taken = _Covered(len(text))
     pos = 0
     for tok in _TOKEN.finditer(text):
-        t0 = tok.start()
-        if t0 < pos:
+        if tok.start() < pos or not _may_start_number(tok.group()):
             continue
-        word = tok.group()
-        if not word[0].isdigit():
-            low_word = word.lower()
-            if low_word not in _CANDIDATE_WORDS and low_word not in {"a", "half"}:
-                continue
-        begin = t0
-        before = text[max(0, t0 - 16) : t0]
-        pre = _PREFIX_BEFORE.search(before)
-        if pre is not None:
-            begin = t0 - (len(before) - pre.start())
-        m = _QUANTITY.match(text, begin)
-        if m is None and begin != t0:
-            m = _QUANTITY.match(text, t0)
+        m = _match_at(text, tok.start())
         if m is None:
             continue
-        pos = m.end("n1")
-        n1 = m.group("n1")
-        if not n1 or not n1.strip():
-            continue
-        n1_start, n1_end = m.start("n1"), m.end("n1")
-        glued = m.group("cur") is not None and m.end("cur") == n1_start  # "Sh1.2 billion"
+        q, pos = _number_phrase(text, m, excluded, taken, countries)
+        if q is not None:
+            found.append(q)
+            taken.add(q.start, q.end)
+    found.extend(_vague_amounts(text, taken))
+    found.extend(_zero_amounts(text, taken, excluded))
+    found.sort(key=lambda q: q.start)
+    return _merge_conversions(text, found)
+
+
+def _may_start_number(word: str) -> bool:
+    """Can the token ``word`` start a number phrase (a digit, a number word, "a", "half")?"""
+    if word[0].isdigit():
+        return True
+    low_word = word.lower()
+    return low_word in _CANDIDATE_WORDS or low_word in {"a", "half"}
+
+
+def _match_at(text: str, t0: int) -> re.Match[str] | None:
+    """The number phrase starting at the token at ``t0``, with a currency or "between" /
+    "from" written just before it."""
+    begin = t0
+    before = text[max(0, t0 - 16) : t0]
+    pre = _PREFIX_BEFORE.search(before)
+    if pre is not None:
+        begin = t0 - (len(before) - pre.start())
+    m = _QUANTITY.match(text, begin)
+    if m is None and begin != t0:
+        m = _QUANTITY.match(text, t0)
+    return m
+
+
+def _first_number(text: str, m: re.Match[str]) -> float | None:
+    """The value of the match's first number, or None when it is no figure (part of a
+    word or of a bigger number, a lone "a", "one" that counts nothing)."""
+    n1 = m.group("n1")
+    if not n1 or not n1.strip():
+        return None
+    n1_start, n1_end = m.start("n1"), m.end("n1")
+    glued = m.group("cur") is not None and m.end("cur") == n1_start  # "Sh1.2 billion"
+    if n1_start > 0 and not glued and (text[n1_start - 1].isalnum() or text[n1_start - 1] in "_/"):
+        return None
+    if n1_start > 1 and text[n1_start - 1] in ",." and text[n1_start - 2].isdigit():
+        return None
+    low = _WS.sub(" ", n1.lower().strip())
+    if low == "a" or (low.startswith("a ") and not _A_SCALES_RE.search(low)):
+        return None
+    if low == "one" and not _COUNT_AFTER_ONE.match(text, n1_end):
+        return None
+    return parse_number(n1)
+
+
+@dataclass(slots=True)
+class _Phrase:
+    """A number phrase being read: its span, values and unit."""
+
+    start: int
+    end: int
+    value1: float
+    value2: float | None = None
+    unit: Unit | None = None
+    attributive: bool = False
+
+
+def _number_phrase(
+    text: str,
+    m: re.Match[str],
+    excluded: _Covered,
+    taken: _Covered,
+    countries: list[str] | None,
+) -> tuple[QuantityMatch | None, int]:
+    """The quantity the match ``m`` reads (None when it is no figure) and where the scan
+    goes on."""
+    pos = m.end("n1")
+    value1 = _first_number(text, m)
+    if value1 is None:
+        return None, pos
+    n1 = m.group("n1")
+    n1_start, n1_end = m.start("n1"), m.end("n1")
+    p = _Phrase(m.start("cur") if m.group("cur") else n1_start, n1_end, value1)
+    if _read_range(m, p):
+        pos = p.end
+    if excluded.overlaps(n1_start, n1_end) or taken.overlaps(p.start, p.end):
+        return None, pos
+    _read_unit(text, m, p, countries)
+    qualifier, lower, upper, strict_lower, strict_upper = _qualify(text, p)
+    number_end = m.end("n2") if p.value2 is not None else n1_end
+    q = QuantityMatch(
+        start=p.start,
+        end=p.end,
+        text=text[p.start : p.end],
+        qualifier=qualifier,
+        lower=lower,
+        upper=upper,
+        strict_lower=strict_lower,
+        strict_upper=strict_upper,
+        unit=p.unit,
+        attributive=p.attributive,
+        number_start=n1_start,
+        number_end=number_end,
+        word_number=not n1[0].isdigit(),
+        value_text=text[n1_start:number_end],
+    )
+    return q, pos
+
+
+def _read_range(m: re.Match[str], p: _Phrase) -> bool:
+    """Read the second number of "10 to 12", "between 150 and 200" into ``p``; True when
+    the match is a range."""
+    if not m.group("n2"):
+        return False
+    sep = m.group("rsep").strip().lower()
+    v2 = parse_number(m.group("n2"))
+    if v2 is None or v2 < p.value1 or (sep == "and" and not m.group("between")):
+        return False
+    p.value2 = v2
+    p.value1 = _shared_scale(m.group("n1"), m.group("n2"), p.value1)
+    p.end = m.end("n2")
+    if m.group("between"):
+        p.start = m.start("between")
+    elif m.group("from") and sep == "to":
+        p.start = m.start("from")
+    return True
+
+
+def _read_unit(text: str, m: re.Match[str], p: _Phrase, countries: list[str] | None) -> None:
+    """The unit before or after the number: a currency sign or code, a unit of measure, a
+    currency name ("50 million soles")."""
+    n1 = m.group("n1")
+    if m.group("cur"):
+        form = m.group("cur").strip()
+        p.unit = currency_in(form, countries) if countries else CURRENCY_PREFIXES.get(form)
+        suffix = _MILLION_SUFFIX.match(text, p.end)
+        if suffix is not None and p.value2 is None and n1[-1].isdigit():
+            p.value1 *= 1_000_000
+            p.end = suffix.end()
+    um = UNIT_AFTER_NUMBER.match(text, p.end)
+    if p.unit is None and um is not None:
+        unit = lookup(um.group("unit"))
         if (
-            n1_start > 0
-            and not glued
-            and (text[n1_start - 1].isalnum() or text[n1_start - 1] in "_/")
+            unit is not None
+            and um.group("sep") == ""
+            and um.group("unit")[0].isalpha()
+            and len(um.group("unit")) <= 2
+            and not n1[-1].isdigit()
         ):
-            continue
-        if n1_start > 1 and text[n1_start - 1] in ",." and text[n1_start - 2].isdigit():
-            continue
-        is_word = not n1[0].isdigit()
-        low = _WS.sub(" ", n1.lower().strip())
-        if low == "a" or (low.startswith("a ") and not _A_SCALES_RE.search(low)):
-            continue
-        if low == "one" and not _COUNT_AFTER_ONE.match(text, n1_end):
-            continue
-        value1 = parse_number(n1)
-        if value1 is None:
-            continue
-        start, end = (m.start("cur") if m.group("cur") else n1_start), n1_end
-        value2: float | None = None
-        range_kind = ""
-        if m.group("n2"):
-            sep = m.group("rsep").strip().lower()
-            v2 = parse_number(m.group("n2"))
-            ok = v2 is not None and v2 >= value1 and (sep != "and" or bool(m.group("between")))
-            if ok:
-                value2 = v2
-                value1 = _shared_scale(n1, m.group("n2"), value1)
-                range_kind = sep
-                end = m.end("n2")
-                pos = end
-        if m.group("between") and value2 is not None:
-            start = m.start("between")
-        elif m.group("from") and value2 is not None and range_kind == "to":
-            start = m.start("from")
-        if excluded.overlaps(n1_start, n1_end):
-            continue
-        if taken.overlaps(start, end):
-            continue
-        # unit
-        unit: Unit | None = None
-        attributive = False
-        if m.group("cur"):
-            form = m.group("cur").strip()
-            unit = currency_in(form, countries) if countries else CURRENCY_PREFIXES.get(form)
-            suffix = _MILLION_SUFFIX.match(text, end)
-            if suffix is not None and value2 is None and n1[-1].isdigit():
-                value1 *= 1_000_000
-                end = suffix.end()
-        um = UNIT_AFTER_NUMBER.match(text, end)
-        if unit is None and um is not None:
-            unit = lookup(um.group("unit"))
-            if (
-                unit is not None
-                and um.group("sep") == ""
-                and um.group("unit")[0].isalpha()
-                and len(um.group("unit")) <= 2
-                and not n1[-1].isdigit()
-            ):
-                unit = None
-            if unit is not None:
-                attributive = "-" in um.group("sep") or bool(um.group("long"))
-                end = um.end()
-        if unit is None and (cm := CURRENCY_AFTER_NUMBER.match(text, end)) is not None:
-            # "50 million soles", "USD 3.8 million", "2.5 billion crowns"
-            unit = currency_in(cm.group("code"), countries or [])
-            if unit is not None:
-                end = cm.end()
-        qualifier = Qualifier.exact
-        lower: float | None = value1
-        upper: float | None = value1
-        strict_lower = strict_upper = False
-        if value2 is not None:
-            qualifier = Qualifier.range
-            upper = value2
-        else:
-            mod = _MODIFIER.search(text, max(0, start - 40), start)
-            if mod is not None and mod.end() == start:
-                if not _VERB_HEDGE.match(mod.group()):
-                    start = mod.start()  # "was estimated at 40": the verb is no part of it
-                if mod.group("more"):
-                    qualifier, upper, strict_lower = Qualifier.more_than, None, True
-                elif mod.group("atleast"):
-                    qualifier, upper = Qualifier.at_least, None
-                elif mod.group("atmost"):
-                    qualifier, lower = Qualifier.at_most, None
-                elif mod.group("less"):
-                    qualifier, lower, strict_upper = Qualifier.less_than, None, True
-                else:
-                    qualifier = Qualifier.approximately
-            elif (or_so := _OR_SO.match(text[end:])) is not None:
-                qualifier = Qualifier.approximately
-                end += or_so.end()
-        found.append(
-            QuantityMatch(
-                start=start,
-                end=end,
-                text=text[start:end],
-                qualifier=qualifier,
-                lower=lower,
-                upper=upper,
-                strict_lower=strict_lower,
-                strict_upper=strict_upper,
-                unit=unit,
-                attributive=attributive,
-                number_start=n1_start,
-                number_end=m.end("n2") if value2 is not None else n1_end,
-                word_number=is_word,
-                value_text=text[n1_start : (m.end("n2") if value2 is not None else n1_end)],
-            )
-        )
-        taken.add(start, end)
+            unit = None
+        if unit is not None:
+            p.unit = unit
+            p.attributive = "-" in um.group("sep") or bool(um.group("long"))
+            p.end = um.end()
+    if p.unit is None and (cm := CURRENCY_AFTER_NUMBER.match(text, p.end)) is not None:
+        # "50 million soles", "USD 3.8 million", "2.5 billion crowns"
+        p.unit = currency_in(cm.group("code"), countries or [])
+        if p.unit is not None:
+            p.end = cm.end()
+
+
+def _qualify(text: str, p: _Phrase) -> tuple[Qualifier, float | None, float | None, bool, bool]:
+    """(qualifier, lower, upper, strict lower, strict upper) of the phrase, from a range or
+    a hedge right before it ("more than", "at least", "about") or "or so" after it; the
+    span of ``p`` grows over the hedge."""
+    if p.value2 is not None:
+        return Qualifier.range, p.value1, p.value2, False, False
+    mod = _MODIFIER.search(text, max(0, p.start - 40), p.start)
+    if mod is not None and mod.end() == p.start:
+        if not _VERB_HEDGE.match(mod.group()):
+            p.start = mod.start()  # "was estimated at 40": the verb is no part of it
+        if mod.group("more"):
+            return Qualifier.more_than, p.value1, None, True, False
+        if mod.group("atleast"):
+            return Qualifier.at_least, p.value1, None, False, False
+        if mod.group("atmost"):
+            return Qualifier.at_most, None, p.value1, False, False
+        if mod.group("less"):
+            return Qualifier.less_than, None, p.value1, False, True
+        return Qualifier.approximately, p.value1, p.value1, False, False
+    if (or_so := _OR_SO.match(text[p.end :])) is not None:
+        p.end += or_so.end()
+        return Qualifier.approximately, p.value1, p.value1, False, False
+    return Qualifier.exact, p.value1, p.value1, False, False
+
+
+def _vague_amounts(text: str, taken: _Covered) -> list[QuantityMatch]:
+    """Vague amounts ("dozens of", "hundreds", "several") not inside a number phrase."""
+    out: list[QuantityMatch] = []
     vague_iter = _VAGUE.finditer(text) if _VAGUE_WORDS.search(text) else iter(())
     for v in vague_iter:
         if taken.overlaps(v.start(), v.end()):
@@ -656,15 +712,14 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
         lo, hi = _VAGUE_BOUNDS[word]
         start = v.start()
         mod = _MODIFIER.search(text, max(0, start - 40), start)
-        qualifier = Qualifier.vague
         if mod is not None and mod.end() == start and (mod.group("more") or mod.group("atleast")):
             start = mod.start()
-        found.append(
+        out.append(
             QuantityMatch(
                 start=start,
                 end=v.end(),
                 text=text[start : v.end()],
-                qualifier=qualifier,
+                qualifier=Qualifier.vague,
                 lower=lo,
                 upper=hi,
                 vague_word=word,
@@ -675,11 +730,17 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
             )
         )
         taken.add(start, v.end())
+    return out
+
+
+def _zero_amounts(text: str, taken: _Covered, excluded: _Covered) -> list[QuantityMatch]:
+    """Figures of none ("no patient", "None of our drones", "denied losing any")."""
+    out: list[QuantityMatch] = []
     for z in _ZERO.finditer(text):
         za, zb = z.span("any") if z.group("any") else z.span()
         if taken.overlaps(za, zb) or excluded.overlaps(za, zb):
             continue
-        found.append(
+        out.append(
             QuantityMatch(
                 start=za,
                 end=zb,
@@ -694,8 +755,7 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
                 zero=True,
             )
         )
-    found.sort(key=lambda q: q.start)
-    return _merge_conversions(text, found)
+    return out
 
 
 def _merge_conversions(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
