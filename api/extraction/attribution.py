@@ -11,7 +11,7 @@ from .actors.patterns import TICKER
 from .actors.registry import ActorRegistry
 from .bounds import MAX_CUES
 from .lexicon import furniture_labels, person_roles, verb_adverbs
-from .quantities import trie_regex
+from .numberwords import trie_regex
 from .types import Stance
 
 _ACCUSE = "accused|accuses|accuse|accusing|blamed|blames|blame|blaming|alleged|alleges|alleging"
