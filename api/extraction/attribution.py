@@ -219,6 +219,27 @@ def _stance_of(verb: str) -> Stance:
     return Stance.assertion
 
 
+def _reports_here(s: str, m: re.Match[str], verb: str) -> bool:
+    """Is the verb ``m`` of ``s`` used to report here (not passive, not "called" without
+    "on/for", not a noun such as "the claims", not an adjective after an article)?"""
+    if _PASSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+        return False
+    if verb in {"called", "calls"} and not _ON_FOR.match(s[m.end() :]):
+        return False
+    if verb in _TOLL_VERBS and not _PUT_TOLL.match(s[m.end() :]):
+        return False
+    if verb in {
+        "claims",
+        "claim",
+        "reports",
+        "notes",
+        "states",
+        "estimates",
+    } and _DET_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+        return False
+    return not _ADJ_BEFORE.search(s, max(0, m.start() - 60), m.start())
+
+
 class Attributor:
     def __init__(self, registry: ActorRegistry) -> None:
         self.reg = registry
@@ -359,85 +380,89 @@ class Attributor:
     def find(self, s: str) -> list[Attribution]:
         out: list[Attribution] = []
         for m in islice(_VERB_RE.finditer(s), MAX_CUES):
-            verb = m.group(0)
-            if _PASSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
-                continue
-            if verb in {"called", "calls"} and not _ON_FOR.match(s[m.end() :]):
-                continue
-            if verb in _TOLL_VERBS and not _PUT_TOLL.match(s[m.end() :]):
-                continue
-            if verb in {
-                "claims",
-                "claim",
-                "reports",
-                "notes",
-                "states",
-                "estimates",
-            } and _DET_BEFORE.search(s, max(0, m.start() - 30), m.start()):
-                continue
-            if _ADJ_BEFORE.search(s, max(0, m.start() - 60), m.start()):
-                continue
-            stance = _stance_of(verb)
-            participle = bool(m.group("part"))
-            if participle or _COORDINATED.search(s, max(0, m.start() - 20), m.start()):
-                # "..., saying ..." and "The military said ..., and denied targeting
-                # civilians": the speaker of the clause before
-                prev = next((a for a in reversed(out) if not a.participle and a.speaker), None)
-                if prev is not None:
-                    out.append(
-                        Attribution(
-                            speaker=prev.speaker,
-                            start=m.start(),
-                            end=m.end(),
-                            verb=verb,
-                            content="after",
-                            stance=stance,
-                            target=self._target(s, m.end(), stance),
-                            participle=participle,
-                        )
-                    )
-                    continue
-                if participle:
-                    continue
-            rel = _FIGURE_REL.search(s, max(0, m.start() - 80), m.start())
-            if rel is not None and stance != Stance.assertion:
-                # "..., a figure Moscow disputes": the figure just given is what is denied
-                named = self._resolve_np(rel.group("np"))
-                if isinstance(named, str):
-                    out.append(Attribution(named, rel.start(), m.end(), verb, "before", stance))
-                    continue
-            speaker, start, had_text = self._subject_before(s, m.start())
-            if verb in _RECORD_VERBS and not isinstance(speaker, str | PronounRef):
-                continue  # "damage was recorded", "what was counted": no one counting
-            content = "after"
-            if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef) and had_text:
-                continue  # "the claims", "its reports": a noun, not a verb
-            if not had_text:
-                before = s[: m.start()].rstrip()
-                if before.endswith((",", ",”", ',"', "”", '"')) or not before:
-                    speaker, end = self._np_after(s, m.end())
-                    if speaker is None:
-                        continue
-                    out.append(Attribution(speaker, m.start(), end, verb, "before", stance))
-                continue
-            if _TIME_TAIL.match(s[m.end() :]) or (
-                s[:start].rstrip().endswith((",", ',"', ",”", ",'", ",’"))
-                and not _INTRO_ONLY.match(s[:start])
-                and _FINAL_TAIL.match(s[m.end() :])
-                and not _THAT_SOON.match(s[m.end() :])
-            ):
-                content = "before"
-            out.append(
-                Attribution(
-                    speaker=speaker,
-                    start=start,
+            att = self._verb_attribution(s, m, out)
+            if att is not None:
+                out.append(att)
+        out.extend(self._according(s))
+        label = self._label(s)
+        if label is not None and not any(a.start < label.end for a in out):
+            out.append(label)
+        out.sort(key=lambda a: a.start)
+        return out
+
+    def _verb_attribution(
+        self, s: str, m: re.Match[str], out: list[Attribution]
+    ) -> Attribution | None:
+        """The attribution the reporting verb ``m`` makes, given those found before it in
+        the sentence; None when it is no reporting verb here."""
+        verb = m.group(0)
+        if not _reports_here(s, m, verb):
+            return None
+        stance = _stance_of(verb)
+        participle = bool(m.group("part"))
+        if participle or _COORDINATED.search(s, max(0, m.start() - 20), m.start()):
+            # "..., saying ..." and "The military said ..., and denied targeting
+            # civilians": the speaker of the clause before
+            prev = next((a for a in reversed(out) if not a.participle and a.speaker), None)
+            if prev is not None:
+                return Attribution(
+                    speaker=prev.speaker,
+                    start=m.start(),
                     end=m.end(),
                     verb=verb,
-                    content=content,
+                    content="after",
                     stance=stance,
                     target=self._target(s, m.end(), stance),
+                    participle=participle,
                 )
-            )
+            if participle:
+                return None
+        rel = _FIGURE_REL.search(s, max(0, m.start() - 80), m.start())
+        if rel is not None and stance != Stance.assertion:
+            # "..., a figure Moscow disputes": the figure just given is what is denied
+            named = self._resolve_np(rel.group("np"))
+            if isinstance(named, str):
+                return Attribution(named, rel.start(), m.end(), verb, "before", stance)
+        return self._subject_attribution(s, m, verb, stance)
+
+    def _subject_attribution(
+        self, s: str, m: re.Match[str], verb: str, stance: Stance
+    ) -> Attribution | None:
+        """The speaker before the verb ("the ministry said"), else after it ("..., said the
+        ministry"), and whether what it says comes after or before."""
+        speaker, start, had_text = self._subject_before(s, m.start())
+        if verb in _RECORD_VERBS and not isinstance(speaker, str | PronounRef):
+            return None  # "damage was recorded", "what was counted": no one counting
+        if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef) and had_text:
+            return None  # "the claims", "its reports": a noun, not a verb
+        if not had_text:
+            before = s[: m.start()].rstrip()
+            if before.endswith((",", ",”", ',"', "”", '"')) or not before:
+                speaker, end = self._np_after(s, m.end())
+                if speaker is not None:
+                    return Attribution(speaker, m.start(), end, verb, "before", stance)
+            return None
+        content = "after"
+        if _TIME_TAIL.match(s[m.end() :]) or (
+            s[:start].rstrip().endswith((",", ',"', ",”", ",'", ",’"))
+            and not _INTRO_ONLY.match(s[:start])
+            and _FINAL_TAIL.match(s[m.end() :])
+            and not _THAT_SOON.match(s[m.end() :])
+        ):
+            content = "before"
+        return Attribution(
+            speaker=speaker,
+            start=start,
+            end=m.end(),
+            verb=verb,
+            content=content,
+            stance=stance,
+            target=self._target(s, m.end(), stance),
+        )
+
+    def _according(self, s: str) -> list[Attribution]:
+        """ "according to X", "citing X", "as reported by X": X is the source."""
+        out: list[Attribution] = []
         for m in islice(_ACCORDING.finditer(s), MAX_CUES):
             segs = _split_segments(s[m.end() :], m.end())
             text = segs[0][0]
@@ -458,10 +483,6 @@ class Attributor:
                     relay_hint=marker.startswith("as "),
                 )
             )
-        label = self._label(s)
-        if label is not None and not any(a.start < label.end for a in out):
-            out.append(label)
-        out.sort(key=lambda a: a.start)
         return out
 
     def _label(self, s: str) -> Attribution | None:
