@@ -10,7 +10,7 @@ from .actors.nodes import PronounRef
 from .actors.patterns import TICKER
 from .actors.registry import ActorRegistry
 from .bounds import MAX_CUES
-from .lexicon import furniture_labels, person_roles, verb_adverbs
+from .lexicon import figure_nouns, furniture_labels, person_roles, verb_adverbs
 from .numberwords import trie_regex
 from .types import Stance
 
@@ -123,6 +123,14 @@ _VERB_ADVERB = re.compile(
     )
     + r")\s*$",
     re.I,
+)
+_FIGURE_NOUNS = "|".join(figure_nouns())
+#: "according to SNP figures": the body whose figures they are.
+_OWN_FIGURES = re.compile(rf"(?:'s|’s)?\s+(?:own\s+)?(?:{_FIGURE_NOUNS})\s*$", re.I)
+#: ", the sheriff's office figures show", "police data showed": the body's figures say it.
+_FIGURES_SHOW = re.compile(
+    rf"(?P<np>(?:the\s+)?(?:[A-Z][\w.&-]*|[a-z]+)(?:\s+[\w.&-]+){{0,4}}?)(?:'s|’s)?\s+"
+    rf"(?:own\s+)?(?:official\s+)?(?:{_FIGURE_NOUNS})\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
 )
 _APPOSITIVE = re.compile(r"^\s*(?:a|an)\s+(?!(?:spokes|official|senior|top)\w*)\S", re.I)
 _UNRESOLVED_OK = re.compile(
@@ -384,6 +392,9 @@ class Attributor:
             if att is not None:
                 out.append(att)
         out.extend(self._according(s))
+        shown = self._figures_show(s)
+        if shown is not None:
+            out.append(shown)
         label = self._label(s)
         if label is not None and not any(a.start < label.end for a in out):
             out.append(label)
@@ -460,6 +471,23 @@ class Attributor:
             target=self._target(s, m.end(), stance),
         )
 
+    def _figures_show(self, s: str) -> Attribution | None:
+        """ "..., the sheriff's office figures show": the body whose figures they are says
+        what comes before (or after, at the head of the sentence)."""
+        m = _FIGURES_SHOW.search(s)
+        if m is None:
+            return None
+        np = m.group("np")
+        for i in range(min(len(np.split()), 5)):
+            tail = " ".join(np.split()[i:])
+            speaker = self._resolve_np(tail)
+            if isinstance(speaker, str):
+                content = "before" if _TIME_TAIL.match(s[m.end() :]) else "after"
+                return Attribution(
+                    speaker, m.start("np"), m.end(), "show", content, Stance.assertion
+                )
+        return None
+
     def _according(self, s: str) -> list[Attribution]:
         """ "according to X", "citing X", "as reported by X": X is the source."""
         out: list[Attribution] = []
@@ -468,6 +496,9 @@ class Attributor:
             text = segs[0][0]
             text = _ACCORDING_END.split(text)[0]
             speaker = self._resolve_np(text)
+            own = _OWN_FIGURES.search(text)
+            if speaker is None and own is not None and own.start() > 0:
+                speaker = self._resolve_np(text[: own.start()])  # "according to SNP figures"
             if speaker is None or isinstance(speaker, PronounRef):
                 continue
             marker = m.group(0).lower()

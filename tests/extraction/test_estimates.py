@@ -53,3 +53,16 @@ def test_evidence_cited_leaves_the_claim_with_the_citer(backend: str) -> None:
 def test_counted_marchers_are_an_attendance_unless_a_verb_says_otherwise(backend: str) -> None:
     assert _claims("Stewards counted 3,100 marchers.", backend)["3,100"].measure == "attended"
     assert _claims("Officers detained 31 protesters.", backend)["31"].measure == "arrested"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The depot handled 5,200 containers in June, according to Port Authority figures.",
+        "The depot handled 5,200 containers in June, the Port Authority's own data show.",
+    ],
+)
+def test_a_bodys_own_figures_are_its_claim(backend: str, body: str) -> None:
+    claim = _claims(body, backend)["5,200"]
+    assert claim.claimant is not None and claim.claimant.name == "Port Authority"

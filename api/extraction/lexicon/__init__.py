@@ -216,6 +216,12 @@ def evidence_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def figure_nouns() -> tuple[str, ...]:
+    """Nouns for a body's own figures ("SNP figures", "police data"), lower case."""
+    return tuple(str(w).lower() for w in _read("speakers.toml")["figure_nouns"])
+
+
+@lru_cache(maxsize=1)
 def verb_adverbs() -> tuple[str, ...]:
     """Adverbs between a speaker and its reporting verb ("now says"), lower case."""
     return tuple(str(w).lower() for w in _read("speakers.toml")["verb_adverbs"])
