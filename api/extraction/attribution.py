@@ -27,7 +27,7 @@ _FINITE = (
     "maintained|maintains|revealed|reveals|disclosed|discloses|condemned|condemns|explained|"
     "explains|indicated|indicates|countered|counters|admitted|admits|called|calls|"
     "put|puts|placed|places|updated|updates|revised|revises|raised|raises|lowered|lowers|"
-    "recorded|records|counted|counts|registered|registers|"
+    "recorded|records|counted|counts|registered|registers|published|publishes|issued|issues|"
     f"{_ACCUSE}|{_DENY}"
 )
 _PARTICIPLE = (
@@ -499,8 +499,8 @@ class Attributor:
             own = _OWN_FIGURES.search(text)
             if speaker is None and own is not None and own.start() > 0:
                 speaker = self._resolve_np(text[: own.start()])  # "according to SNP figures"
-            if speaker is None or isinstance(speaker, PronounRef):
-                continue
+            if speaker is None or (isinstance(speaker, PronounRef) and speaker.kind != "document"):
+                continue  # "according to the communiqué": its issuer, the last speaker
             marker = m.group(0).lower()
             out.append(
                 Attribution(

@@ -66,3 +66,13 @@ def test_counted_marchers_are_an_attendance_unless_a_verb_says_otherwise(backend
 def test_a_bodys_own_figures_are_its_claim(backend: str, body: str) -> None:
     claim = _claims(body, backend)["5,200"]
     assert claim.claimant is not None and claim.claimant.name == "Port Authority"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_according_to_the_statement_is_its_issuers(backend: str) -> None:
+    body = (
+        "The Coastal Command issued a statement on Monday about the storm. According to the "
+        "statement, 44 fishermen were rescued."
+    )
+    claim = _claims(body, backend)["44"]
+    assert claim.claimant is not None and "Coastal Command" in claim.claimant.name
