@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from itertools import islice
 
 from .actors.nodes import PronounRef
+from .actors.patterns import TICKER
 from .actors.registry import ActorRegistry
 from .bounds import MAX_CUES
-from .lexicon import furniture_labels, person_roles
-from .quantities import trie_regex
+from .lexicon import figure_nouns, furniture_labels, person_roles, verb_adverbs
+from .numberwords import trie_regex
 from .types import Stance
 
 _ACCUSE = "accused|accuses|accuse|accusing|blamed|blames|blame|blaming|alleged|alleges|alleging"
@@ -26,7 +27,7 @@ _FINITE = (
     "maintained|maintains|revealed|reveals|disclosed|discloses|condemned|condemns|explained|"
     "explains|indicated|indicates|countered|counters|admitted|admits|called|calls|"
     "put|puts|placed|places|updated|updates|revised|revises|raised|raises|lowered|lowers|"
-    "recorded|records|counted|counts|registered|registers|"
+    "recorded|records|counted|counts|registered|registers|published|publishes|issued|issues|"
     f"{_ACCUSE}|{_DENY}"
 )
 _PARTICIPLE = (
@@ -40,7 +41,8 @@ _VERB_RE = re.compile(
 #: A comma-delimited aside between a speaker and the verb (", who asked not to be named,").
 _ASIDE = re.compile(
     r"(?<=[^\s,]),\s+(?:speaking|who|declining|requesting|asking|citing|briefing|"
-    r"talking)\b[^,;:\"“”]*,\s*$"
+    r"talking|(?:in|on|at|through|via|during|after)\s+(?:its|his|her|their|a|an)\b|"
+    r"for\s+(?:its|his|her|their)\s+part\b)[^,;:\"“”]*,\s*$"
 )
 #: A relative clause disputing the figure before it: ", a figure Moscow disputes".
 _FIGURE_REL = re.compile(
@@ -56,7 +58,7 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:was|were|been|being|is|are|be|as|what|widely|also\s+been|not\s+been)\s+$", re.I
 )
 _BOUNDARY = re.compile(
-    r"(?:[;:“”\"]|\s—\s|\s–\s|--|\b(?:that|while|whereas|but|after|before|because|since|when|"
+    r"(?:[;:“”\"]|\s—\s|\s–\s|\s-\s|--|\b(?:that|while|whereas|but|after|before|because|since|when|"
     r"though|although|if|whether|where|as|until|so)\b)",
     re.I,
 )
@@ -87,7 +89,8 @@ _THAT_SOON = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+that\b|^\s*,?\s*(?:adding|s
 _PUT_TOLL = re.compile(
     r"^\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:toll|number|figure|tally|count|estimate)\b"
     r"|^\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?at\s+(?:about|around|some|roughly|nearly|"
-    r"approximately|least|more|fewer|less|just|only|\d)",
+    r"approximately|least|more|fewer|less|just|only|\d)"
+    r"|^\s+(?:[a-z]+\s+)?(?:attendance|turnout|crowd|damage|losses|cost|bill)\s+at\b",
     re.I,
 )
 #: Verbs that report a figure only with a figure word as object ("put the toll at 31",
@@ -111,6 +114,24 @@ _TOLL_VERBS = frozenset(
 #: Verbs that report what their subject counted ("the institute recorded 143 aftershocks"):
 #: only with a named speaker as subject.
 _RECORD_VERBS = frozenset(["recorded", "records", "counted", "counts", "registered", "registers"])
+#: Adverbs between the speaker and the verb ("The army now says"), blanked before the
+#: speaker is read.
+_VERB_ADVERB = re.compile(
+    r"(?<=[\w,’'])\s+(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(verb_adverbs(), key=len, reverse=True)
+    )
+    + r")\s*$",
+    re.I,
+)
+_FIGURE_NOUNS = "|".join(figure_nouns())
+#: "according to SNP figures": the body whose figures they are.
+_OWN_FIGURES = re.compile(rf"(?:'s|’s)?\s+(?:own\s+)?(?:{_FIGURE_NOUNS})\s*$", re.I)
+#: ", the sheriff's office figures show", "police data showed": the body's figures say it.
+_FIGURES_SHOW = re.compile(
+    rf"(?P<np>(?:the\s+)?(?:[A-Z][\w.&-]*|[a-z]+)(?:\s+[\w.&-]+){{0,4}}?)(?:'s|’s)?\s+"
+    rf"(?:own\s+)?(?:official\s+)?(?:{_FIGURE_NOUNS})\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
+)
 _APPOSITIVE = re.compile(r"^\s*(?:a|an)\s+(?!(?:spokes|official|senior|top)\w*)\S", re.I)
 _UNRESOLVED_OK = re.compile(
     r"^\s*(?:both|each|all|some|many|other|several|two|three|the\s+two|the\s+three|"
@@ -206,6 +227,27 @@ def _stance_of(verb: str) -> Stance:
     return Stance.assertion
 
 
+def _reports_here(s: str, m: re.Match[str], verb: str) -> bool:
+    """Is the verb ``m`` of ``s`` used to report here (not passive, not "called" without
+    "on/for", not a noun such as "the claims", not an adjective after an article)?"""
+    if _PASSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+        return False
+    if verb in {"called", "calls"} and not _ON_FOR.match(s[m.end() :]):
+        return False
+    if verb in _TOLL_VERBS and not _PUT_TOLL.match(s[m.end() :]):
+        return False
+    if verb in {
+        "claims",
+        "claim",
+        "reports",
+        "notes",
+        "states",
+        "estimates",
+    } and _DET_BEFORE.search(s, max(0, m.start() - 30), m.start()):
+        return False
+    return not _ADJ_BEFORE.search(s, max(0, m.start() - 60), m.start())
+
+
 class Attributor:
     def __init__(self, registry: ActorRegistry) -> None:
         self.reg = registry
@@ -241,6 +283,11 @@ class Attributor:
     def _subject_before(self, s: str, verb_start: int) -> tuple[str | PronounRef | None, int, bool]:
         """Speaker before a finite verb. Returns (speaker, start, found_any_text)."""
         left = s[:verb_start]
+        # "Acme ASA (OSE: ACME), a supplier ..., said": the ticker's colon ends no clause
+        left = TICKER.sub(lambda t: t.group(0).replace(":", " "), left)
+        adverb = _VERB_ADVERB.search(left, max(0, verb_start - 40))
+        if adverb is not None:
+            left = left[: adverb.start()] + " " * (len(left) - adverb.start())
         aside = _ASIDE.search(left)
         aside_role = None
         if aside is not None:
@@ -341,92 +388,119 @@ class Attributor:
     def find(self, s: str) -> list[Attribution]:
         out: list[Attribution] = []
         for m in islice(_VERB_RE.finditer(s), MAX_CUES):
-            verb = m.group(0)
-            if _PASSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
-                continue
-            if verb in {"called", "calls"} and not _ON_FOR.match(s[m.end() :]):
-                continue
-            if verb in _TOLL_VERBS and not _PUT_TOLL.match(s[m.end() :]):
-                continue
-            if verb in {
-                "claims",
-                "claim",
-                "reports",
-                "notes",
-                "states",
-                "estimates",
-            } and _DET_BEFORE.search(s, max(0, m.start() - 30), m.start()):
-                continue
-            if _ADJ_BEFORE.search(s, max(0, m.start() - 60), m.start()):
-                continue
-            stance = _stance_of(verb)
-            participle = bool(m.group("part"))
-            if participle or _COORDINATED.search(s, max(0, m.start() - 20), m.start()):
-                # "..., saying ..." and "The military said ..., and denied targeting
-                # civilians": the speaker of the clause before
-                prev = next((a for a in reversed(out) if not a.participle and a.speaker), None)
-                if prev is not None:
-                    out.append(
-                        Attribution(
-                            speaker=prev.speaker,
-                            start=m.start(),
-                            end=m.end(),
-                            verb=verb,
-                            content="after",
-                            stance=stance,
-                            target=self._target(s, m.end(), stance),
-                            participle=participle,
-                        )
-                    )
-                    continue
-                if participle:
-                    continue
-            rel = _FIGURE_REL.search(s, max(0, m.start() - 80), m.start())
-            if rel is not None and stance != Stance.assertion:
-                # "..., a figure Moscow disputes": the figure just given is what is denied
-                named = self._resolve_np(rel.group("np"))
-                if isinstance(named, str):
-                    out.append(Attribution(named, rel.start(), m.end(), verb, "before", stance))
-                    continue
-            speaker, start, had_text = self._subject_before(s, m.start())
-            if verb in _RECORD_VERBS and not isinstance(speaker, str | PronounRef):
-                continue  # "damage was recorded", "what was counted": no one counting
-            content = "after"
-            if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef) and had_text:
-                continue  # "the claims", "its reports": a noun, not a verb
-            if not had_text:
-                before = s[: m.start()].rstrip()
-                if before.endswith((",", ",”", ',"', "”", '"')) or not before:
-                    speaker, end = self._np_after(s, m.end())
-                    if speaker is None:
-                        continue
-                    out.append(Attribution(speaker, m.start(), end, verb, "before", stance))
-                continue
-            if _TIME_TAIL.match(s[m.end() :]) or (
-                s[:start].rstrip().endswith((",", ',"', ",”", ",'", ",’"))
-                and not _INTRO_ONLY.match(s[:start])
-                and _FINAL_TAIL.match(s[m.end() :])
-                and not _THAT_SOON.match(s[m.end() :])
-            ):
-                content = "before"
-            out.append(
-                Attribution(
-                    speaker=speaker,
-                    start=start,
+            att = self._verb_attribution(s, m, out)
+            if att is not None:
+                out.append(att)
+        out.extend(self._according(s))
+        shown = self._figures_show(s)
+        if shown is not None:
+            out.append(shown)
+        label = self._label(s)
+        if label is not None and not any(a.start < label.end for a in out):
+            out.append(label)
+        out.sort(key=lambda a: a.start)
+        return out
+
+    def _verb_attribution(
+        self, s: str, m: re.Match[str], out: list[Attribution]
+    ) -> Attribution | None:
+        """The attribution the reporting verb ``m`` makes, given those found before it in
+        the sentence; None when it is no reporting verb here."""
+        verb = m.group(0)
+        if not _reports_here(s, m, verb):
+            return None
+        stance = _stance_of(verb)
+        participle = bool(m.group("part"))
+        if participle or _COORDINATED.search(s, max(0, m.start() - 20), m.start()):
+            # "..., saying ..." and "The military said ..., and denied targeting
+            # civilians": the speaker of the clause before
+            prev = next((a for a in reversed(out) if not a.participle and a.speaker), None)
+            if prev is not None:
+                return Attribution(
+                    speaker=prev.speaker,
+                    start=m.start(),
                     end=m.end(),
                     verb=verb,
-                    content=content,
+                    content="after",
                     stance=stance,
                     target=self._target(s, m.end(), stance),
+                    participle=participle,
                 )
-            )
+            if participle:
+                return None
+        rel = _FIGURE_REL.search(s, max(0, m.start() - 80), m.start())
+        if rel is not None and stance != Stance.assertion:
+            # "..., a figure Moscow disputes": the figure just given is what is denied
+            named = self._resolve_np(rel.group("np"))
+            if isinstance(named, str):
+                return Attribution(named, rel.start(), m.end(), verb, "before", stance)
+        return self._subject_attribution(s, m, verb, stance)
+
+    def _subject_attribution(
+        self, s: str, m: re.Match[str], verb: str, stance: Stance
+    ) -> Attribution | None:
+        """The speaker before the verb ("the ministry said"), else after it ("..., said the
+        ministry"), and whether what it says comes after or before."""
+        speaker, start, had_text = self._subject_before(s, m.start())
+        if verb in _RECORD_VERBS and not isinstance(speaker, str | PronounRef):
+            return None  # "damage was recorded", "what was counted": no one counting
+        if verb in _NOUNISH_VERBS and not isinstance(speaker, str | PronounRef) and had_text:
+            return None  # "the claims", "its reports": a noun, not a verb
+        if not had_text:
+            before = s[: m.start()].rstrip()
+            if before.endswith((",", ",”", ',"', "”", '"')) or not before:
+                speaker, end = self._np_after(s, m.end())
+                if speaker is not None:
+                    return Attribution(speaker, m.start(), end, verb, "before", stance)
+            return None
+        content = "after"
+        if _TIME_TAIL.match(s[m.end() :]) or (
+            s[:start].rstrip().endswith((",", ',"', ",”", ",'", ",’"))
+            and not _INTRO_ONLY.match(s[:start])
+            and _FINAL_TAIL.match(s[m.end() :])
+            and not _THAT_SOON.match(s[m.end() :])
+        ):
+            content = "before"
+        return Attribution(
+            speaker=speaker,
+            start=start,
+            end=m.end(),
+            verb=verb,
+            content=content,
+            stance=stance,
+            target=self._target(s, m.end(), stance),
+        )
+
+    def _figures_show(self, s: str) -> Attribution | None:
+        """ "..., the sheriff's office figures show": the body whose figures they are says
+        what comes before (or after, at the head of the sentence)."""
+        m = _FIGURES_SHOW.search(s)
+        if m is None:
+            return None
+        np = m.group("np")
+        for i in range(min(len(np.split()), 5)):
+            tail = " ".join(np.split()[i:])
+            speaker = self._resolve_np(tail)
+            if isinstance(speaker, str):
+                content = "before" if _TIME_TAIL.match(s[m.end() :]) else "after"
+                return Attribution(
+                    speaker, m.start("np"), m.end(), "show", content, Stance.assertion
+                )
+        return None
+
+    def _according(self, s: str) -> list[Attribution]:
+        """ "according to X", "citing X", "as reported by X": X is the source."""
+        out: list[Attribution] = []
         for m in islice(_ACCORDING.finditer(s), MAX_CUES):
             segs = _split_segments(s[m.end() :], m.end())
             text = segs[0][0]
             text = _ACCORDING_END.split(text)[0]
             speaker = self._resolve_np(text)
-            if speaker is None or isinstance(speaker, PronounRef):
-                continue
+            own = _OWN_FIGURES.search(text)
+            if speaker is None and own is not None and own.start() > 0:
+                speaker = self._resolve_np(text[: own.start()])  # "according to SNP figures"
+            if speaker is None or (isinstance(speaker, PronounRef) and speaker.kind != "document"):
+                continue  # "according to the communiqué": its issuer, the last speaker
             marker = m.group(0).lower()
             out.append(
                 Attribution(
@@ -440,10 +514,6 @@ class Attributor:
                     relay_hint=marker.startswith("as "),
                 )
             )
-        label = self._label(s)
-        if label is not None and not any(a.start < label.end for a in out):
-            out.append(label)
-        out.sort(key=lambda a: a.start)
         return out
 
     def _label(self, s: str) -> Attribution | None:

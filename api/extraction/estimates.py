@@ -18,7 +18,8 @@ from .subjects import SubjectParse, parse_subject
 #: "put|placed|estimated|set the/its NOUN PHRASE at" ending right before the figure.
 _ESTIMATE_AT = re.compile(
     r"\b(?:put|puts|putting|placed|places|placing|estimated|estimates|estimating|set|sets)"
-    r"\s+(?P<np>(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){1,5}?)at\s+$",
+    r"\s+(?P<np>(?:(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){1,5}?|"
+    r"(?:[a-z]+\s+)?(?:attendance|turnout|crowd|damage|losses|cost|bill)\s+))at\s+$",
     re.I,
 )
 #: "the number of NOUN PHRASE rose to", "bringing the number of NOUN PHRASE to": the

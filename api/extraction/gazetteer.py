@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .quantities import trie_regex
+from .numberwords import trie_regex
 
 
 @dataclass(frozen=True, slots=True)

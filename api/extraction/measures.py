@@ -27,6 +27,8 @@ MEASURE_PHRASES: dict[tuple[str, ...], str] = _MEASURES.phrases
 MEASURE_NOUNS: dict[str, str] = _MEASURES.nouns
 #: Adjectives that name a measure inside a counted phrase ("fallen servicemen").
 MEASURE_ADJECTIVES: dict[str, str] = _MEASURES.adjectives
+#: Counted nouns naming the measure when nothing else does ("18,500 marchers": attended).
+MEASURE_DEFAULT_NOUNS: dict[str, str] = _MEASURES.defaults
 #: measures the pipeline derives rather than reads from a family: a figure's unit dimension
 #: (``length``/``distance``, ``area``, ``mass``, ``speed``, ``percent``, ``amount``), things
 #: lost, and a bare ``count``

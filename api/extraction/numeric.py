@@ -4,15 +4,18 @@ whose it is."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .addresses import is_house_number
 from .attribution import Attribution
 from .bounds import figure_text
+from .changes import TIME_NOUNS, change_cue
 from .drafts import DraftClaim, LazyTimes, Reading
 from .estimates import estimated_noun, number_of
 from .measures import (
     LIGHT_NOUNS,
     MEASURE_ADJECTIVES,
+    MEASURE_DEFAULT_NOUNS,
     MEASURE_NOUNS,
     PERSON_CATEGORIES,
     measure_after,
@@ -26,7 +29,8 @@ from .subjects import SubjectParse, parse_subject
 from .textutil import collapse_ws
 from .timerefs import nearest
 from .types import Qualifier, Quantity, Stance
-from .units import to_base
+from .units import by_name, to_base
+from .zeros import counted_zero
 
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
@@ -72,6 +76,18 @@ _PEOPLE_MEASURES = frozenset(
     {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "abducted", "rescued"}
 )
 _Carry = tuple[str | None, str | None]
+#: Measures of people whose own noun may be what is counted ("the crowd", "attendance").
+_CROWD_MEASURES = frozenset({"attended", *_PEOPLE_MEASURES})
+#: A list's figure with its noun elided: after a comma, "and", "including", "of which" ...
+_ELLIPSIS_BEFORE = re.compile(
+    r"(?:,\s*(?:and\s+)?|\s+and\s+|\bincluding\s+|\bof\s+(?:which|whom)\s+|"
+    r"\bamong\s+them\s+)$",
+    re.I,
+)
+#: ... and before where or whose they are ("11 over the coast", "6.7 million with X").
+_ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:over|in|from|at|with|on|across|near|inside)\s+(?:the\s+)?[A-Za-z]"
+)
 
 
 class NumericClaims(SideRules):
@@ -91,11 +107,18 @@ class NumericClaims(SideRules):
         for q in find_quantities(figure_text(s), self.countries):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
-            if q.unit is None and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start):
+            changed = self._changed(s, q, prev)
+            if (
+                q.unit is None
+                and changed is None
+                and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start)
+            ):
                 continue
             if q.unit is None and is_house_number(s, q.end):
                 continue  # "47 Mill Lane": an address
             subj = parse_subject(s, q.end)
+            if changed is not None:
+                q, subj = self._as_changed(q, subj, changed)
             if (
                 q.unit is None
                 and subj.category in _SOURCE_NOUNS
@@ -109,7 +132,11 @@ class NumericClaims(SideRules):
             in_list = prev is not None and bool(
                 _LIST_CUE.search(between) or _LIST_JOIN.fullmatch(between)
             )
-            claim = self._build(sent, q, subj, atts, carry, prev if in_list else None, prev, times)
+            whole = prev or self._whole_before(sent, subj)
+            said = carry
+            if whole is not prev and whole is not None and carry is None and not atts:
+                said = (whole.claimant, whole.relay)  # the part is its whole's speaker's
+            claim = self._build(sent, q, subj, atts, said, prev if in_list else None, whole, times)
             if claim is None:
                 continue
             att, c = claim
@@ -117,6 +144,39 @@ class NumericClaims(SideRules):
             prev = c
             prev_end = max(q.end, subj.end)
         return out
+
+    def _whole_before(self, sent: Sentence, subj: SubjectParse) -> DraftClaim | None:
+        """The figure of the sentence before that a part opening this one is of ("23 were
+        arrested. Nine of them were charged", "27 were hurt. Three of the injured are
+        children"), else None."""
+        if not (subj.others or subj.part_of) or not self.state.claims:
+            return None
+        last = self.state.claims[-1]
+        return last if last.sentence == sent.index - 1 and last.quantity is not None else None
+
+    def _changed(self, s: str, q: QuantityMatch, prev: DraftClaim | None) -> DraftClaim | None:
+        """The claim whose count the bare figure ``q`` changes ("up from 15", "fell to 38
+        from 161", "raised it to 11,800"), else None."""
+        if q.zero or q.is_vague or change_cue(s, q.start) is None:
+            return None
+        ref = prev or (self.state.claims[-1] if self.state.claims else None)
+        if ref is None or ref.quantity is None or ref.measure is None:
+            return None
+        if ref.quantity.unit is None and q.lower is not None and not float(q.lower).is_integer():
+            return None  # "up from 18.60": a count of things is a whole number
+        return ref
+
+    def _as_changed(
+        self, q: QuantityMatch, subj: SubjectParse, ref: DraftClaim
+    ) -> tuple[QuantityMatch, SubjectParse]:
+        """The figure in the unit of the count it changes, and nothing counted after it but
+        time words ("23 the day before")."""
+        head = subj.surface.split()[-1].lower() if subj.surface else ""
+        if head in TIME_NOUNS:
+            subj = SubjectParse(None, None, (), None, q.end, empty=True)
+        if q.unit is None and ref.quantity is not None and ref.quantity.unit and subj.empty:
+            q = replace(q, unit=by_name(ref.quantity.unit))
+        return q, subj
 
     def _build(
         self,
@@ -155,8 +215,8 @@ class NumericClaims(SideRules):
         if subj.others and prev_any is not None:
             r.category, r.surface = prev_any.subject, prev_any.subject_text
         self._measure_word(s, q, subj, r)
-        if q.zero and r.measure in (None, "count"):
-            return None  # "no evidence", "no comment": a zero counts only a measure
+        if q.zero and r.measure in (None, "count") and not counted_zero(s, q, subj):
+            return None  # "no evidence", "no comment": a zero counts a measure or a thing
         if q.zero and r.category is None and subj.surface is None:
             r.category = "people"  # "No one was hurt", "nobody died"
         self._restated(s, q, subj, r, prev, prev_any)
@@ -173,6 +233,8 @@ class NumericClaims(SideRules):
         if r.measure is None and subj.surface and r.category in PERSON_CATEGORIES:
             # "11 fallen heroes": an adjective of the counted phrase names the measure
             r.measure = MEASURE_ADJECTIVES.get(subj.surface.split()[0].lower())
+        if r.measure is None and subj.surface:
+            r.measure = MEASURE_DEFAULT_NOUNS.get(subj.surface.split()[-1].lower())
         if r.measure is None:
             r.measure = "count"
         if (
@@ -186,6 +248,9 @@ class NumericClaims(SideRules):
 
     def _measure_word(self, s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> None:
         """The measure the counted noun, the unit or a measure verb names."""
+        if subj.part_of is not None:
+            r.measure = subj.part_of  # "five of the dead were children": killed
+            return
         head = subj.surface.split()[-1].lower() if subj.surface else ""
         if head in MEASURE_NOUNS:
             # "27 deaths", "1,151 cases", "2,318 votes": the noun names the measure
@@ -251,13 +316,33 @@ class NumericClaims(SideRules):
                 r.category, r.surface = ref.subject, ref.subject_text
                 r.inherited_side = ref.side
                 r.start = min(r.start, fig.start())
+        if r.measure is None and subj.empty and (ref := self._changed(s, q, prev_any)):
+            # "down from 3,800 at the peak": the count of the figure it changes
+            r.measure, r.category, r.surface = ref.measure, ref.subject, ref.subject_text
+            r.inherited_side = ref.side
+            cue = change_cue(s, q.start)
+            r.start = r.start if cue is None else min(r.start, cue)
         if r.measure is None and subj.empty and (est := estimated_noun(s, q.start)) is not None:
             # "police put the crowd at 32,000": the crowd is what the figure counts
             counted, r.measure, at = est
             r.category, r.surface, r.start = counted.category, counted.surface, min(r.start, at)
+            head = (counted.surface or "").split()[-1:]
+            if head and MEASURE_NOUNS.get(head[0].lower()) == r.measure in _CROWD_MEASURES:
+                r.category = "people"  # "put the crowd at 32,000": 32,000 people attended
         if r.measure is None and prev is not None and prev.measure not in (None, "count"):
             r.measure = prev.measure
         if subj.empty and r.category is None and prev_any is not None and r.measure is not None:
+            r.category, r.surface = prev_any.subject, prev_any.subject_text
+        if (
+            r.category is None
+            and q.unit is None
+            and prev_any is not None
+            and prev_any.quantity is not None
+            and _ELLIPSIS_AFTER.match(s, q.end)
+            and _ELLIPSIS_BEFORE.search(s, max(0, q.start - 25), q.start)
+        ):
+            # "29 drones were destroyed over the north, 11 over the coast": the noun elided
+            r.measure = r.measure or prev_any.measure
             r.category, r.surface = prev_any.subject, prev_any.subject_text
 
     def _attribute(

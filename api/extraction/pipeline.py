@@ -8,6 +8,7 @@ from .actors.words import ROLE_WORDS
 from .attribution import Attribution
 from .bounds import bound_sentences
 from .drafts import LazyTimes
+from .issuer import release_issuer
 from .numeric import NumericClaims
 from .parse import resolve_backend
 from .parse.backend import version_of
@@ -18,7 +19,7 @@ from .statements import StatementClaims
 from .types import ActorKind, ActorRef, ArticleInput, Evidence, ExtractedClaim, ExtractionResult
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
-EXTRACTOR_VERSION = "rules-1.4.0"
+EXTRACTOR_VERSION = "rules-1.5.0"
 
 #: A speaker phrase owned by the organisation spoken of before ("its commander").
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
@@ -33,8 +34,12 @@ _CONNECTOR = re.compile(
 class _ArticleExtractor(NumericClaims, StatementClaims):
     """One article, read sentence by sentence."""
 
+    #: The body whose press release the article is (its unattributed figures are its own).
+    issuer: str | None = None
+
     def run(self) -> ExtractionResult:
         sentences = bound_sentences(split_sentences(self.body))
+        self.issuer = release_issuer(sentences, self.attr)
         body_sentences = [s for s in sentences if not s.is_heading or self._attributed_heading(s)]
         if self.syntax is not None:
             self.syntax.prepare(body_sentences)
@@ -135,6 +140,8 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
             carry = (self.state.last_claimant, self.state.last_relay)
         if not atts and quoted is not None and quoted[0] is not None:
             carry = quoted
+        if not atts and carry is None and self.issuer is not None:
+            carry = (self.issuer, None)
         times = LazyTimes(s, self.article.published)
         numeric = self._numeric_claims(sent, atts, carry, times)
         covered = {id(a) for a, _c in numeric if a is not None}

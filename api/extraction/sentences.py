@@ -68,6 +68,7 @@ _ABBREVIATIONS = frozenset(
         "d.c",
         "p.m",
         "a.m",
+        "rs",  # "Rs. 450 million": a currency before its figure
     ]
 )
 _MONTH_ABBR = frozenset(

@@ -11,6 +11,7 @@ from .gazetteer import load
 from .measures import (
     CLAUSE_VERBS,
     LIGHT_NOUNS,
+    MEASURE_NOUNS,
     MEASURE_WORDS,
     PERSON_CATEGORIES,
     STOP_WORDS,
@@ -35,6 +36,8 @@ class SubjectParse:
     #: "seven of them were children", "eight were children": a part of the figure before,
     #: named after a copula (its measure is the previous figure's)
     predicate: bool = False
+    #: "five of the dead were children": the measure of the whole the part is of
+    part_of: str | None = None
 
 
 def lemma(noun: str) -> str:
@@ -131,6 +134,9 @@ def _possessive_prefix(
     elif toks[0][0].lower() == "of":
         if words[:1] and words[0] in {"the", "those", "these"}:
             j += 1
+            part = _part_of(s, toks, j)
+            if part is not None:
+                return part
         i = j
     else:
         return SubjectParse(None, None, (), None, pos, empty=True)
@@ -238,6 +244,23 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
 
 
 _COPULA = re.compile(r"\s+(?:were|are)\s+(?:(?:all|also|mostly|reportedly)\s+)?(?=[a-z])")
+
+
+def _part_of(s: str, toks: list[tuple[str, int, int]], j: int) -> SubjectParse | None:
+    """ "(five) of the dead are children": the people named after the copula, as a part of
+    the whole the measure word names (the dead: killed)."""
+    if j >= len(toks):
+        return None
+    word = toks[j][0].lower()
+    measure = MEASURE_NOUNS.get(word) or MEASURE_WORDS.get(word)
+    if measure is None:
+        return None
+    named = _predicate(s, toks[j][2])
+    if named is None:
+        return None
+    return SubjectParse(
+        named.surface, named.category, (), None, named.end, predicate=True, part_of=measure
+    )
 
 
 def _predicate(s: str, pos: int) -> SubjectParse | None:

@@ -50,3 +50,21 @@ def test_shared_signs_follow_the_article_country() -> None:
     assert money and money[0].quantity is not None
     assert money[0].quantity.unit == "CLP"
     assert money[0].measure == "amount"
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "unit"),
+    [
+        ("The Kenya Red Cross said it had raised Sh340 million for the appeal.", 340e6, "KES"),
+        ("Colombo's council in Sri Lanka set aside Rs. 75 million for drainage.", 75e6, "LKR"),
+        ("The fund paid out 2.4 million somoni to farmers.", 2.4e6, "TJS"),
+        ("The count cost about 90 million bolivianos.", 90e6, "BOB"),
+    ],
+)
+def test_currencies_named_or_glued_to_the_figure(body: str, value: float, unit: str) -> None:
+    found = [
+        (c.quantity.lower, c.quantity.unit)
+        for c in extract(ArticleInput(body=body)).claims
+        if c.quantity is not None
+    ]
+    assert (value, unit) in found

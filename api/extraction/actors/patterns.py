@@ -61,6 +61,8 @@ GOVERNING_GROUP = re.compile(
 #: Every match of GOVERNING_GROUP contains one of these (case-sensitive) substrings.
 APPOSITION = re.compile(r"^(?P<head>.+?\([^)]*\))\s*,?\s+(?P<app>(?:the|a|an)\s+.+)$")
 PAREN = re.compile(r"\s*\(([^)]*)\)")
+#: A stock ticker after a company's name, "(OSE: ACME)": the name's acronym "(ACME)".
+TICKER = re.compile(r"\((?:[A-Z]{2,6}(?:\s*[:-]\s*|\s+))([A-Z][A-Z0-9]{1,7})\)")
 LEADING_CONJ = re.compile(r"^(?:and|but|also|then|so|while|however|meanwhile|now)\s+", re.I)
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 INDEFINITE = re.compile(r"^(?:a|an|another|one)\s", re.I)

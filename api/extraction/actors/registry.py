@@ -20,6 +20,7 @@ from .patterns import (
     LEADING_CONJ,
     PAREN,
     SUB_BODY_OF,
+    TICKER,
     TRAILING_ADVERBS,
     TRAILING_TIME,
     TRAILING_TITLES,
@@ -60,7 +61,7 @@ class ActorRegistry(GenericPhrases):
         return result
 
     def _resolve_uncached(self, phrase: str) -> str | PronounRef | None:
-        text = clean_display(straighten(phrase))
+        text = TICKER.sub(r"(\1)", clean_display(straighten(phrase)))
         app = APPOSITION.match(text)
         if app is not None:
             head_key = self.resolve(app.group("head"))

@@ -50,6 +50,9 @@ class Measures:
     nouns: dict[str, str]
     #: adjective that names the measure inside a counted phrase ("fallen" -> killed)
     adjectives: dict[str, str]
+    #: counted noun that names its measure when no word of the sentence names one
+    #: ("counted 18,500 marchers" -> attended)
+    defaults: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +63,7 @@ def measures() -> Measures:
     phrases: dict[tuple[str, ...], str] = {}
     nouns: dict[str, str] = {}
     adjectives: dict[str, str] = {}
+    defaults: dict[str, str] = {}
     for name, entry in raw.items():
         fam = Family(
             name=name,
@@ -78,8 +82,10 @@ def measures() -> Measures:
             nouns[n] = name
         for a in _words(entry.get("adjectives")):
             adjectives[a] = name
+        for d in _words(entry.get("default_nouns")):
+            defaults[d] = name
     ordered = dict(sorted(phrases.items(), key=lambda kv: -len(kv[0])))
-    return Measures(tuple(families), words, ordered, nouns, adjectives)
+    return Measures(tuple(families), words, ordered, nouns, adjectives, defaults)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +124,10 @@ class Amounts:
     magnitude: frozenset[str]
     zero_determiners: tuple[str, ...]
     zero_pronouns: tuple[str, ...]
+    #: words of a change of a count ("rose", "fell", "raised")
+    change_verbs: tuple[str, ...] = ()
+    #: time words that are not what a changed figure counts ("the day before")
+    time_nouns: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +144,15 @@ def amounts() -> Amounts:
         if entry.get("magnitude"):
             magnitude.add(word)
     zero = raw["zero"]
-    return Amounts(vague, frozenset(magnitude), tuple(zero["determiners"]), tuple(zero["pronouns"]))
+    change = raw.get("change", {})
+    return Amounts(
+        vague,
+        frozenset(magnitude),
+        tuple(zero["determiners"]),
+        tuple(zero["pronouns"]),
+        tuple(change.get("verbs", ())),
+        tuple(change.get("time_nouns", ())),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +207,30 @@ def currencies() -> Currencies:
 def document_nouns() -> frozenset[str]:
     """Documents that stand for their unnamed issuer ("the statement added"), lower case."""
     return frozenset(str(w).lower() for w in _read("speakers.toml")["documents"])
+
+
+@lru_cache(maxsize=1)
+def evidence_nouns() -> frozenset[str]:
+    """What a speaker may cite that is no speaker ("citing aerial images"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["evidence_nouns"])
+
+
+@lru_cache(maxsize=1)
+def figure_nouns() -> tuple[str, ...]:
+    """Nouns for a body's own figures ("SNP figures", "police data"), lower case."""
+    return tuple(str(w).lower() for w in _read("speakers.toml")["figure_nouns"])
+
+
+@lru_cache(maxsize=1)
+def verb_adverbs() -> tuple[str, ...]:
+    """Adverbs between a speaker and its reporting verb ("now says"), lower case."""
+    return tuple(str(w).lower() for w in _read("speakers.toml")["verb_adverbs"])
+
+
+@lru_cache(maxsize=1)
+def release_labels() -> frozenset[str]:
+    """Headings of a document its issuer put out ("press release"), lower case."""
+    return frozenset(str(w).lower() for w in _read("speakers.toml")["release_labels"])
 
 
 @lru_cache(maxsize=1)

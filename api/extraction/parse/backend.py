@@ -29,7 +29,7 @@ from ..types import ActorKind
 from .model import Parse, parse_all
 from .speakers import Phrase, SpeakerParse, find_speaker
 
-PARSER_VERSION = "parser-1.5.0"
+PARSER_VERSION = "parser-1.6.0"
 _SEVERAL_PARTIES = frozenset({"both", "each", "neither", "either", "all"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many"})
 #: Sentences longer than this are attributed by the rules alone (bounded parse cost).

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import evidence_nouns
 from ..textutil import word_set
 from .model import Parse, Token
 
@@ -161,20 +162,26 @@ def _released_by(parse: Parse, noun: Token) -> Token | None:
 
 
 def _citing(parse: Parse, verb: Token) -> Token | None:
-    """ "Channel 5, citing hospital sources, reported": the sources."""
+    """ "Channel 5, citing hospital sources, reported": the sources. What is cited as
+    evidence ("citing aerial images", "citing a count by its volunteers") names no one."""
     for child in parse.children(verb.i):
         if child.lemma in _CITING_LEMMAS and child.dep in {"advcl", "xcomp", "acl", "prep"}:
             obj = next((c for c in parse.children(child.i) if c.dep in {"dobj", "pobj"}), None)
             if obj is not None:
-                return obj
+                return _cited_speaker(obj)
     subj = _subject(parse, verb)
     if subj is not None:
         for child in parse.children(subj.i):
             if child.lemma in _CITING_LEMMAS:
                 obj = next((c for c in parse.children(child.i) if c.dep in {"dobj", "pobj"}), None)
                 if obj is not None:
-                    return obj
+                    return _cited_speaker(obj)
     return None
+
+
+def _cited_speaker(obj: Token) -> Token | None:
+    low = obj.text.lower()
+    return None if low in evidence_nouns() or obj.lemma.lower() in evidence_nouns() else obj
 
 
 def find_speaker(parse: Parse, start: int, end: int) -> SpeakerParse:

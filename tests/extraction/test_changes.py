@@ -1,0 +1,77 @@
+"""Figures of a change: "down from 3,800", "raised it to 11,800" count what the figure
+they change counts, in its unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.extraction import extract
+from api.extraction.parse import available
+from api.extraction.types import ArticleInput
+
+BACKENDS = [
+    "rules",
+    pytest.param("parser", marks=pytest.mark.skipif(not available(), reason="no parser")),
+]
+
+
+def _figures(
+    body: str, backend: str
+) -> dict[float | None, tuple[str | None, str | None, str | None]]:
+    out = {}
+    for c in extract(ArticleInput(body=body), backend=backend).claims:
+        if c.quantity is not None:
+            who = c.claimant.name if c.claimant else None
+            out[c.quantity.lower] = (c.measure, c.quantity.unit, who)
+    return out
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("body", "earlier", "later"),
+    [
+        (
+            "The lifeboat service said 41 walkers had been rescued from the fells by Sunday, "
+            "up from 26 on Friday.",
+            26.0,
+            41.0,
+        ),
+        (
+            "The hospital trust said 18 patients were still being treated for burns, down from "
+            "the 30 it reported at the weekend.",
+            30.0,
+            18.0,
+        ),
+    ],
+)
+def test_up_or_down_from_counts_the_same_thing(
+    backend: str, body: str, earlier: float, later: float
+) -> None:
+    figures = _figures(body, backend)
+    assert earlier in figures and later in figures
+    assert figures[earlier][0] == figures[later][0]
+    assert figures[earlier][2] == figures[later][2] is not None
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_raised_estimate_keeps_the_unit(backend: str) -> None:
+    figures = _figures(
+        "Forestry officials first put the burnt area at 2,300 hectares; by evening they "
+        "had raised it to 3,150.",
+        backend,
+    )
+    assert figures[3150.0][1] == "ha"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_time_word_after_the_earlier_figure_is_not_counted(backend: str) -> None:
+    figures = _figures(
+        "The coastguard said 12 boats were missing, up from 9 the night before.", backend
+    )
+    assert figures[9.0][0] == figures[12.0][0]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_fractional_change_of_a_count_is_not_taken(backend: str) -> None:
+    figures = _figures("Bread now costs about 3.40 tokens a loaf, up from 2.95 in spring.", backend)
+    assert 2.95 not in figures
