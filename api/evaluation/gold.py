@@ -20,7 +20,9 @@ Matching rules:
   claimant name (case-, quote- and punctuation-insensitive). A gold ``null`` claimant (an
   unattributed fact) matches a produced claimant that is ``None`` or that belongs to none of
   the gold parties: attributing a background fact to a third party is tolerated, attributing it
-  to one of the parties in conflict is not.
+  to one of the parties in conflict is not. An article's own figure is its publisher's, so
+  where the publisher is itself a gold party (a press release, an outlet annotated as a
+  party) ``null`` and that party are the same claimant: either matches the other.
 
 Recall counts required gold claims matched on value, evidence and claimant; claimant accuracy
 is over the required claims located on value and evidence. Precision is over produced numeric
@@ -196,12 +198,36 @@ def _party_names(gold: Mapping[str, Any]) -> dict[str, set[str]]:
     return {p: {normalize(n) for n in names} for p, names in gold.get("parties", {}).items()}
 
 
+def _publisher_parties(gold: Mapping[str, Any], parties: Mapping[str, set[str]]) -> dict[str, str]:
+    """The gold party each article's publisher is, where it is one (its name, with or
+    without a trailing parenthesised short form, is one of the party's names)."""
+    out = {}
+    for article, meta in gold.get("articles", {}).items():
+        publisher = str(meta.get("publisher") or "")
+        forms = {normalize(publisher), normalize(re.sub(r"\s*\([^)]*\)\s*$", "", publisher))}
+        forms.discard("")
+        for party, names in parties.items():
+            if forms & names:
+                out[article] = party
+                break
+    return out
+
+
 def _claimant_ok(
-    party: str | None, claim: Mapping[str, Any], parties: Mapping[str, set[str]]
+    party: str | None,
+    claim: Mapping[str, Any],
+    parties: Mapping[str, set[str]],
+    publisher: str | None = None,
 ) -> bool:
+    """Whether ``claim``'s claimant is the gold ``party`` (``None``: the article's own
+    figure, that is its ``publisher``'s when the publisher is a gold party)."""
     names = _names(claim)
+    if party is None and publisher is not None and names & parties[publisher]:
+        return True
     if party is None:
         return not any(names & pnames for pnames in parties.values())
+    if party == publisher and not names:
+        return True
     return bool(names & parties.get(party, set()))
 
 
@@ -217,6 +243,7 @@ def score(
     """Score produced claims (per article file name) against the gold annotation."""
     report = GoldReport()
     parties = _party_names(gold)
+    publishers = _publisher_parties(gold, parties)
     body_of: dict[str, str] = dict(bodies or {})
     for article, claims in produced.items():
         for c in claims:
@@ -240,7 +267,8 @@ def score(
             report.misses.append(f"{g['id']}: {g['quote']!r} ({g['value']})")
             continue
         report.located += 1
-        if any(_claimant_ok(g.get("claimant"), c, parties) for c in located):
+        publisher = publishers.get(g["article"])
+        if any(_claimant_ok(g.get("claimant"), c, parties, publisher) for c in located):
             report.claimant_correct += 1
             report.required_found += 1
         else:
@@ -291,13 +319,17 @@ def score(
         d_span = locate(body, item["denial"]["quote"]) if body else None
         a_ok = any(
             _overlaps(a_span, c)
-            and _claimant_ok(item["assertion"]["claimant"], c, parties)
+            and _claimant_ok(
+                item["assertion"]["claimant"], c, parties, publishers.get(item["article"])
+            )
             and c.get("stance", "assertion") != "denial"
             for c in claims
         )
         d_ok = any(
             _overlaps(d_span, c)
-            and _claimant_ok(item["denial"]["claimant"], c, parties)
+            and _claimant_ok(
+                item["denial"]["claimant"], c, parties, publishers.get(item["article"])
+            )
             and c.get("stance") == "denial"
             for c in claims
         )

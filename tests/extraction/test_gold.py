@@ -114,3 +114,52 @@ def test_scorer_rules() -> None:
     assert report.true_hits == 2 and report.false_hits == 1 and report.optional_only == 1
     assert report.not_claim_violations == []
     assert "claimant errors" in report.format()
+
+
+def _one_claim(claimant_names: list[str], body: str, quote: str) -> dict[str, Any]:
+    start = body.index(quote)
+    return {
+        "relayed_by": None,
+        "body": body,
+        "unit": None,
+        "quote": quote,
+        "start": start,
+        "end": start + len(quote),
+        "claimant_names": claimant_names,
+        "qualifier": "exact",
+        "lower": 40,
+        "upper": 40,
+    }
+
+
+def test_a_publisher_that_is_a_party_is_the_claimant_of_the_articles_own_figures() -> None:
+    """A press release's own figure: gold ``null`` (the publisher's) and gold issuer are
+    the same claimant, whichever the annotator wrote and whichever the extractor gave."""
+    body = "The cooperative hired 40 new drivers this spring, the board of Delta Farms said."
+    quote = "40 new drivers"
+    parties = {"D": ["Delta Farms", "the board of Delta Farms"], "U": ["Union Nine"]}
+    release = {"a": {"publisher": "Delta Farms (DF)"}}
+    news = {"a": {"publisher": "The Daily Lantern"}}
+
+    def correct(claimant: str | None, names: list[str], articles: dict[str, Any]) -> int:
+        gold = {
+            "parties": parties,
+            "articles": articles,
+            "claims": [
+                {
+                    "id": "x",
+                    "article": "a",
+                    "claimant": claimant,
+                    "value": {"eq": 40},
+                    "quote": quote,
+                }
+            ],
+        }
+        return score(gold, {"a": [_one_claim(names, body, quote)]}).claimant_correct
+
+    assert correct(None, ["Delta Farms"], release) == 1
+    assert correct("D", [], release) == 1
+    assert correct("D", ["Delta Farms"], release) == 1
+    assert correct(None, ["Union Nine"], release) == 0  # another party's figure
+    assert correct(None, ["Delta Farms"], news) == 0  # a party in a paper of its own
+    assert correct("D", [], news) == 0  # the paper's own figure is not the party's
