@@ -33,3 +33,22 @@ def change_cue(s: str, start: int) -> int | None:
     """Where the change phrase before the figure at ``start`` of ``s`` begins, else None."""
     m = _CHANGE_BEFORE.search(s, max(0, start - _WINDOW), start)
     return None if m is None else m.start()
+
+
+#: Words by which a change points back at a figure already given, not at a count of its
+#: own: "it raised it to", "revised the figure to", "the total rose to".
+_BACK = re.compile(
+    r"\b(?:it|(?:the|that|this|its|their)\s+(?:figure|total|tally|estimate))\b",
+    re.I,
+)
+
+
+def refers_back(s: str, start: int) -> bool:
+    """Whether the change phrase before the figure at ``start`` (and the clause words just
+    before it) points back at a figure already given ("it raised it to 11,800"), rather
+    than naming what it counts ("the toll rose to 23", "thefts fell to 38")."""
+    cue = change_cue(s, start)
+    if cue is None:
+        return False
+    clause = re.split(r"[,;:.()\"“”]", s[max(0, cue - 40) : start])[-1]
+    return _BACK.search(clause) is not None

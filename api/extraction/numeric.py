@@ -9,7 +9,7 @@ from dataclasses import replace
 from .addresses import is_house_number
 from .attribution import Attribution
 from .bounds import figure_text
-from .changes import TIME_NOUNS, change_cue
+from .changes import TIME_NOUNS, change_cue, refers_back
 from .drafts import DraftClaim, LazyTimes, Reading
 from .estimates import estimated_noun, number_of
 from .measures import (
@@ -159,7 +159,9 @@ class NumericClaims(SideRules):
         from 161", "raised it to 11,800"), else None."""
         if q.zero or q.is_vague or change_cue(s, q.start) is None:
             return None
-        ref = prev or (self.state.claims[-1] if self.state.claims else None)
+        ref = prev
+        if ref is None and self.state.claims and refers_back(s, q.start):
+            ref = self.state.claims[-1]  # "... 9,500 hectares. Later it raised it to 11,800"
         if ref is None or ref.quantity is None or ref.measure is None:
             return None
         if ref.quantity.unit is None and q.lower is not None and not float(q.lower).is_integer():

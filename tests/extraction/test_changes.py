@@ -75,3 +75,27 @@ def test_a_time_word_after_the_earlier_figure_is_not_counted(backend: str) -> No
 def test_a_fractional_change_of_a_count_is_not_taken(backend: str) -> None:
     figures = _figures("Bread now costs about 3.40 tokens a loaf, up from 2.95 in spring.", backend)
     assert 2.95 not in figures
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_change_naming_its_own_count_does_not_take_an_earlier_sentences_unit(
+    backend: str,
+) -> None:
+    """ "The toll had risen to 23" counts the dead: the distance of the sentence before is
+    not what it changes."""
+    body = (
+        "The barge sank 25 miles downstream of the port. The coastguard said on Monday "
+        "that the toll had risen to 23, up from 21 overnight."
+    )
+    figures = _figures(body, backend)
+    assert figures[23.0][:2] == ("killed", None)
+    assert figures[21.0][:2] == ("killed", None)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_change_pointing_back_counts_the_earlier_sentences_figure(backend: str) -> None:
+    body = (
+        "The forestry agency put the burnt area at 7,200 hectares on Tuesday. "
+        "On Thursday it raised it to 8,050."
+    )
+    assert _figures(body, backend)[8050.0][:2] == ("area", "ha")
