@@ -25,7 +25,7 @@ def test_the_number_of_a_counted_noun_put_at_a_figure(backend: str) -> None:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_an_attendance_without_article_is_the_people_who_came(backend: str) -> None:
-    claim = _claims("The city council put peak attendance at 7,400.", backend)["7,400"]
+    claim = by_figure("The city council put peak attendance at 7,400.", backend)["7,400"]
     assert (claim.measure, claim.subject) == ("attended", "people")
     assert claim.claimant is not None and claim.claimant.name.endswith("council")
 
@@ -33,14 +33,14 @@ def test_an_attendance_without_article_is_the_people_who_came(backend: str) -> N
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_evidence_cited_leaves_the_claim_with_the_citer(backend: str) -> None:
     body = "The Harbour Union, citing a count by its stewards, said 2,300 dockers walked out."
-    claim = _claims(body, backend)["2,300"]
+    claim = by_figure(body, backend)["2,300"]
     assert claim.claimant is not None and claim.claimant.name == "Harbour Union"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_counted_marchers_are_an_attendance_unless_a_verb_says_otherwise(backend: str) -> None:
-    assert _claims("Stewards counted 3,100 marchers.", backend)["3,100"].measure == "attended"
-    assert _claims("Officers detained 31 protesters.", backend)["31"].measure == "arrested"
+    assert by_figure("Stewards counted 3,100 marchers.", backend)["3,100"].measure == "attended"
+    assert by_figure("Officers detained 31 protesters.", backend)["31"].measure == "arrested"
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -52,7 +52,7 @@ def test_counted_marchers_are_an_attendance_unless_a_verb_says_otherwise(backend
     ],
 )
 def test_a_bodys_own_figures_are_its_claim(backend: str, body: str) -> None:
-    claim = _claims(body, backend)["5,200"]
+    claim = by_figure(body, backend)["5,200"]
     assert claim.claimant is not None and claim.claimant.name == "Port Authority"
 
 
@@ -62,5 +62,5 @@ def test_according_to_the_statement_is_its_issuers(backend: str) -> None:
         "The Coastal Command issued a statement on Monday about the storm. According to the "
         "statement, 44 fishermen were rescued."
     )
-    claim = _claims(body, backend)["44"]
+    claim = by_figure(body, backend)["44"]
     assert claim.claimant is not None and "Coastal Command" in claim.claimant.name
