@@ -524,11 +524,23 @@ class Attributor:
         label = m.group("label").strip()
         if len(label.split()) > 6 or label.lower() in furniture_labels():
             return None
-        speaker = self._resolve_np(label)
+        if label.isupper() and s.upper() == s:
+            speaker = self._capitals_label(label)  # "CHOLERA HELL: 9 MORE DEAD"
+        else:
+            speaker = self._resolve_np(label)
         if not isinstance(speaker, str):
             return None
         start = m.start("label")
         return Attribution(speaker, start, m.end(), ":", "after", Stance.assertion)
+
+    def _capitals_label(self, label: str) -> str | PronounRef | None:
+        """The speaker a label of a line set in capitals names. Its case says nothing, so
+        it is read in lower case ("POLICE", "HEALTH MINISTRY"), or as an acronym or name
+        the article or the gazetteer knows ("UNHCR"); never as a name of its own ("FERRY
+        HORROR")."""
+        if label in self.reg.acronyms or self.reg.gaz.named(label) is not None:
+            return self._resolve_np(label)
+        return self.reg.resolve("the " + label.lower()) or self.reg.resolve(label.capitalize())
 
     def _target(self, s: str, pos: int, stance: Stance) -> str | None:
         if stance == Stance.assertion:

@@ -85,3 +85,20 @@ def test_a_timestamped_live_entry_with_a_label(backend: str) -> None:
     claims = by_figure(body, backend)
     assert who(claims["8"]) == "Flood Control Centre"
     assert "2" not in claims or claims["2"].claimant is None
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_headline_in_capitals_names_no_speaker_by_its_case(backend: str) -> None:
+    """In a line set in capitals every word looks like an acronym: "FLOOD NIGHTMARE" is no
+    body, while "POLICE" and an acronym the article spells out still speak."""
+    from api.extraction import extract
+    from api.extraction.types import ArticleInput
+
+    def speakers(body: str) -> set[str | None]:
+        claims = extract(ArticleInput(body=body), backend=backend).claims
+        return {c.claimant.name if c.claimant else None for c in claims}
+
+    assert "NIGHTMARE" not in speakers("FLOOD NIGHTMARE: 12 DEAD\n\nThe river rose overnight.")
+    assert speakers("POLICE: 300 ARRESTED\n\nThe march was peaceful.") == {"police"}
+    spelled = "WFP: 9,000 FED\n\nThe World Food Programme (WFP) runs the camp."
+    assert speakers(spelled) == {"World Food Programme"}
