@@ -235,15 +235,28 @@ def _is_numeric(claim: Mapping[str, Any]) -> bool:
     return claim.get("lower") is not None or claim.get("upper") is not None
 
 
+@dataclass(frozen=True)
+class _Scoring:
+    """What every measure of one scoring run reads."""
+
+    gold_claims: list[Mapping[str, Any]]
+    produced: Mapping[str, Sequence[Mapping[str, Any]]]
+    bodies: Mapping[str, str]
+    spans: Mapping[str, tuple[int, int] | None]
+    parties: Mapping[str, set[str]]
+    publishers: Mapping[str, str]
+
+    def claimant_ok(self, party: str | None, claim: Mapping[str, Any], article: str) -> bool:
+        return _claimant_ok(party, claim, self.parties, self.publishers.get(article))
+
+
 def score(
     gold: Mapping[str, Any],
     produced: Mapping[str, Sequence[Mapping[str, Any]]],
     bodies: Mapping[str, str] | None = None,
 ) -> GoldReport:
     """Score produced claims (per article file name) against the gold annotation."""
-    report = GoldReport()
     parties = _party_names(gold)
-    publishers = _publisher_parties(gold, parties)
     body_of: dict[str, str] = dict(bodies or {})
     for article, claims in produced.items():
         for c in claims:
@@ -255,20 +268,30 @@ def score(
     for g in gold_claims:
         body = body_of.get(g["article"], "")
         spans[g["id"]] = locate(body, g["quote"]) if body else None
+    run = _Scoring(
+        gold_claims, produced, body_of, spans, parties, _publisher_parties(gold, parties)
+    )
+    report = GoldReport()
+    _score_recall(run, report)
+    _score_precision(run, report)
+    _score_not_claims(run, gold.get("not_claims", {}).get("items", []), report)
+    _score_denials(run, gold.get("denials", {}).get("items", []), report)
+    return report
 
-    # recall and claimant accuracy over required claims
-    for g in gold_claims:
+
+def _score_recall(run: _Scoring, report: GoldReport) -> None:
+    """Recall and claimant accuracy over the required claims."""
+    for g in run.gold_claims:
         if g.get("optional"):
             continue
         report.required_total += 1
-        claims = produced.get(g["article"], ())
-        located = [c for c in claims if _value_matches(g, c) and _overlaps(spans[g["id"]], c)]
+        claims = run.produced.get(g["article"], ())
+        located = [c for c in claims if _value_matches(g, c) and _overlaps(run.spans[g["id"]], c)]
         if not located:
             report.misses.append(f"{g['id']}: {g['quote']!r} ({g['value']})")
             continue
         report.located += 1
-        publisher = publishers.get(g["article"])
-        if any(_claimant_ok(g.get("claimant"), c, parties, publisher) for c in located):
+        if any(run.claimant_ok(g.get("claimant"), c, g["article"]) for c in located):
             report.claimant_correct += 1
             report.required_found += 1
         else:
@@ -277,14 +300,16 @@ def score(
                 f"{g['id']}: expected {g.get('claimant')}, got {got or [None]} for {g['quote']!r}"
             )
 
-    # precision over produced numeric claims
-    for article, claims in produced.items():
-        article_gold = [g for g in gold_claims if g["article"] == article]
+
+def _score_precision(run: _Scoring, report: GoldReport) -> None:
+    """Precision over the produced numeric claims."""
+    for article, claims in run.produced.items():
+        article_gold = [g for g in run.gold_claims if g["article"] == article]
         for c in claims:
             if not _is_numeric(c):
                 continue
             hits = [
-                g for g in article_gold if _value_matches(g, c) and _overlaps(spans[g["id"]], c)
+                g for g in article_gold if _value_matches(g, c) and _overlaps(run.spans[g["id"]], c)
             ]
             if any(not g.get("optional") for g in hits):
                 report.true_hits += 1
@@ -297,13 +322,17 @@ def score(
                     f"..{c.get('upper')} {c.get('unit') or ''})".rstrip()
                 )
 
-    # not_claims: numbers of dates/years/times must not be extracted as quantities
-    for item in gold.get("not_claims", {}).get("items", []):
-        body = body_of.get(item["article"], "")
+
+def _score_not_claims(
+    run: _Scoring, items: Iterable[Mapping[str, Any]], report: GoldReport
+) -> None:
+    """Numbers of dates, years, times ... must not be extracted as quantities."""
+    for item in items:
+        body = run.bodies.get(item["article"], "")
         text = item["text"]
         numbers = {float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)}
         for occ in _occurrences(body, text):
-            for c in produced.get(item["article"], ()):
+            for c in run.produced.get(item["article"], ()):
                 if not _is_numeric(c) or not _overlaps(occ, c):
                     continue
                 if {c.get("lower"), c.get("upper")} & numbers:
@@ -311,30 +340,28 @@ def score(
                         f"{item['article']}: {text!r} extracted as {c.get('quote')!r}"
                     )
 
-    # denials (bonus)
-    for item in gold.get("denials", {}).get("items", []):
-        body = body_of.get(item["article"], "")
-        claims = produced.get(item["article"], ())
+
+def _score_denials(run: _Scoring, items: Iterable[Mapping[str, Any]], report: GoldReport) -> None:
+    """Denials (a bonus): the assertion and the denial each stored with its claimant."""
+    for item in items:
+        article = item["article"]
+        body = run.bodies.get(article, "")
+        claims = run.produced.get(article, ())
         a_span = locate(body, item["assertion"]["quote"]) if body else None
         d_span = locate(body, item["denial"]["quote"]) if body else None
         a_ok = any(
             _overlaps(a_span, c)
-            and _claimant_ok(
-                item["assertion"]["claimant"], c, parties, publishers.get(item["article"])
-            )
+            and run.claimant_ok(item["assertion"]["claimant"], c, article)
             and c.get("stance", "assertion") != "denial"
             for c in claims
         )
         d_ok = any(
             _overlaps(d_span, c)
-            and _claimant_ok(
-                item["denial"]["claimant"], c, parties, publishers.get(item["article"])
-            )
+            and run.claimant_ok(item["denial"]["claimant"], c, article)
             and c.get("stance") == "denial"
             for c in claims
         )
         report.denials.append(DenialResult(item["id"], a_ok, d_ok))
-    return report
 
 
 def _occurrences(body: str, text: str) -> Iterable[tuple[int, int]]:
