@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_
@@ -81,7 +82,19 @@ def list_discrepancies(
     return list(session.exec(stmt.order_by(col(Discrepancy.id)).limit(limit + 1)))
 
 
-def to_public(session: Session, items: Sequence[Discrepancy]) -> list[DiscrepancyPublic]:
+@dataclass
+class _Loaded:
+    """What the public form of some discrepancies reads: each one's sides (claim ids by
+    side), the claims' public forms, their articles, each claim's party and the actors."""
+
+    sides: dict[int, dict[int, list[int]]]
+    claims: dict[int, ClaimPublic]
+    articles: dict[int, Article]
+    party_of: dict[int, int | None]
+    actors: dict[int, ActorSummary]
+
+
+def _load(session: Session, items: Sequence[Discrepancy]) -> _Loaded:
     ids = [d.id for d in items if d.id is not None]
     links = (
         list(
@@ -119,52 +132,59 @@ def to_public(session: Session, items: Sequence[Discrepancy]) -> list[Discrepanc
     actors = summaries(
         session, [d.subject_side_id for d in items] + [p for p in party_of.values() if p]
     )
+    return _Loaded(sides, claims, articles, party_of, actors)
+
+
+def _public_sides(loaded: _Loaded, discrepancy_id: int) -> list[DiscrepancySide]:
+    out = []
+    for _, claim_ids in sorted(loaded.sides[discrepancy_id].items()):
+        side_claims = [loaded.claims[i] for i in claim_ids if i in loaded.claims]
+        if not side_claims:
+            continue
+        claimants = list({c.claimant.id: c.claimant for c in side_claims if c.claimant}.values())
+        party = next((loaded.party_of[c.id] for c in side_claims if loaded.party_of[c.id]), None)
+        out.append(
+            DiscrepancySide(
+                party=loaded.actors.get(party) if party else None,
+                claimants=claimants,
+                figure=next((c.quantity for c in side_claims if c.quantity), None),
+                claims=side_claims,
+            )
+        )
+    return out
+
+
+def _series(loaded: _Loaded, d: Discrepancy, sides: list[DiscrepancySide]) -> list[SeriesPoint]:
+    """Every figure of the sides in the order it was reported."""
+    articles = loaded.articles
+    return sorted(
+        (
+            SeriesPoint(
+                claim_id=c.id,
+                party=loaded.actors.get(loaded.party_of[c.id] or 0) or c.claimant,
+                outlet=articles[c.article_id].publisher if c.article_id in articles else None,
+                reported_at=(
+                    articles[c.article_id].published_at if c.article_id in articles else None
+                ),
+                refers_to=c.time,
+                figure=c.quantity,
+            )
+            for side in sides
+            for c in side.claims
+        ),
+        key=lambda p: (p.reported_at is None, p.reported_at or d.created_at, p.claim_id),
+    )
+
+
+def to_public(session: Session, items: Sequence[Discrepancy]) -> list[DiscrepancyPublic]:
+    loaded = _load(session, items)
     out = []
     for d in items:
         assert d.id is not None
-        public_sides = []
-        lows: list[float] = []
-        highs: list[float] = []
-        for _, claim_ids in sorted(sides[d.id].items()):
-            side_claims = [claims[i] for i in claim_ids if i in claims]
-            if not side_claims:
-                continue
-            claimants = list(
-                {c.claimant.id: c.claimant for c in side_claims if c.claimant}.values()
-            )
-            party = next((party_of[c.id] for c in side_claims if party_of[c.id]), None)
-            public_sides.append(
-                DiscrepancySide(
-                    party=actors.get(party) if party else None,
-                    claimants=claimants,
-                    figure=next((c.quantity for c in side_claims if c.quantity), None),
-                    claims=side_claims,
-                )
-            )
-            for c in side_claims:
-                if c.quantity is not None:
-                    if c.quantity.base_lower is not None:
-                        lows.append(c.quantity.base_lower)
-                    if c.quantity.base_upper is not None:
-                        highs.append(c.quantity.base_upper)
-        bounds = lows + highs
-        points = sorted(
-            (
-                SeriesPoint(
-                    claim_id=c.id,
-                    party=actors.get(party_of[c.id] or 0) or c.claimant,
-                    outlet=articles[c.article_id].publisher if c.article_id in articles else None,
-                    reported_at=(
-                        articles[c.article_id].published_at if c.article_id in articles else None
-                    ),
-                    refers_to=c.time,
-                    figure=c.quantity,
-                )
-                for side in public_sides
-                for c in side.claims
-            ),
-            key=lambda p: (p.reported_at is None, p.reported_at or d.created_at, p.claim_id),
-        )
+        sides = _public_sides(loaded, d.id)
+        figures = [c.quantity for side in sides for c in side.claims if c.quantity is not None]
+        lows = [q.base_lower for q in figures if q.base_lower is not None]
+        bounds = lows + [q.base_upper for q in figures if q.base_upper is not None]
         out.append(
             DiscrepancyPublic(
                 id=d.id,
@@ -175,17 +195,19 @@ def to_public(session: Session, items: Sequence[Discrepancy]) -> list[Discrepanc
                     event_id=d.event_id,
                     measure=d.measure,
                     subject=d.subject,
-                    subject_side=actors.get(d.subject_side_id) if d.subject_side_id else None,
+                    subject_side=loaded.actors.get(d.subject_side_id)
+                    if d.subject_side_id
+                    else None,
                     base_unit=d.base_unit,
                 ),
-                sides=public_sides,
+                sides=sides,
                 spread=Spread(
                     lower=min(bounds) if bounds else None,
                     upper=max(bounds) if bounds else None,
                 ),
                 conservative_figure=min(lows) if lows else None,
-                summary=summary(public_sides, articles),
-                series=points,
+                summary=summary(sides, loaded.articles),
+                series=_series(loaded, d, sides),
                 orphaned_at=d.orphaned_at,
                 created_at=d.created_at,
                 updated_at=d.updated_at,
