@@ -7,7 +7,7 @@ import sys
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import click
 import typer
@@ -16,6 +16,10 @@ from typer.core import TyperGroup
 
 from api.config import PROJECT_ROOT, get_settings
 from api.logs import logging_config, redact
+
+if TYPE_CHECKING:
+    from api.evaluation.discrepancies import DiscrepancyReport
+    from api.evaluation.gold import GoldReport
 
 # uvicorn, started by `serve`: close idle keep-alive connections after 5 s, and refuse a
 # request head (request line and headers) larger than 16 KiB. The h11 implementation is
@@ -399,13 +403,30 @@ def evaluate(
 ) -> None:
     """Ingest the annotated documents through the real write path and score the result."""
     import os
-    import tempfile
 
     from api.extraction import extractor_version
 
     if backend is not None:
         os.environ["EXTRACTION_BACKEND"] = backend
     typer.echo(f"extractor               : {extractor_version()}")
+
+    claims, discrepancies, explained = _score_batch(gold, seeds_dir, database_url, explain)
+    typer.echo(claims.format())
+    typer.echo(discrepancies.format())
+    if explained:
+        typer.echo("why missed:")
+        typer.echo(explained)
+    if check and _below_targets(claims, discrepancies):
+        raise typer.Exit(1)
+
+
+def _score_batch(
+    gold: Path, seeds_dir: Path, database_url: str | None, explain: bool
+) -> tuple[GoldReport, DiscrepancyReport, str]:
+    """Post the batch's documents into a database of their own, migrated, and score what
+    was stored (with, when asked, why each missed discrepancy was missed)."""
+    import os
+    import tempfile
 
     from fastapi.testclient import TestClient
 
@@ -438,12 +459,11 @@ def evaluate(
                 missed = discrepancies.missed + discrepancies.denials_missed
                 explained = explain_missed(session, annotation, ids, missed)
         get_engine().dispose()
-    typer.echo(claims.format())
-    typer.echo(discrepancies.format())
-    if explained:
-        typer.echo("why missed:")
-        typer.echo(explained)
-    below = (
+    return claims, discrepancies, explained
+
+
+def _below_targets(claims: GoldReport, discrepancies: DiscrepancyReport) -> bool:
+    return (
         claims.recall < 0.95
         or claims.precision < 0.90
         or claims.claimant_accuracy < 0.95
@@ -453,8 +473,6 @@ def evaluate(
         or bool(discrepancies.non_discrepancy_violations)
         or bool(discrepancies.mixed_events)
     )
-    if check and below:
-        raise typer.Exit(1)
 
 
 if __name__ == "__main__":
