@@ -380,6 +380,11 @@ class Statement:
     """Its figure is a flat none ("not a single one of our drones was lost")."""
     figure: float | None = None
     """Its exact figure, if it gives one ("there is no record of 143 patients": 143)."""
+    noun: str | None = None
+    """The head of what its figure counts, as written ("drones" of "none of its drones")."""
+    clause: frozenset[str] = frozenset()
+    """Content-word stems of the clause of its figure (see ``clause_of``): what tells
+    apart two figures of one sentence."""
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
@@ -411,16 +416,49 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_CLAUSE_BREAK = re.compile(r"[;,:]|\b(?:and that|but|while|whereas)\b", re.I)
+
+
+def clause_of(statement: str, quote: str) -> str:
+    """The clause of a sentence that holds the quote ("... had downed 14 drones and that
+    the strikes had killed nine civilians at a market": for "killed nine civilians", "the
+    strikes had killed nine civilians at a market"); the sentence if the quote is not in
+    it."""
+    at = statement.find(quote)
+    if at < 0 or not quote:
+        return statement
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(statement, 0, at)]
+    end = _CLAUSE_BREAK.search(statement, at + len(quote))
+    return statement[starts[-1] if starts else 0 : end.start() if end else len(statement)]
+
+
 #: Content words a denial must share with an assertion that does not name the denier.
 SHARED_WORDS = 2
 
 
+#: How many sentences further back a denial still reaches an assertion it names (by
+#: what is denied or by its figure) than one it only answers by party.
+NAMED_REACH = 2
+
+
+def _names(denial: Statement, assertion: Statement) -> bool:
+    """Whether the denial names what the assertion says: its figure, or at least
+    ``SHARED_WORDS`` of its content words ("denied striking the market" and "the strikes
+    had killed nine civilians at a market")."""
+    return _same_figure(denial, assertion) or (
+        denial.stance == "denial" and len(denial.words & assertion.words) >= SHARED_WORDS
+    )
+
+
 def _near(denial: Statement, assertion: Statement, window: int) -> bool:
     """Whether the assertion is one the denial can answer by place: earlier, within
-    ``window`` sentences; a flat none also a figure of the same thing that follows it
-    ("Not one of our drones was lost ... The army said it downed 14 drones")."""
+    ``window`` sentences (``NAMED_REACH`` more for one the denial names, as a reply
+    comes a few sentences after what it answers); a flat none also a figure of the same
+    thing that follows it ("Not one of our drones was lost ... The army said it downed 14
+    drones")."""
     distance = denial.sentence_index - assertion.sentence_index
-    if assertion.start < denial.start and 0 <= distance <= window:
+    reach = window + NAMED_REACH if _names(denial, assertion) else window
+    if assertion.start < denial.start and 0 <= distance <= reach:
         return True
     counted = denial.zero and denial.counts is not None and denial.counts == assertion.counts
     return counted and abs(distance) <= window
@@ -444,6 +482,28 @@ def _answers(denial: Statement, assertion: Statement) -> bool:
         denial.party in assertion.concerns
         or assertion.party in denial.concerns
         or len(denial.words & assertion.words) >= SHARED_WORDS
+    )
+
+
+def _preference(denial: Statement, assertion: Statement) -> tuple[int, ...]:
+    """How well an assertion fits as the one a denial answers, best highest: one whose
+    figure it names, one sharing what is denied (most in its own clause: "denied striking
+    the market" answers "the strikes had killed nine civilians at a market", not "had
+    downed 14 drones" before it), one counting the same thing as written
+    ("none of its drones was lost" answers "brought down 16 drones" before "destroyed two
+    transport aircraft"), an accusation; then an earlier one before a later one, the
+    nearest sentence first, and in one sentence its first figure (the claim itself, not
+    the part or the earlier value it goes on to give: "killing 17, including six
+    children"; "16 drones, up from the 14")."""
+    return (
+        _same_figure(denial, assertion),
+        len(denial.words & assertion.words) >= SHARED_WORDS,
+        len(denial.words & assertion.clause),
+        denial.noun is not None and denial.noun == assertion.noun,
+        assertion.stance == "accusation",
+        assertion.start < denial.start,
+        -abs(denial.sentence_index - assertion.sentence_index),
+        -assertion.start,
     )
 
 
@@ -477,15 +537,7 @@ def match_denials(
         ]
         if not answered:
             continue
-        best = max(
-            answered,
-            key=lambda s: (
-                _same_figure(denial, s),
-                len(denial.words & s.words) >= SHARED_WORDS,
-                s.stance == "accusation",
-                s.start,
-            ),
-        )
+        best = max(answered, key=lambda s: _preference(denial, s))
         findings.append(
             Finding(
                 kind=DENIAL,

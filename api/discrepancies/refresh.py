@@ -394,6 +394,12 @@ def _places_named(text: str) -> set[str]:
     return found
 
 
+def _counted_noun(subject_text: str | None) -> str | None:
+    """The head of a counted phrase as written ("Ilyushin transport aircraft": aircraft)."""
+    words = (subject_text or "").lower().split()
+    return words[-1] if words else None
+
+
 def refresh_statements(
     session: Session,
     article_id: int,
@@ -457,6 +463,10 @@ def _refresh_statements(
                 counts=counted_by(claim),
                 zero=is_flat_none(claim),
                 figure=claim.lower if claim.lower == claim.upper else None,
+                noun=_counted_noun(claim.subject_text),
+                clause=detection.content_words(
+                    detection.clause_of(claim.statement or claim.quote, claim.quote)
+                ),
             )
         )
     findings = detection.match_denials(statements, fact_key=key)
