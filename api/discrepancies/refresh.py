@@ -20,6 +20,7 @@ from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
 from api.discrepancies import detection, incidents, stored, vocabulary
+from api.discrepancies.families import measure_class, measures_named
 from api.discrepancies.keys import (
     ArticleSides,
     antecedent_of,
@@ -464,6 +465,12 @@ def _refresh_statements(
                 zero=is_flat_none(claim),
                 figure=claim.lower if claim.lower == claim.upper else None,
                 noun=_counted_noun(claim.subject_text),
+                measure=measure_class(claim.measure),
+                named=(
+                    measures_named(claim.statement or claim.quote)
+                    if claim.stance == Stance.denial.value and claim.lower is None
+                    else frozenset()
+                ),
                 clause=detection.content_words(
                     detection.clause_of(claim.statement or claim.quote, claim.quote)
                 ),

@@ -6,7 +6,15 @@ from datetime import date
 from typing import Any, cast
 
 from api.claims.models import Claim
-from api.discrepancies.detection import Statement, clause_of, content_words, match_denials
+from api.discrepancies.detection import (
+    Statement,
+    clause_of,
+    content_words,
+    match_denials,
+    series_of,
+)
+from api.discrepancies.families import measure_class, measures_named
+from api.discrepancies.incidents import analyse_article
 from api.discrepancies.keys import fact_key_of, is_subgroup
 from api.discrepancies.refresh import Parties
 from api.events.models import Event
@@ -164,3 +172,46 @@ def test_a_subgroup_figure_is_not_set_against_the_toll() -> None:
         sentence_index=4,
     )
     assert fact_key_of(part, EVENT, PARTIES) != fact_key_of(toll, EVENT, PARTIES)
+
+
+def test_a_denial_naming_what_it_denies_answers_no_figure_of_another_measure() -> None:
+    denial = said(
+        3,
+        2,
+        200,
+        2,
+        "The ministry denied that any protester had been detained.",
+        stance="denial",
+        concerns=frozenset({1}),
+        named=measures_named("denied that any protester had been detained"),
+    )
+    toll = said(1, 0, 0, 1, "The union said nine marchers died.", measure=measure_class("killed"))
+    held = said(2, 1, 90, 1, "It said police held 30 marchers.", measure=measure_class("arrested"))
+    assert denial.named == {"arrested"}
+    (finding,) = match_denials([toll, held, denial], fact_key="a1")
+    assert finding.sides == ((2,), (3,))
+    assert match_denials([toll, denial], fact_key="a1") == []
+    # a bare count says nothing of what happened: still answered
+    bare = said(1, 0, 0, 1, "The union named 30 marchers.", measure=measure_class("count"))
+    (finding,) = match_denials([bare, denial], fact_key="a1")
+    assert finding.sides == ((1,), (3,))
+
+
+def test_any_loss_is_named_as_one() -> None:
+    assert measures_named("denied shelling the depot or killing anyone") == {"loss"}
+    assert measure_class("destroyed") == "loss" and measure_class("count") is None
+
+
+def test_a_count_of_cases_rises_like_a_toll() -> None:
+    assert series_of("count", "case") == "rising"
+
+
+def test_a_national_figure_is_not_the_incidents() -> None:
+    body = (
+        "Dockers stopped work at the port of Velmar on Monday, the union said.\n"
+        "Some 4,000 dockers walked out in Velmar, the port authority said.\n"
+        "Nationally, the ministry counted 52,000 strikers at 90 ports."
+    )
+    reading = analyse_article(body, "Port strike in Velmar", date(2026, 2, 3))
+    assert reading.at(body.index("4,000"), body.index("4,000") + 5).main
+    assert not reading.at(body.index("52,000"), body.index("52,000") + 6).main
