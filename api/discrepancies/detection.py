@@ -11,12 +11,32 @@ reporting* discrepancy. The same claimant's agreeing figure from several sources
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from api.discrepancies.denials import (  # re-exported: denial matching
+    DENIAL as DENIAL,
+)
+from api.discrepancies.denials import (
+    SHARED_WORDS as SHARED_WORDS,
+)
+from api.discrepancies.denials import (
+    Finding as Finding,
+)
+from api.discrepancies.denials import (
+    Statement as Statement,
+)
+from api.discrepancies.denials import (
+    clause_of as clause_of,
+)
+from api.discrepancies.denials import (
+    content_words as content_words,
+)
+from api.discrepancies.denials import (
+    match_denials as match_denials,
+)
 from api.discrepancies.figures import (
     Figure,
     bits,
@@ -28,11 +48,9 @@ from api.discrepancies.figures import (
 from api.discrepancies.figures import (
     Interval as Interval,  # re-exported: detection's intervals
 )
-from api.extraction.textutil import word_set
 
 CONFLICTING = "conflicting_figures"
 INCONSISTENT = "inconsistent_reporting"
-DENIAL = "denial"
 
 HEDGED = {"approximately", "vague"}
 
@@ -81,9 +99,9 @@ SERIES: dict[str, str] = {
 }
 
 
-#: Subjects whose bare count ("58 people had received care", "310 people evacuated")
-#: grows as the incident's figures are completed, like a toll.
-RISING_COUNTS = frozenset({"people", "civilians"})
+#: Subjects whose bare count ("58 people had received care", "310 people evacuated",
+#: "1,151 suspected cases") grows as the incident's figures are completed, like a toll.
+RISING_COUNTS = frozenset({"people", "civilians", "case"})
 
 
 def series_of(measure: str | None, subject: str | None = None) -> str:
@@ -124,14 +142,6 @@ def interval(claim: FactClaim, tolerance: float) -> Interval:
         if math.isfinite(hi):
             hi += _rounding(hi / claim.unit_factor) * claim.unit_factor
     return Interval(lo, hi, lo_open, hi_open)
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    kind: str
-    key: str
-    sides: tuple[tuple[int, ...], ...]
-    """Claim ids per side; each side is one claimant (or one figure of one claimant)."""
 
 
 @dataclass(slots=True)
@@ -359,140 +369,3 @@ def _agreeing_joined(
         else:
             joined.update({m: sides[m] for m in members})
     return joined
-
-
-@dataclass(frozen=True, slots=True)
-class Statement:
-    """A claim as denial matching sees it."""
-
-    claim_id: int
-    sentence_index: int
-    start: int
-    party: int | None
-    stance: str
-    concerns: frozenset[int]
-    """Parties the statement is about: its target's and those of the places it names."""
-    words: frozenset[str] = frozenset()
-    """Content-word stems of the statement's quote (see ``content_words``)."""
-    counts: tuple[str | None, str] | None = None
-    """What its figure counts (measure and subject family), for a statement with one."""
-    zero: bool = False
-    """Its figure is a flat none ("not a single one of our drones was lost")."""
-    figure: float | None = None
-    """Its exact figure, if it gives one ("there is no record of 143 patients": 143)."""
-
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-
-
-_STOP = word_set(
-    "a an the and or but of in on at to for from by with as into onto over under about "
-    "after before during since than that this these those it its they their them he his she "
-    "her we our you your i is are was were be been being has have had do does did will "
-    "would can could may might must shall should not no nor also said says say told tells "
-    "added according reported reports claimed claims denied denies deny denying rejected "
-    "rejects accused accuses accusing statement who which what when where while there here "
-    "all any some more most other such only own same so than too very just one two three"
-)
-
-
-def content_words(text: str) -> frozenset[str]:
-    """Crude stems of a text's content words: "shelling the market" -> {"shell", "market"}."""
-    out = set()
-    for match in _WORD.finditer(text.lower()):
-        word = match.group(0).replace("’", "'").removesuffix("'s")
-        if word in _STOP or len(word) < 4:
-            continue
-        for suffix in ("ings", "ing", "ed", "es", "s"):
-            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-                word = word[: -len(suffix)]
-                break
-        out.add(word)
-    return frozenset(out)
-
-
-#: Content words a denial must share with an assertion that does not name the denier.
-SHARED_WORDS = 2
-
-
-def _near(denial: Statement, assertion: Statement, window: int) -> bool:
-    """Whether the assertion is one the denial can answer by place: earlier, within
-    ``window`` sentences; a flat none also a figure of the same thing that follows it
-    ("Not one of our drones was lost ... The army said it downed 14 drones")."""
-    distance = denial.sentence_index - assertion.sentence_index
-    if assertion.start < denial.start and 0 <= distance <= window:
-        return True
-    counted = denial.zero and denial.counts is not None and denial.counts == assertion.counts
-    return counted and abs(distance) <= window
-
-
-def _same_figure(denial: Statement, assertion: Statement) -> bool:
-    """A denial that names a figure ("no record of 143 patients") answers the figure."""
-    return denial.stance == "denial" and bool(denial.figure) and denial.figure == assertion.figure
-
-
-def _answers(denial: Statement, assertion: Statement) -> bool:
-    """Whether ``denial`` answers ``assertion``: it is about the denier, the denial is
-    about the asserting party (whom it answers: "... rejected these claims"), it shares
-    what is denied, or, for a flat none ("no servicemen were killed"), counts what the assertion's
-    figure counts ("killed up to 40 servicemen")."""
-    if denial.zero and denial.counts is not None and denial.counts == assertion.counts:
-        return True
-    if _same_figure(denial, assertion):
-        return True
-    return denial.stance == "denial" and (
-        denial.party in assertion.concerns
-        or assertion.party in denial.concerns
-        or len(denial.words & assertion.words) >= SHARED_WORDS
-    )
-
-
-def match_denials(
-    statements: Sequence[Statement], *, fact_key: str, window: int = 2
-) -> list[Finding]:
-    """Pair each explicit denial, and each flat none of a figure, with the assertion it
-    answers.
-
-    The answered assertion is the nearest earlier statement, within ``window`` sentences,
-    made by another party about the denier's party ("Islamabad says the group operates
-    from Afghanistan ... but Kabul denies the charge"), or by the party the denial is
-    about ("The Front said it had downed a helicopter. The army rejected these claims"),
-    or sharing what is denied ("27
-    civilians were killed by shelling in the market ... The RSF denied shelling the
-    market": at least ``SHARED_WORDS`` content words in common).
-    """
-    findings = []
-    for denial in statements:
-        if not (denial.stance == "denial" or denial.zero) or denial.party is None:
-            continue
-        answered = [
-            s
-            for s in statements
-            if s.stance in ("assertion", "accusation")
-            and not s.zero
-            and s.party is not None
-            and s.party != denial.party
-            and _near(denial, s, window)
-            and _answers(denial, s)
-        ]
-        if not answered:
-            continue
-        best = max(
-            answered,
-            key=lambda s: (
-                _same_figure(denial, s),
-                len(denial.words & s.words) >= SHARED_WORDS,
-                s.stance == "accusation",
-                s.start,
-            ),
-        )
-        findings.append(
-            Finding(
-                kind=DENIAL,
-                # by place in the text, not by claim id: a re-posted article's denial is
-                # the same finding, and keeps what an editor said of it
-                key=f"{fact_key}|{best.start}|{denial.start}",
-                sides=((best.claim_id,), (denial.claim_id,)),
-            )
-        )
-    return findings

@@ -91,3 +91,22 @@ def loss_family(measure: str | None, subject: str | None) -> str | None:
     if subject in PERSON_SUBJECTS:
         return "killed" if measure in ("killed", "lost") else measure
     return "loss"
+
+
+_MEASURE_WORDS = lexicon.measures().words
+
+
+def measures_named(text: str) -> frozenset[str]:
+    """The measures a statement's words name ("denied that any soldier had been
+    captured": captured), any loss as one ("struck", "destroyed", "killed" are losses)."""
+    named = {_MEASURE_WORDS.get(word) for word in _WORD.findall(text.lower())}
+    return frozenset("loss" if m in LOSS_MEASURES else m for m in named if m is not None)
+
+
+def measure_class(measure: str | None) -> str | None:
+    """A claim's measure as ``measures_named`` gives it (any loss is a loss); none for a
+    bare count, which says nothing of what happened to what it counts ("accused the
+    group of executing 11 civilians" is a count of 11 civilians)."""
+    if measure == "count":
+        return None
+    return "loss" if measure in LOSS_MEASURES else measure

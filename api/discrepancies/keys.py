@@ -260,6 +260,22 @@ _PART_LIST = re.compile(
 _PREDICATE = re.compile(r"^\S+\s+(?:were|are|was|is)\s+(?:all\s+|also\s+|mostly\s+)?(?P<noun>\w+)")
 
 
+_SUBGROUP = re.compile(rf"\b(?:{'|'.join(vocabulary.load().subgroup)})\b", re.I)
+
+
+def is_subgroup(claim: Claim) -> bool:
+    """Whether the figure counts a subgroup of the incident's: its clause names the one
+    team that counted it ("Navy divers recovered six bodies") or the one place or vessel
+    it counts in ("eight died in a single house"), so it is never set against a whole
+    toll."""
+    at = claim.statement.find(claim.quote)
+    if at < 0:
+        return False
+    before = re.split(r"[;,:]| while | whereas | and that ", claim.statement[max(0, at - 60) : at])
+    after = re.split(r"[;,:]| while | whereas | and that ", claim.statement[at:])[0]
+    return bool(_SUBGROUP.search(f"{before[-1]} {after[:100]}"))
+
+
 _CAPACITY = re.compile(
     rf"\b(?:{'|'.join(vocabulary.load().capacity)})(?:\s+(?:up to|about|around|some))?\s*$",
     re.I,
@@ -374,7 +390,12 @@ def fact_key_of(
     if claim.claimant_id is None and is_hearsay(claim):
         # someone's claim the outlet reports without saying whose: not its own figure
         parts.append(f"hearsay:a{claim.article_id}.{claim.start_offset}")
-    elif is_part(claim) or is_partial_scope(claim, sides.countries) or is_capacity(claim):
+    elif (
+        is_part(claim)
+        or is_subgroup(claim)
+        or is_partial_scope(claim, sides.countries)
+        or is_capacity(claim)
+    ):
         # a subgroup of one report's figure, a part of the area, or what a thing could
         # hold: compared with nothing
         parts.append(f"part:a{claim.article_id}.{claim.start_offset}")

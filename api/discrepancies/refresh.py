@@ -20,6 +20,7 @@ from api.claims.models import Claim, ClaimStatus
 from api.config import get_settings
 from api.db import utcnow
 from api.discrepancies import detection, incidents, stored, vocabulary
+from api.discrepancies.families import measure_class, measures_named
 from api.discrepancies.keys import (
     ArticleSides,
     antecedent_of,
@@ -394,6 +395,12 @@ def _places_named(text: str) -> set[str]:
     return found
 
 
+def _counted_noun(subject_text: str | None) -> str | None:
+    """The head of a counted phrase as written ("Ilyushin transport aircraft": aircraft)."""
+    words = (subject_text or "").lower().split()
+    return words[-1] if words else None
+
+
 def refresh_statements(
     session: Session,
     article_id: int,
@@ -457,6 +464,16 @@ def _refresh_statements(
                 counts=counted_by(claim),
                 zero=is_flat_none(claim),
                 figure=claim.lower if claim.lower == claim.upper else None,
+                noun=_counted_noun(claim.subject_text),
+                measure=measure_class(claim.measure),
+                named=(
+                    measures_named(claim.statement or claim.quote)
+                    if claim.stance == Stance.denial.value and claim.lower is None
+                    else frozenset()
+                ),
+                clause=detection.content_words(
+                    detection.clause_of(claim.statement or claim.quote, claim.quote)
+                ),
             )
         )
     findings = detection.match_denials(statements, fact_key=key)

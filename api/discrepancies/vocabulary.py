@@ -20,6 +20,9 @@ class Vocabulary:
     """Nouns that make a capitalised name a place ("Sirkot district")."""
     part_of: tuple[str, ...]
     """Regular-expression fragments before a figure that make it a subgroup's count."""
+    subgroup: tuple[str, ...]
+    """Regular-expression fragments in a figure's clause that make it a subgroup's count
+    ("recovered by divers", "in one village")."""
     part_lead: tuple[str, ...]
     """Words right after a figure that make it a subgroup's count ("two of them")."""
     corrections: tuple[str, ...]
