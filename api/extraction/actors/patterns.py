@@ -117,6 +117,11 @@ ROLE_OF = re.compile(
     r"(?:of|for|at|to|in)\s+(.+)$",
     re.I,
 )
+#: The role before a body it speaks for ("spokesman of", "spokeswoman for").
+ROLE_FOR_BODY = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|officials|representative|head|chief)\s+(?:of|for)\s+$",
+    re.I,
+)
 POSSESSIVE_S = re.compile(r"'s\b")
 MINISTRY = re.compile(r"(?:ministry of (?:the )?([\w ]+)|([\w]+(?: affairs)?) ministry)")
 UPPER = re.compile(r"[A-Z]")
