@@ -43,3 +43,14 @@ def test_a_spokeswoman_for_the_prefecture_is_the_prefecture(backend: str) -> Non
     body = "A spokeswoman for the prefecture said 40 protesters had been detained."
     who = _claimants(body, backend)
     assert who["40"] is not None and "prefecture" in who["40"].lower()
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_department_named_by_its_field_keeps_its_whole_name(backend: str) -> None:
+    body = (
+        "The provincial office of the Department of Water and Sanitation said "
+        "85 boats had been lost."
+    )
+    who = _claimants(body, backend)
+    assert who["85"] is not None
+    assert "Department of Water and Sanitation" in who["85"]

@@ -18,6 +18,7 @@ from .patterns import (
     LEADING_TENURE,
     MINISTRY,
     MINISTRY_WORD,
+    NAMED_DEPARTMENT,
     OFFICIALS,
     ORDINAL,
     OWNER_LEADING,
@@ -95,6 +96,8 @@ class RolePhrases(ArticleLearning):
             if body is not None:
                 name = clean_display(sub.group(1).lower())
                 return self._node(name, self.nodes[body].kind, parent=body)
+        if NAMED_DEPARTMENT.fullmatch(t):
+            return self._node(clean_display(t), ActorKind.government)
         m = ROLE_OF.match(t)
         if m:
             inner = m.group(1)
