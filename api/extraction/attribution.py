@@ -248,6 +248,11 @@ def _reports_here(s: str, m: re.Match[str], verb: str) -> bool:
     return not _ADJ_BEFORE.search(s, max(0, m.start() - 60), m.start())
 
 
+def has_reporting_verb(s: str) -> bool:
+    """Does ``s`` use a reporting verb ("said", "claimed"), whoever its speaker is?"""
+    return any(_reports_here(s, m, m.group(0)) for m in islice(_VERB_RE.finditer(s), MAX_CUES))
+
+
 class Attributor:
     def __init__(self, registry: ActorRegistry) -> None:
         self.reg = registry

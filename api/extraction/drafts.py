@@ -10,6 +10,7 @@ from .actors.patterns import DATELINE
 from .measures import MeasureHit
 from .timerefs import TimeSpan, find_times
 from .types import Quantity, Stance, TimeRef
+from .voice import Voice
 
 
 @dataclass(slots=True)
@@ -64,6 +65,8 @@ class DiscourseState:
     last_person: str | None = None
     last_org: str | None = None
     prev_attributed: bool = False
+    #: a body's voice that the unattributed sentences after it in its paragraph continue
+    voice: Voice | None = None
     claims: list[DraftClaim] = field(default_factory=list)
 
 

@@ -17,6 +17,7 @@ from .quotations import CLOSE_QUOTES, OPEN_QUOTES, count_quotes, first_quote, qu
 from .sentences import Sentence, split_sentences
 from .statements import StatementClaims
 from .types import ActorKind, ActorRef, ArticleInput, Evidence, ExtractedClaim, ExtractionResult
+from .voice import goes_on, voice_of
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
 EXTRACTOR_VERSION = "rules-1.5.0"
@@ -25,6 +26,15 @@ EXTRACTOR_VERSION = "rules-1.5.0"
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
 #: A possessed role right before a person's name: "Its spokesman, ", "their commander ".
 _POSSESSED_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}([a-z-]+),\s*$")
+#: The bodies that issue statements a sentence may go on in (not persons, media, places
+#: or anonymous sources).
+_VOICE_KINDS = frozenset(
+    [ActorKind.government, ActorKind.military, ActorKind.organization, ActorKind.armed_group]
+)
+_OFFICIAL_HEADS = frozenset(["officials", "authorities", "spokespeople", "representatives"])
+#: How much of a running voice's words are kept to match what it counted (bounded cost).
+_VOICE_TEXT = 2000
+_OUR = re.compile(r"[Oo]ur\s")
 _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
     r"It added|Separately|Further)\b[,\s]",
@@ -140,6 +150,8 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
             carry = (self.state.last_claimant, self.state.last_relay)
         if not atts and quoted is not None and quoted[0] is not None:
             carry = quoted
+        if not atts and carry is None:
+            carry = self._voice_carried(sent)
         if not atts and carry is None and self.issuer is not None:
             carry = (self.issuer, None)
         times = LazyTimes(s, self.article.published)
@@ -174,6 +186,39 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
             self.state.last_claimant = self._speaker(resolved[-1].speaker)
             self.state.last_relay = None
         self.state.prev_attributed = attributed
+        self._keep_voice(sent, atts, carry)
+
+    def _voice_carried(self, sent: Sentence) -> tuple[str | None, str | None] | None:
+        """The body whose statement the sentence before reported, when this unattributed
+        sentence goes on in its voice (see :func:`goes_on`)."""
+        voice = self.state.voice
+        if voice is None or not goes_on(voice, sent.text, sent.paragraph):
+            return None
+        return voice.claimant, voice.relay
+
+    def _keep_voice(
+        self, sent: Sentence, atts: list[Attribution], carry: tuple[str | None, str | None] | None
+    ) -> None:
+        """The voice the next sentence may continue: a body (not a person, not a medium)
+        that this sentence reports, or the voice this sentence itself went on in."""
+        voice = self.state.voice
+        if not atts:
+            if voice is not None and carry == (voice.claimant, voice.relay):
+                voice.text = (voice.text + " " + sent.text)[-_VOICE_TEXT:]
+            else:
+                self.state.voice = None
+            return
+        key = self.state.last_claimant
+        if key is None or not self.state.prev_attributed:
+            self.state.voice = None
+            return
+        node = self.reg.nodes[key]
+        official = node.kind == ActorKind.other and node.name.split()[-1] in _OFFICIAL_HEADS
+        body = (node.kind in _VOICE_KINDS or official) and not self.reg.is_one_person(key)
+        if any(_OUR.match(sent.text, a.start) for a in atts):
+            body = False  # "our correspondent reports": the outlet's own reporting
+        relay = self.state.last_relay
+        self.state.voice = voice_of(key, relay, sent.paragraph, sent.text) if body else None
 
     def _possessed_speakers(self, s: str, atts: list[Attribution]) -> None:
         """ "The Front ... tells a different story. Its commander said ...": the commander

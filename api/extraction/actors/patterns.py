@@ -117,6 +117,17 @@ ROLE_OF = re.compile(
     r"(?:of|for|at|to|in)\s+(.+)$",
     re.I,
 )
+#: The role before a body it speaks for ("spokesman of", "spokeswoman for").
+ROLE_FOR_BODY = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|official|officials|representative|head|chief)\s+(?:of|for)\s+$",
+    re.I,
+)
+#: A body named as a department of its field ("Department of Social Welfare and
+#: Development", "Office for National Statistics"): the whole is its name.
+NAMED_DEPARTMENT = re.compile(
+    r"(?:Department|Office|Bureau|Directorate|Secretariat)\s+(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+(?:(?:and|&|of|for|the)\s+)?[A-Z][\w'’-]+)*"
+)
 POSSESSIVE_S = re.compile(r"'s\b")
 MINISTRY = re.compile(r"(?:ministry of (?:the )?([\w ]+)|([\w]+(?: affairs)?) ministry)")
 UPPER = re.compile(r"[A-Z]")

@@ -18,10 +18,12 @@ from .patterns import (
     LEADING_TENURE,
     MINISTRY,
     MINISTRY_WORD,
+    NAMED_DEPARTMENT,
     OFFICIALS,
     ORDINAL,
     OWNER_LEADING,
     POSSESSIVE_S,
+    ROLE_FOR_BODY,
     ROLE_OF,
     SUB_BODY_OF,
     UPPER,
@@ -94,9 +96,13 @@ class RolePhrases(ArticleLearning):
             if body is not None:
                 name = clean_display(sub.group(1).lower())
                 return self._node(name, self.nodes[body].kind, parent=body)
+        if NAMED_DEPARTMENT.fullmatch(t):
+            return self._node(clean_display(t), ActorKind.government)
         m = ROLE_OF.match(t)
         if m:
-            return self._resolve_role_phrase(m.group(1)) or self._described_body(m.group(1))
+            inner = m.group(1)
+            found = self._resolve_role_phrase(inner) or self._described_body(inner)
+            return found or self._body_spoken_for(t, inner)
         owner = BODY_POSSESSIVE.match(t)
         if owner is not None:
             # "the service's spokesman", "the army's 6th Division": the body named before
@@ -133,6 +139,17 @@ class RolePhrases(ArticleLearning):
         if side_key is not None:
             return self._country_body(side_key, t, rest, head_phrase)
         return self._unsided_body(t, head_phrase, role_words)
+
+    def _body_spoken_for(self, phrase: str, inner: str) -> str | None:
+        """ "the official spokesman of the armed forces", "a spokeswoman for the prefecture":
+        the body named after "of" or "for", however it is named (not the body an envoy is
+        sent to, nor a person)."""
+        if not ROLE_FOR_BODY.search(phrase[: len(phrase) - len(inner)]):
+            return None
+        key = self.resolve(inner)
+        if not isinstance(key, str) or self.nodes[key].kind == ActorKind.person:
+            return None
+        return key
 
     def _country_body(self, side_key: str, t: str, rest: str, head_phrase: str) -> str | None:
         """A named body of a side: "the U.S. Geological Survey", "Kyrgyzstan's State Border
