@@ -133,6 +133,13 @@ STOP_WORDS = frozenset(
 )
 _SKIP_AFTER = frozenset(
     [
+        # "are still missing", "remained unaccounted for": the state's measure comes after
+        "still",
+        "yet",
+        "remain",
+        "remained",
+        "stay",
+        "stayed",
         '"',
         "“",
         "”",

@@ -152,14 +152,21 @@ def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str])
     adjective ("46 unmanned aerial vehicles")."""
     low = toks[k][0].lower()
     prev = modifiers[-1] if modifiers else ""
+    after_noun = prev.lower() in SUBJECT_CATEGORIES or (prev.islower() and prev.endswith("s"))
+    if low in _LINKING_VERBS and (after_noun or prev.islower()):
+        return True  # "25 people remain missing", "12 crew still unaccounted for"
     return (
-        (prev.lower() in SUBJECT_CATEGORIES or (prev.islower() and prev.endswith("s")))
+        after_noun
         and toks[k][0][:1].islower()
         and len(low) > 4
         and low.endswith(("ed", "ing"))
         and low not in SUBJECT_CATEGORIES
         and low not in _NUMBER_WORDS
     )
+
+
+#: Verbs (and "still") that link a counted noun to the state its measure names.
+_LINKING_VERBS = frozenset({"remain", "remains", "remained", "still", "stay", "stayed"})
 
 
 def parse_subject(s: str, pos: int) -> SubjectParse:
