@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from api.extraction import extract
-from api.extraction.parse import available
 from api.extraction.types import ArticleInput
-
-BACKENDS = [
-    "rules",
-    pytest.param("parser", marks=pytest.mark.skipif(not available(), reason="no parser")),
-]
+from tests.factories import BACKENDS
 
 
 def _claimants(body: str, backend: str) -> dict[str, str | None]:
