@@ -5,20 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from api.extraction import extract
-from api.extraction.types import ArticleInput
-from tests.factories import BACKENDS
+from tests.factories import BACKENDS, by_figure, who
 
 
 def _figures(
     body: str, backend: str
 ) -> dict[float | None, tuple[str | None, str | None, str | None]]:
-    out = {}
-    for c in extract(ArticleInput(body=body), backend=backend).claims:
-        if c.quantity is not None:
-            who = c.claimant.name if c.claimant else None
-            out[c.quantity.lower] = (c.measure, c.quantity.unit, who)
-    return out
+    return {
+        c.quantity.lower: (c.measure, c.quantity.unit, who(c))
+        for c in by_figure(body, backend).values()
+        if c.quantity is not None
+    }
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.extraction import extract
-from api.extraction.types import ArticleInput
-from tests.factories import BACKENDS
+from tests.factories import BACKENDS, by_figure, who
 
 _RELEASE = (
     "NEWS RELEASE - FOR IMMEDIATE RELEASE\n"
@@ -21,11 +19,7 @@ _RELEASE = (
 
 
 def _claimants(body: str, backend: str) -> dict[str, str | None]:
-    out: dict[str, str | None] = {}
-    for c in extract(ArticleInput(body=body), backend=backend).claims:
-        if c.quantity is not None:
-            out[c.quantity.text] = c.claimant.name if c.claimant else None
-    return out
+    return {text: who(c) for text, c in by_figure(body, backend).items()}
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
