@@ -43,12 +43,10 @@ _BACK = re.compile(
 )
 
 
-def refers_back(s: str, start: int) -> bool:
-    """Whether the change phrase before the figure at ``start`` (and the clause words just
-    before it) points back at a figure already given ("it raised it to 11,800"), rather
-    than naming what it counts ("the toll rose to 23", "thefts fell to 38")."""
-    cue = change_cue(s, start)
-    if cue is None:
-        return False
+def refers_back(s: str, cue: int, start: int) -> bool:
+    """Whether the change phrase at ``cue`` before the figure at ``start`` (and the clause
+    words just before it) points back at a figure already given ("it raised it to
+    11,800"), rather than naming what it counts ("the toll rose to 23", "thefts fell to
+    38")."""
     clause = re.split(r"[,;:.()\"“”]", s[max(0, cue - 40) : start])[-1]
     return _BACK.search(clause) is not None

@@ -157,10 +157,11 @@ class NumericClaims(SideRules):
     def _changed(self, s: str, q: QuantityMatch, prev: DraftClaim | None) -> DraftClaim | None:
         """The claim whose count the bare figure ``q`` changes ("up from 15", "fell to 38
         from 161", "raised it to 11,800"), else None."""
-        if q.zero or q.is_vague or change_cue(s, q.start) is None:
+        cue = None if q.zero or q.is_vague else change_cue(s, q.start)
+        if cue is None:
             return None
         ref = prev
-        if ref is None and self.state.claims and refers_back(s, q.start):
+        if ref is None and self.state.claims and refers_back(s, cue, q.start):
             ref = self.state.claims[-1]  # "... 9,500 hectares. Later it raised it to 11,800"
         if ref is None or ref.quantity is None or ref.measure is None:
             return None
