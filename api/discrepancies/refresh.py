@@ -22,14 +22,11 @@ from api.db import utcnow
 from api.discrepancies import detection, incidents, stored, vocabulary
 from api.discrepancies.families import measure_class, measures_named
 from api.discrepancies.keys import (
-    ArticleSides,
     antecedent_of,
     article_incidents,
     counted_by,
     fact_key_of,
     is_flat_none,
-    lede_countries,
-    lede_country_names,
     measure_of,
     outlets_comparable,
     reads_siblings,
@@ -41,6 +38,7 @@ from api.discrepancies.keys import (
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
 from api.discrepancies.parties import Parties as Parties  # re-exported: the facts' parties
 from api.discrepancies.parties import source_of
+from api.discrepancies.sides import ArticleSides, lede_countries, lede_country_names
 from api.events.models import Event
 from api.extraction import gazetteer
 from api.extraction.types import Stance

@@ -43,10 +43,16 @@ class Vocabulary:
     """Regular-expression fragments before a figure that make it a capacity."""
     not_counted: tuple[str, ...]
     """Words after a counted noun that are never what is counted ("people remain")."""
+    combatant_nouns: tuple[str, ...]
+    """Nouns for fighters the subject lexicon does not name ("assailants")."""
+    measure_words: dict[str, str]
+    """Words that say what happened to what a bare count counts, by measure."""
 
 
 @lru_cache(maxsize=1)
 def load() -> Vocabulary:
     text = resources.files(__package__).joinpath("vocabulary.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    return Vocabulary(**{name: tuple(data[name]) for name in Vocabulary.__dataclass_fields__})
+    lists = {name: tuple(data[name]) for name in Vocabulary.__dataclass_fields__}
+    lists.pop("measure_words")
+    return Vocabulary(**lists, measure_words=dict(data["measure_words"]))

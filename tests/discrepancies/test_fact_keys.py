@@ -264,7 +264,7 @@ def test_with_no_state_among_its_speakers_the_one_country_of_the_opening_fights(
 
 def test_a_datelines_capital_names_the_country() -> None:
     from api.articles.models import Article
-    from api.discrepancies.keys import lede_country_names
+    from api.discrepancies.sides import lede_country_names
 
     article = Article(title="Base attacked", body="NIAMEY (Wire) - Gunmen attacked a base.")
     assert "Niger" in lede_country_names(article, demonyms=True)
@@ -300,3 +300,14 @@ def test_an_unattributed_figure_introduced_as_a_claim_is_no_outlets_own() -> Non
         claimant_id=5,
     )
     assert "hearsay" not in (fact_key_of(attributed, EVENT, PARTIES) or "")
+
+
+def test_a_bare_count_governed_by_a_measure_word_meets_the_measures_figures() -> None:
+    # "said 35 gunmen had been killed" and "killed 35 gunmen" are one fact
+    text = "The governor said 35 gunmen had been killed near the pass."
+    counted = make(statement=text, quote="35 gunmen", measure="count", subject="combatants")
+    killed = make(id=2, quote="killed 35 gunmen", measure="killed", subject="combatants")
+    assert fact_key_of(counted, EVENT, PARTIES) == fact_key_of(killed, EVENT, PARTIES)
+    # a count nothing governs stays a count
+    crowd = make(statement="Some 35 gunmen guard the pass.", quote="35 gunmen", measure="count")
+    assert fact_key_of(crowd, EVENT, PARTIES) != fact_key_of(killed, EVENT, PARTIES)

@@ -263,3 +263,27 @@ def test_a_bare_count_of_people_rises_like_a_toll() -> None:
     assert series_of("count", "people") == "rising"
     assert series_of("count", "aircraft") == "fixed"
     assert series_of("killed") == "rising"
+
+
+def test_a_bare_count_takes_the_measure_of_the_word_that_governs_it() -> None:
+    from api.discrepancies.families import governed_measure
+
+    # the verb before the figure, a noun it is the object of, the verb of its clause after
+    sentence = "The police said they had managed to neutralise 14 raiders near the dam."
+    assert governed_measure(sentence, "14 raiders") == "killed"
+    sentence = "Volunteers said the corpses of nine climbers were carried down."
+    assert governed_measure(sentence, "nine climbers") == "killed"
+    sentence = "It claimed the interception of 30 rockets over the coast."
+    assert governed_measure(sentence, "30 rockets") == "destroyed"
+    sentence = "Officials said 16 herders from the valley had been kidnapped overnight."
+    assert governed_measure(sentence, "16 herders") == "abducted"
+    # no measure word governs a plain count, and a clause boundary stops the search
+    sentence = "There were 300 guests in the hall, and two were hurt."
+    assert governed_measure(sentence, "300 guests") is None
+
+
+def test_fighters_and_members_of_forces_are_combatants() -> None:
+    # "nine raiders were captured", "no member of the border police units died"
+    assert subject_family("raider", "raiders") == "combatants"
+    assert subject_family("member", "member of the armed forces") == "combatants"
+    assert subject_family("inmate", "inmates") == "people"
