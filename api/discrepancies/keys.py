@@ -197,12 +197,12 @@ def _subject_and_side(
     claim: Claim, parties: Parties, antecedent: Claim | None, sides: ArticleSides
 ) -> tuple[str | None, int | None]:
     """What a figure counts and whose (see ``fact_key_of``)."""
-    side = parties.root(counted_side(claim))
+    side = sides.canonical(parties.root(counted_side(claim)))
     subject = subject_family(claim.subject, claim.subject_text)
     if (
         side is not None
         and subject in ("combatants", "police")
-        and forces_of_other_kind(side, claim.subject_text, parties)
+        and forces_of_other_kind(side, claim.subject_text, parties, sides.groups)
     ):
         side = sides.side_of_forces(claim.subject_text)  # the side was misread
     if side is None and counts_enemy(claim):
@@ -218,7 +218,7 @@ def _subject_and_side(
     if subject is None and antecedent is not None:
         subject = subject_family(antecedent.subject, antecedent.subject_text)
         if side is None:
-            side = parties.root(counted_side(antecedent))
+            side = sides.canonical(parties.root(counted_side(antecedent)))
     return subject, side
 
 

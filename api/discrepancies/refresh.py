@@ -37,7 +37,7 @@ from api.discrepancies.keys import (
 )
 from api.discrepancies.models import Discrepancy, DiscrepancyClaim, DiscrepancyStatus
 from api.discrepancies.parties import Parties as Parties  # re-exported: the facts' parties
-from api.discrepancies.parties import source_of
+from api.discrepancies.parties import fold_state_bodies, source_of
 from api.discrepancies.sides import ArticleSides, lede_countries, lede_country_names
 from api.events.models import Event
 from api.extraction import gazetteer
@@ -73,10 +73,14 @@ def fact_claims(
     out = []
     source = {} if source is None else source
     for c in claims:
+        if c.article_id not in source:
+            source[c.article_id] = source_of(articles[c.article_id])
+    speaks_for = fold_state_bodies(
+        [_party(c, source[c.article_id], parties) for c in claims], parties
+    )
+    for c in claims:
         article = articles[c.article_id]
         assert c.id is not None
-        if c.article_id not in source:
-            source[c.article_id] = source_of(article)
         factor = 1.0
         if c.lower and c.base_lower is not None:
             factor = c.base_lower / c.lower
@@ -86,7 +90,7 @@ def fact_claims(
             detection.FactClaim(
                 claim_id=c.id,
                 article_id=c.article_id,
-                party=_party(c, source[c.article_id], parties),
+                party=speaks_for[_party(c, source[c.article_id], parties)],
                 source=source[c.article_id],
                 qualifier=c.qualifier or "exact",
                 lower=c.base_lower if c.base_lower is not None else c.lower,

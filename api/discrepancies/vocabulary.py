@@ -43,6 +43,8 @@ class Vocabulary:
     """Regular-expression fragments before a figure that make it a capacity."""
     not_counted: tuple[str, ...]
     """Words after a counted noun that are never what is counted ("people remain")."""
+    own_fighters: tuple[str, ...]
+    """Nouns by which a body counts its own fighters ("five of its fighters")."""
     combatant_nouns: tuple[str, ...]
     """Nouns for fighters the subject lexicon does not name ("assailants")."""
     measure_words: dict[str, str]
