@@ -32,6 +32,7 @@ _PERSON_NOUNS = frozenset(vocabulary.load().person_nouns)
 _CONTAINERS = frozenset(vocabulary.load().container_nouns)
 _NOT_COUNTED = frozenset(vocabulary.load().not_counted)
 _COMBATANT_NOUNS = frozenset(vocabulary.load().combatant_nouns)
+_WHOLE_GROUPS = frozenset(vocabulary.load().whole_groups)
 _WORD = re.compile(r"[a-z][a-z'’-]*")
 
 
@@ -68,6 +69,10 @@ def subject_family(subject: str | None, subject_text: str | None) -> str | None:
     counted noun ("27 people remain": "remain") is the counted noun's."""
     if subject == "vehicles" and subject_text and _AIRBORNE.search(subject_text):
         return "aircraft"
+    if subject == "civilians" and subject_text:
+        words = _WORD.findall(subject_text.lower())
+        if words and words[0] in _WHOLE_GROUPS:
+            return "people"  # "eight miners were killed": the blast's people
     if subject is None or subject in _KNOWN:
         return subject
     if subject in _PERSON_NOUNS or subject.removesuffix("s") in _PERSON_NOUNS:
@@ -86,6 +91,8 @@ def measure_family(measure: str, subject: str | None, text: str | None = None) -
     a count of bodies ("left 62 bodies behind") is a count of the dead."""
     if measure in LOSS_MEASURES and subject in THING_SUBJECTS and measure != "struck":
         return "destroyed"
+    if measure == "lost" and subject in PERSON_SUBJECTS:
+        return "killed"  # "no member of the forces lost his life"
     if measure == "count" and subject not in THING_SUBJECTS and text and _REMAINS.search(text):
         return "killed"
     return measure
@@ -156,11 +163,20 @@ class _Counted(Protocol):
     def statement(self) -> str: ...
     @property
     def quote(self) -> str: ...
+    @property
+    def subject_text(self) -> str | None: ...
+
+
+_NOUN_MEASURES = vocabulary.load().noun_measures
 
 
 def effective_measure(claim: _Counted) -> str | None:
-    """The claim's measure, or, for a bare count, the measure the word governing it names
-    ("the bodies of 23 fighters": killed; see ``governed_measure``)."""
+    """The claim's measure, or, for a bare count, the measure its counted noun names
+    ("the count of survivors": rescued) or the word governing it names ("the bodies of
+    23 fighters": killed; see ``governed_measure``)."""
     if claim.measure != "count":
         return claim.measure
+    words = _WORD.findall((claim.subject_text or "").lower())
+    if words and words[-1] in _NOUN_MEASURES:
+        return _NOUN_MEASURES[words[-1]]
     return governed_measure(claim.statement, claim.quote) or claim.measure

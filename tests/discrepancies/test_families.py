@@ -287,3 +287,32 @@ def test_fighters_and_members_of_forces_are_combatants() -> None:
     assert subject_family("raider", "raiders") == "combatants"
     assert subject_family("member", "member of the armed forces") == "combatants"
     assert subject_family("inmate", "inmates") == "people"
+
+
+def test_a_crowd_noun_makes_a_bare_count_a_crowds_size() -> None:
+    from api.discrepancies.families import effective_measure
+
+    counted = _claim(
+        "the number of demonstrators at 6,000",
+        6000.0,
+        measure="count",
+        subject_text="the number of demonstrators",
+    )
+    assert effective_measure(counted) == "attended"
+    # survivors are not: "nine survivors are in hospital" counts no one rescued
+    survivors = _claim("nine survivors", 9.0, measure="count", subject_text="survivors")
+    assert effective_measure(survivors) == "count"
+
+
+def test_people_who_lost_their_lives_were_killed() -> None:
+    # "no member of the crew lost his life"
+    assert measure_family("lost", "people") == "killed"
+    assert measure_family("lost", "aircraft") == "destroyed"
+
+
+def test_the_workers_an_incident_befell_are_its_people_but_civilians_stay_civilians() -> None:
+    # "eight dockers ... killing 12 workers" beside "the toll rose to 14"
+    assert subject_family("civilians", "workers") == "people"
+    assert subject_family("civilians", "passengers and crew") == "people"
+    assert subject_family("civilians", "civilians") == "civilians"
+    assert subject_family("civilians", "children") == "civilians"
