@@ -243,11 +243,7 @@ def analyse(
         sides = _inconsistent_sides(own, spans, series, figs)
         if sides is not None:
             result.findings.append(
-                Finding(
-                    kind=INCONSISTENT,
-                    key=f"{fact_key}|{INCONSISTENT}|{party}",
-                    sides=sides,
-                )
+                Finding(kind=INCONSISTENT, key=f"{fact_key}|{INCONSISTENT}|{party}", sides=sides)
             )
 
     # Different claimants whose figures cannot both hold.
@@ -259,25 +255,38 @@ def analyse(
         ),
         key=str,
     )
+    conflict = _conflict(fact_key, parties, by_party, figs, spans, series)
+    if conflict is not None:
+        result.findings.append(conflict)
+    return result
+
+
+def _conflict(
+    fact_key: str,
+    parties: Sequence[int | str],
+    by_party: dict[int | str, list[FactClaim]],
+    figs: dict[int, Figure],
+    spans: dict[int, Interval],
+    series: str,
+) -> Finding | None:
+    """The conflicting-figures finding among the compared ``parties``, if any pair of them
+    gives figures that cannot both hold: its sides are the parties in conflict, with the
+    outlets that stand with one of them (see ``_outlets_joined``)."""
     figures = {p: list(dict.fromkeys(figs[c.claim_id] for c in by_party[p])) for p in parties}
     in_conflict: set[int | str] = set()
     for i, a in enumerate(parties):
         for b in parties[i + 1 :]:
             if cannot_both_hold(figures[a], figures[b], series):
                 in_conflict.update((a, b))
-    if in_conflict:
-        outlets = [p for p in parties if is_outlet(p) and p not in in_conflict]
-        joined = _outlets_joined(in_conflict, by_party, figures, series, spans, outlets)
-        result.findings.append(
-            Finding(
-                kind=CONFLICTING,
-                key=f"{fact_key}|{CONFLICTING}",
-                sides=tuple(
-                    _ids(claims) for _, claims in sorted(joined.items(), key=lambda i: str(i[0]))
-                ),
-            )
-        )
-    return result
+    if not in_conflict:
+        return None
+    outlets = [p for p in parties if is_outlet(p) and p not in in_conflict]
+    joined = _outlets_joined(in_conflict, by_party, figures, series, spans, outlets)
+    return Finding(
+        kind=CONFLICTING,
+        key=f"{fact_key}|{CONFLICTING}",
+        sides=tuple(_ids(claims) for _, claims in sorted(joined.items(), key=lambda i: str(i[0]))),
+    )
 
 
 def _corroboration(own: Sequence[FactClaim], spans: dict[int, Interval]) -> dict[int, int]:

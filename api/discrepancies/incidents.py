@@ -53,6 +53,8 @@ _NAME = (
 )
 _LOCATIVE = re.compile(
     rf"\b(?P<prep>[Ii]n|[Nn]ear|[Aa]t|[Oo]utside|[Aa]round|[Aa]cross|[Tt]hroughout)\s+(?:the\s+)?"
+    # one adjective before the name: "at the overstretched Kanu Flats clinic"
+    rf"(?:(?!(?:{'|'.join(PLACE_NOUNS)})\b)[a-z][a-z-]+\s+(?=[{_UPPER}]))?"
     rf"(?:(?:{'|'.join(PLACE_NOUNS)})\s+of\s+)?(?P<name>{_NAME})"
 )
 #: Locatives that take in the whole of a place: with a country, a wider scope.
@@ -171,6 +173,23 @@ def _place_marks(sentence: Sentence, lede: set[str]) -> list[_Mark]:
     return out
 
 
+#: How many days before the main incident's time a period "since" may start and still be
+#: the main incident's count ("since Friday", when the fighting began).
+SINCE_DAYS = 7
+_SINCE = re.compile(r"^(?:ever\s+)?since\b", re.I)
+
+
+def _runs_to_now(text: str, first: date | None, main_start: date) -> bool:
+    """Whether a time is a period from shortly before the main incident up to the report
+    ("killed 35 soldiers since Friday"): a count of the main incident so far, not an
+    earlier incident's ("since 2019" stays a wider scope)."""
+    return (
+        first is not None
+        and bool(_SINCE.match(text))
+        and first >= main_start - timedelta(days=SINCE_DAYS)
+    )
+
+
 def _time_marks(sentence: Sentence, published: date | None, main_start: date | None) -> list[_Mark]:
     out = []
     for span in find_times(sentence.text, published):
@@ -180,7 +199,9 @@ def _time_marks(sentence: Sentence, published: date | None, main_start: date | N
         end = sentence.start + span.end
         if last is None or main_start is None:
             continue
-        if last < main_start - timedelta(days=SLACK_DAYS):
+        if _runs_to_now(ref.text, ref.start, main_start):
+            out.append(_Mark(start, end, Incident(time=ref.start)))  # the main one's count
+        elif last < main_start - timedelta(days=SLACK_DAYS):
             first = ref.start or last
             out.append(
                 _Mark(

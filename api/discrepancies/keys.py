@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import timedelta
 
 from api.articles.models import Article
@@ -19,13 +18,20 @@ from api.claims.models import Claim
 from api.config import get_settings
 from api.discrepancies import incidents, vocabulary
 from api.discrepancies.families import (
-    LOSS_MEASURES,
     THING_SUBJECTS,
+    effective_measure,
     loss_family,
     measure_family,
     subject_family,
 )
 from api.discrepancies.parties import Parties
+from api.discrepancies.sides import (
+    _ENEMY_PERSONS,
+    NO_SIDES,
+    counts_enemy,
+    forces_of_other_kind,
+)
+from api.discrepancies.sides import ArticleSides as ArticleSides  # re-exported
 from api.events.models import Event
 from api.extraction import gazetteer
 from api.extraction.types import Stance
@@ -62,117 +68,6 @@ _ITS = re.compile(r"\b(?:its|the (?:group|movement|organi[sz]ation|force|army)['
 _LOSS = re.compile(r"\b(?:lost|losing|loss|losses|died|dead|perished)\b", re.I)
 
 
-_ENEMY = re.compile(rf"\b(?:{'|'.join(vocabulary.load().enemy)})(?!\w)", re.I)
-#: Person subjects that an enemy's count makes combatants ("the enemy lost 25 men").
-_ENEMY_PERSONS = frozenset({"people", "police"})
-
-
-def counts_enemy(claim: Claim) -> bool:
-    """Whether the counted phrase says the figure is of the claimant's enemy."""
-    return bool(_ENEMY.search(claim.subject_text or "") or _ENEMY.search(claim.quote))
-
-
-_STATE_FORCES = frozenset(vocabulary.load().state_forces)
-#: A party's own things: "of its drones", "our tanks", or lost in the passive ("no
-#: aircraft was hit", "two helicopters were destroyed").
-_OWN_THINGS = re.compile(
-    r"\b(?:of (?:its|our|their)|our|its own|their own)\b"
-    r"|\b(?:was|were|been|being)\s+(?:\w+\s+)?"
-    r"(?:hit|lost|destroyed|shot down|downed|damaged|struck)\b",
-    re.I,
-)
-_GROUP_FORCES = frozenset(vocabulary.load().group_forces)
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleSides:
-    """The fighting parties an article names (its claimants' and counted sides' parties)."""
-
-    states: frozenset[int]
-    groups: frozenset[int]
-    countries: int = 0
-    """How many countries the article's lede names (a quake in two countries: a figure
-    "in Turkey" is one country's part of the toll)."""
-
-    @classmethod
-    def of(
-        cls,
-        article_claims: Sequence[Claim],
-        parties: Parties,
-        countries: int = 0,
-        lede_states: frozenset[int] = frozenset(),
-    ) -> ArticleSides:
-        """``lede_states``: the countries the article's opening names; when no claimant
-        or counted side names a state, one country named there is the state that fights
-        (a state broadcaster's "11 fallen heroes" of an attack in Mali are Mali's)."""
-        named = {parties.belligerent(c.claimant_id) for c in article_claims}
-        named |= {parties.belligerent(c.subject_side_id) for c in article_claims}
-        fighting = {p for p in named if p is not None}
-        groups = frozenset(p for p in fighting if parties.kind(p) == "armed_group")
-        states = frozenset(fighting - groups)
-        if not states and len(lede_states) == 1:
-            states = lede_states
-        return cls(states=states, groups=groups, countries=countries)
-
-    def opponent(self, claim: Claim, parties: Parties) -> int | None:
-        """The claimant's enemy: the one other fighting party the article names."""
-        own = parties.belligerent(claim.claimant_id)
-        if own is None:
-            return None
-        others = (self.states | self.groups) - {own}
-        return next(iter(others)) if len(others) == 1 else None
-
-    def whose_things(self, claim: Claim, parties: Parties) -> int | None:
-        """Whose drones or tanks a party's figure counts, by how it is said: what it lost
-        ("none of its drones was shot down", "no aircraft was hit") is its own; what it
-        downed or destroyed ("intercepted 22 drones") is its one opponent's."""
-        own = parties.belligerent(claim.claimant_id)
-        if own is None:
-            return None
-        if _OWN_THINGS.search(claim.quote):
-            return own
-        if claim.measure in LOSS_MEASURES:
-            return self.opponent(claim, parties)
-        return None
-
-    def side_of_forces(self, subject_text: str | None) -> int | None:
-        """Whose forces the counted noun names, when the article leaves one choice: the
-        one state's soldiers, the one armed group's militants."""
-        head = _forces_head(subject_text)
-        if head in _STATE_FORCES and len(self.states) == 1:
-            return next(iter(self.states))
-        if head in _GROUP_FORCES and len(self.groups) == 1:
-            return next(iter(self.groups))
-        return None
-
-
-NO_SIDES = ArticleSides(frozenset(), frozenset())
-
-#: Kinds of the parties whose forces are a state's (soldiers, police), not a group's.
-STATE_KINDS = frozenset({"country", "government", "military"})
-
-
-def _forces_head(subject_text: str | None) -> str | None:
-    words = (subject_text or "").lower().replace("’", "'").split()
-    if not words:
-        return None
-    return " ".join(words[-2:]) if " ".join(words[-2:]) in _STATE_FORCES else words[-1]
-
-
-def forces_of_other_kind(side: int, subject_text: str | None, parties: Parties) -> bool:
-    """Whether the counted noun names forces of another kind than the side's: "74
-    attackers" are not a state's, "11 soldiers" not an armed group's. A phrase that names
-    a side or several forces ("Taliban troops and aligned militants") is not judged."""
-    words = (subject_text or "").split()
-    if any(w[:1].isupper() for w in words) or "and" in words or "or" in words:
-        return False  # a named side ("Taliban troops") or several kinds of forces
-    head = _forces_head(subject_text)
-    kind = parties.kind(side)
-    if head in _GROUP_FORCES:
-        return kind in STATE_KINDS
-    return head in _STATE_FORCES and kind == "armed_group"
-
-
 #: A figure said of a part of the area: "in government-held areas", "in the rebel-held
 #: northwest", "in the south".
 _AREA_PART = re.compile(
@@ -181,24 +76,6 @@ _AREA_PART = re.compile(
     re.I,
 )
 _IN_NAME = re.compile(r"\b[Ii]n (?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
-_LEDE_CHARS = 600
-
-
-def lede_country_names(article: Article, *, demonyms: bool = False) -> set[str]:
-    """The countries an article's title and opening name (by name or alias, and by
-    demonym too when ``demonyms``: "Malian soldiers")."""
-    gaz = gazetteer.load()
-    text = f"{article.title} {article.body[:_LEDE_CHARS]}"
-    words = re.findall(r"[A-Z][\w'’-]+", text)
-    if demonyms:  # and a dateline's capital: "BAMAKO (Reuters) -"
-        words += [w.title() for w in words if w.isupper() and len(w) > 3]
-    found = {gaz.place(w) for w in words}
-    return {hit[0].name for hit in found if hit is not None and (demonyms or hit[1] != "demonym")}
-
-
-def lede_countries(article: Article) -> int:
-    """How many countries an article's title and opening name."""
-    return len(lede_country_names(article))
 
 
 def is_partial_scope(claim: Claim, countries: int) -> bool:
@@ -320,12 +197,12 @@ def _subject_and_side(
     claim: Claim, parties: Parties, antecedent: Claim | None, sides: ArticleSides
 ) -> tuple[str | None, int | None]:
     """What a figure counts and whose (see ``fact_key_of``)."""
-    side = parties.root(counted_side(claim))
+    side = sides.canonical(parties.root(counted_side(claim)))
     subject = subject_family(claim.subject, claim.subject_text)
     if (
         side is not None
         and subject in ("combatants", "police")
-        and forces_of_other_kind(side, claim.subject_text, parties)
+        and forces_of_other_kind(side, claim.subject_text, parties, sides.groups)
     ):
         side = sides.side_of_forces(claim.subject_text)  # the side was misread
     if side is None and counts_enemy(claim):
@@ -336,12 +213,12 @@ def _subject_and_side(
         side = sides.side_of_forces(claim.subject_text)
     if side is None and subject in THING_SUBJECTS:
         side = sides.whose_things(claim, parties)
-    if claim.measure in ONE_FIGURE_MEASURES and subject not in THING_SUBJECTS:
+    if effective_measure(claim) in ONE_FIGURE_MEASURES and subject not in THING_SUBJECTS:
         subject = "people"  # a crowd's size, whatever its members are called
     if subject is None and antecedent is not None:
         subject = subject_family(antecedent.subject, antecedent.subject_text)
         if side is None:
-            side = parties.root(counted_side(antecedent))
+            side = sides.canonical(parties.root(counted_side(antecedent)))
     return subject, side
 
 
@@ -375,9 +252,10 @@ def fact_key_of(
     ):
         return None
     subject, side = _subject_and_side(claim, parties, antecedent, sides)
+    measure = effective_measure(claim) or claim.measure
     parts = [
         f"e{event.id}",
-        measure_family(claim.measure, subject, claim.subject_text or claim.quote),
+        measure_family(measure, subject, claim.subject_text or claim.quote),
         subject or "-",
         str(side) if side is not None else "-",
         claim.base_unit or "count",

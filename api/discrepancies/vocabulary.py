@@ -43,10 +43,28 @@ class Vocabulary:
     """Regular-expression fragments before a figure that make it a capacity."""
     not_counted: tuple[str, ...]
     """Words after a counted noun that are never what is counted ("people remain")."""
+    whole_groups: tuple[str, ...]
+    """Civilian nouns that count everyone an incident befell ("miners" of a mine blast)."""
+    own_fighters: tuple[str, ...]
+    """Nouns by which a body counts its own fighters ("five of its fighters")."""
+    combatant_nouns: tuple[str, ...]
+    """Nouns for fighters the subject lexicon does not name ("assailants")."""
+    measure_words: dict[str, str]
+    """Words that say what happened to what a bare count counts, by measure."""
+    noun_measures: dict[str, str]
+    """Counted nouns that say what happened to what they count ("survivors": rescued)."""
 
 
 @lru_cache(maxsize=1)
 def load() -> Vocabulary:
     text = resources.files(__package__).joinpath("vocabulary.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    return Vocabulary(**{name: tuple(data[name]) for name in Vocabulary.__dataclass_fields__})
+    lists = {name: tuple(data[name]) for name in Vocabulary.__dataclass_fields__}
+    tables = ("measure_words", "noun_measures")
+    for name in tables:
+        lists.pop(name)
+    return Vocabulary(
+        **lists,
+        measure_words=dict(data["measure_words"]),
+        noun_measures=dict(data["noun_measures"]),
+    )

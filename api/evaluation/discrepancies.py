@@ -109,8 +109,32 @@ def score_discrepancies(
     side_of: list[dict[int, int]] = [
         {cid: i for i, side in enumerate(d["sides"]) for cid in side} for d in discrepancies
     ]
-    explained: set[int] = set()
+    explained = _score_conflicts(report, gold, matches, discrepancies, side_of)
+    explained |= _score_denials(report, gold, produced_claims, bodies, discrepancies, side_of)
+    for index, d in enumerate(discrepancies):
+        if index not in explained:
+            shown = "; ".join(
+                ", ".join(f"{article_of.get(c, '?')}#{c}" for c in side) for side in d["sides"]
+            )
+            report.false.append(f"discrepancy {d['id']} ({d['kind']}): {shown}")
+        events = {event_of.get(article_of.get(c, "")) for side in d["sides"] for c in side}
+        if len(events) > 1:
+            report.mixed_events.append(f"discrepancy {d['id']} spans {sorted(map(str, events))}")
+    _score_non_discrepancies(report, gold, matches, discrepancies, side_of)
+    return report
 
+
+def _score_conflicts(
+    report: DiscrepancyReport,
+    gold: Mapping[str, Any],
+    matches: Mapping[str, set[int]],
+    discrepancies: Sequence[Mapping[str, Any]],
+    side_of: Sequence[Mapping[int, int]],
+) -> set[int]:
+    """Record each gold figure discrepancy found or missed; the discrepancies found. One
+    is found when every claim matching a gold side stands on one side of it, each gold
+    side on another."""
+    explained: set[int] = set()
     for g in gold.get("discrepancies", []):
         report.expected += 1
         kind = GOLD_KINDS.get(g["kind"], g["kind"])
@@ -130,7 +154,20 @@ def score_discrepancies(
         else:
             report.found.append(g["id"])
             explained.add(hit)
+    return explained
 
+
+def _score_denials(
+    report: DiscrepancyReport,
+    gold: Mapping[str, Any],
+    produced_claims: Mapping[str, Sequence[Mapping[str, Any]]],
+    bodies: Mapping[str, str],
+    discrepancies: Sequence[Mapping[str, Any]],
+    side_of: Sequence[Mapping[int, int]],
+) -> set[int]:
+    """Record each gold denial found or missed; the denial discrepancies found. One is
+    found when claims overlapping its assertion and its denial stand on different sides."""
+    explained: set[int] = set()
     for item in gold.get("denials", {}).get("items", []):
         report.denials_expected += 1
         name = item["article"]
@@ -153,17 +190,18 @@ def score_discrepancies(
         else:
             report.denials_found.append(item["id"])
             explained.add(hit)
+    return explained
 
-    for index, d in enumerate(discrepancies):
-        if index not in explained:
-            shown = "; ".join(
-                ", ".join(f"{article_of.get(c, '?')}#{c}" for c in side) for side in d["sides"]
-            )
-            report.false.append(f"discrepancy {d['id']} ({d['kind']}): {shown}")
-        events = {event_of.get(article_of.get(c, "")) for side in d["sides"] for c in side}
-        if len(events) > 1:
-            report.mixed_events.append(f"discrepancy {d['id']} spans {sorted(map(str, events))}")
 
+def _score_non_discrepancies(
+    report: DiscrepancyReport,
+    gold: Mapping[str, Any],
+    matches: Mapping[str, set[int]],
+    discrepancies: Sequence[Mapping[str, Any]],
+    side_of: Sequence[Mapping[int, int]],
+) -> None:
+    """Record the look-alikes and updates set on different sides of one discrepancy, and
+    among them those about different incidents."""
     for item in gold.get("non_discrepancies", []):
         ids = [matches.get(cid, set()) for cid in item["claims"]]
         for index, d in enumerate(discrepancies):
@@ -176,4 +214,3 @@ def score_discrepancies(
                 report.non_discrepancy_violations.append(shown)
                 if CROSS_INCIDENT.search(item["why"]):
                     report.cross_incident.append(shown)
-    return report

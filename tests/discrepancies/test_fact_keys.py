@@ -151,9 +151,15 @@ def test_a_subgroup_of_a_reported_figure_is_no_account_of_the_whole() -> None:
 class FixedParties(Parties):
     """Parties of a made-up article: actor id -> (root, kind)."""
 
-    def __init__(self, table: dict[int, tuple[int, str]]) -> None:
+    def __init__(
+        self, table: dict[int, tuple[int, str]], names: dict[int, str] | None = None
+    ) -> None:
         super().__init__(cast(Any, None))
         self.table = table
+        self.names = names or {}
+
+    def name(self, actor_id: int) -> str | None:
+        return self.names.get(actor_id)
 
     def root(self, actor_id: int | None) -> int | None:
         return None if actor_id is None else self.table.get(actor_id, (actor_id, ""))[0]
@@ -264,7 +270,7 @@ def test_with_no_state_among_its_speakers_the_one_country_of_the_opening_fights(
 
 def test_a_datelines_capital_names_the_country() -> None:
     from api.articles.models import Article
-    from api.discrepancies.keys import lede_country_names
+    from api.discrepancies.sides import lede_country_names
 
     article = Article(title="Base attacked", body="NIAMEY (Wire) - Gunmen attacked a base.")
     assert "Niger" in lede_country_names(article, demonyms=True)
@@ -300,3 +306,43 @@ def test_an_unattributed_figure_introduced_as_a_claim_is_no_outlets_own() -> Non
         claimant_id=5,
     )
     assert "hearsay" not in (fact_key_of(attributed, EVENT, PARTIES) or "")
+
+
+def test_a_bare_count_governed_by_a_measure_word_meets_the_measures_figures() -> None:
+    # "said 35 gunmen had been killed" and "killed 35 gunmen" are one fact
+    text = "The governor said 35 gunmen had been killed near the pass."
+    counted = make(statement=text, quote="35 gunmen", measure="count", subject="combatants")
+    killed = make(id=2, quote="killed 35 gunmen", measure="killed", subject="combatants")
+    assert fact_key_of(counted, EVENT, PARTIES) == fact_key_of(killed, EVENT, PARTIES)
+    # a count nothing governs stays a count
+    crowd = make(statement="Some 35 gunmen guard the pass.", quote="35 gunmen", measure="count")
+    assert fact_key_of(crowd, EVENT, PARTIES) != fact_key_of(killed, EVENT, PARTIES)
+
+
+def test_a_name_cut_short_and_an_unattached_military_are_the_parties_they_stand_for() -> None:
+    # 1: a country; 2: "the military", placed in no country; 3: "Front" (a side read from
+    # "fighters of the Front for Unity"); 4: the Front for Unity, taken for an organisation.
+    parties = FixedParties(
+        {1: (1, "country"), 2: (2, "military"), 3: (3, "armed_group"), 4: (4, "organization")},
+        names={1: "Narvia", 2: "military", 3: "Front", 4: "Front for Unity"},
+    )
+    claims = [
+        make(claimant_id=2, subject="combatants", subject_side_id=3, subject_text="fighters"),
+        make(id=2, claimant_id=4),
+        make(id=3, claimant_id=1),
+    ]
+    sides = ArticleSides.of(claims, parties)
+    assert sides.states == {1} and sides.groups == {4}
+    front = make(measure="killed", subject="combatants", subject_text="fighters", subject_side_id=3)
+    assert fact_key_of(front, EVENT, parties, sides=sides) == "e4|killed|combatants|4|count"
+    soldiers = make(measure="killed", subject="combatants", subject_text="soldiers")
+    assert fact_key_of(soldiers, EVENT, parties, sides=sides) == "e4|killed|combatants|1|count"
+
+
+def test_a_body_that_counts_its_own_fighters_or_its_enemys_fights() -> None:
+    parties = FixedParties({1: (1, "country"), 5: (5, "organization")})
+    own = make(claimant_id=5, subject="people", subject_text="men", subject_side_id=5)
+    sides = ArticleSides.of([make(id=2, claimant_id=1), own], parties)
+    assert sides.groups == {5}
+    enemy = make(id=3, claimant_id=5, subject="combatants", subject_text="enemy soldiers")
+    assert ArticleSides.of([make(id=2, claimant_id=1), enemy], parties).groups == {5}

@@ -263,3 +263,56 @@ def test_a_bare_count_of_people_rises_like_a_toll() -> None:
     assert series_of("count", "people") == "rising"
     assert series_of("count", "aircraft") == "fixed"
     assert series_of("killed") == "rising"
+
+
+def test_a_bare_count_takes_the_measure_of_the_word_that_governs_it() -> None:
+    from api.discrepancies.families import governed_measure
+
+    # the verb before the figure, a noun it is the object of, the verb of its clause after
+    sentence = "The police said they had managed to neutralise 14 raiders near the dam."
+    assert governed_measure(sentence, "14 raiders") == "killed"
+    sentence = "Volunteers said the corpses of nine climbers were carried down."
+    assert governed_measure(sentence, "nine climbers") == "killed"
+    sentence = "It claimed the interception of 30 rockets over the coast."
+    assert governed_measure(sentence, "30 rockets") == "destroyed"
+    sentence = "Officials said 16 herders from the valley had been kidnapped overnight."
+    assert governed_measure(sentence, "16 herders") == "abducted"
+    # no measure word governs a plain count, and a clause boundary stops the search
+    sentence = "There were 300 guests in the hall, and two were hurt."
+    assert governed_measure(sentence, "300 guests") is None
+
+
+def test_fighters_and_members_of_forces_are_combatants() -> None:
+    # "nine raiders were captured", "no member of the border police units died"
+    assert subject_family("raider", "raiders") == "combatants"
+    assert subject_family("member", "member of the armed forces") == "combatants"
+    assert subject_family("inmate", "inmates") == "people"
+
+
+def test_a_crowd_noun_makes_a_bare_count_a_crowds_size() -> None:
+    from api.discrepancies.families import effective_measure
+
+    counted = _claim(
+        "the number of demonstrators at 6,000",
+        6000.0,
+        measure="count",
+        subject_text="the number of demonstrators",
+    )
+    assert effective_measure(counted) == "attended"
+    # survivors are not: "nine survivors are in hospital" counts no one rescued
+    survivors = _claim("nine survivors", 9.0, measure="count", subject_text="survivors")
+    assert effective_measure(survivors) == "count"
+
+
+def test_people_who_lost_their_lives_were_killed() -> None:
+    # "no member of the crew lost his life"
+    assert measure_family("lost", "people") == "killed"
+    assert measure_family("lost", "aircraft") == "destroyed"
+
+
+def test_the_workers_an_incident_befell_are_its_people_but_civilians_stay_civilians() -> None:
+    # "eight dockers ... killing 12 workers" beside "the toll rose to 14"
+    assert subject_family("civilians", "workers") == "people"
+    assert subject_family("civilians", "passengers and crew") == "people"
+    assert subject_family("civilians", "civilians") == "civilians"
+    assert subject_family("civilians", "children") == "civilians"

@@ -87,3 +87,36 @@ def test_an_incident_named_by_an_earlier_year_is_its_own() -> None:
     # the year of the incident itself names no other one
     same = analyse_article("The 2025 floods have killed 40 people so far.", "", PUBLISHED)
     assert same.at(30, 44).key == ""
+
+
+def _incident(body: str, text: str, published: date = PUBLISHED) -> str:
+    start = body.index(text)
+    return analyse_article(body, "", published).at(start, start + len(text)).key
+
+
+def test_a_count_since_shortly_before_the_incident_is_the_incidents_own() -> None:
+    body = (
+        "Floods swept the Orvel valley on Tuesday, officials said.\n"
+        "The relief agency said 14 people had died since Sunday.\n"
+        "The agency said 300 people had died in floods since 2019.\n"
+    )
+    assert _incident(body, "14 people had died") == ""
+    assert _incident(body, "300 people had died") != ""  # a wider scope of its own
+
+
+def test_an_unrelated_raid_is_another_incident() -> None:
+    body = (
+        "Gunmen stormed a depot near Tarsk on Tuesday, killing six guards.\n"
+        "On Wednesday two guards died at a bridge, in what police called an unrelated raid.\n"
+    )
+    assert _incident(body, "killing six guards") == ""
+    assert _incident(body, "two guards died") != ""
+
+
+def test_a_place_after_an_adjective_is_still_a_place() -> None:
+    body = (
+        "Cholera has killed 20 people in Varro since August, the ministry said.\n"
+        "Clinics are full. Wards are short of saline. Doctors asked for help.\n"
+        "Five patients had died at the crowded Lumo Hills clinic, nurses reported.\n"
+    )
+    assert _incident(body, "Five patients had died").startswith("p:")

@@ -35,3 +35,34 @@ def test_a_states_bodies_speak_for_the_country_but_an_organisation_in_it_does_no
     assert parties.root(medic.id) == union.id  # a person speaks for their organisation
     assert parties.root(union.id) == union.id
     assert parties.root(militia.id) == militia.id
+
+
+def test_an_unattached_state_body_named_by_common_nouns_speaks_for_the_facts_country() -> None:
+    from typing import Any, cast
+
+    from api.discrepancies.parties import Parties, fold_state_bodies
+
+    class Named(Parties):
+        def __init__(self) -> None:
+            super().__init__(cast(Any, None))
+            self.rows = {
+                1: ("country", "Narvia"),
+                2: ("military", "military"),
+                3: (
+                    "government",
+                    "ministry source quoted by Orvel Radio",
+                ),
+            }
+
+        def kind(self, actor_id: int) -> str | None:
+            return self.rows[actor_id][0]
+
+        def name(self, actor_id: int) -> str | None:
+            return self.rows[actor_id][1]
+
+    folded = fold_state_bodies([1, 2, 3, "outlet:publisher:x"], Named())
+    assert folded[2] == 1  # "the military" is the one country's
+    assert folded[3] == 3  # a named source may be the other side's
+    assert folded["outlet:publisher:x"] == "outlet:publisher:x"
+    # with no country, or two, nothing is folded
+    assert fold_state_bodies([2], Named())[2] == 2
