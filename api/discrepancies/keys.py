@@ -480,7 +480,7 @@ def antecedent_of(claim: Claim, article_claims: Sequence[Claim]) -> Claim | None
     best = None
     for other in article_claims:
         if (
-            other.id != claim.id
+            other is not claim
             and other.subject is not None
             and other.measure == claim.measure
             and other.base_unit == claim.base_unit
