@@ -74,9 +74,10 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
         content_hash=digest,
         extractor_version=result.version,
     )
-    session.add(article)
-    session.flush()
-    events.assign_event(session, article)
+    # Placed before it is written, so the article is inserted once, with its event (held
+    # here, so the steps below find it in the session rather than reading it again).
+    event = events.assign_event(session, article)
+    assert article.event_id == event.id
     parties = refresh.Parties(session)
     stored = store_extraction(session, article, result, parties)
     refresh.refresh_article(session, article, parties=parties, claims=stored)
