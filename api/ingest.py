@@ -80,7 +80,7 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
     assert article.event_id == event.id
     parties = refresh.Parties(session)
     stored = store_extraction(session, article, result, parties)
-    refresh.refresh_article(session, article, parties=parties, claims=stored)
+    refresh.refresh_article(session, article, parties=parties, claims=stored, keyed=True)
     return article, True
 
 

@@ -110,6 +110,9 @@ def store_extraction(
         claim_from_extraction(article, item, resolver, result.version) for item in result.claims
     ]
     parties = parties or refresh.Parties(session)
+    # The actors, aliases and parent links the resolver learnt are written first, so the
+    # keys below read the store as it is with them (as a later re-derivation would).
+    session.flush()
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
     with session.no_autoflush:  # one batched INSERT below, not a flush per lookup
         refresh.assign_fact_keys(session, claims, parties)
