@@ -33,7 +33,7 @@ from api.errors import Conflict
 from api.events import service as events
 from api.events.models import Event
 from api.extraction import extract
-from api.extraction.types import ArticleInput, ExtractionResult
+from api.extraction.types import ArticleInput, ExtractedClaim, ExtractionResult
 from api.names import normalize_name
 
 recording.install()  # the CLI and seed loader write through here: they feed the changes too
@@ -272,45 +272,14 @@ def reextract_article(session: Session, article: Article) -> Reextraction:
     old = list(session.exec(select(Claim).where(Claim.article_id == article.id)))
     edited = [c for c in old if c.edited]
     old_keys = {c.fact_key for c in old if c.fact_key}
-    names = {
-        a.id: normalize_name(a.name)
-        for a in session.exec(
-            select(Actor).where(col(Actor.id).in_({c.claimant_id for c in old if c.claimant_id}))
-        )
-    }
-    by_signature = {
-        _signature(
-            c.start_offset,
-            c.end_offset,
-            c.measure,
-            c.qualifier,
-            c.lower,
-            c.upper,
-            c.unit,
-            c.stance,
-            names.get(c.claimant_id) if c.claimant_id else None,
-        ): c
-        for c in old
-        if not c.edited
-    }
+    by_signature = _stored_signatures(session, old)
     fresh = []
     unchanged = 0
     for item in result.claims:
-        ev, q = item.evidence, item.quantity
+        ev = item.evidence
         if any(ev.start < c.end_offset and c.start_offset < ev.end for c in edited):
             continue
-        signature = _signature(
-            ev.start,
-            ev.end,
-            item.measure,
-            q.qualifier.value if q else None,
-            q.lower if q else None,
-            q.upper if q else None,
-            q.unit if q else None,
-            item.stance.value,
-            normalize_name(item.claimant.name) if item.claimant else None,
-        )
-        same = by_signature.pop(signature, None)
+        same = by_signature.pop(_extracted_signature(item), None)
         if same is not None:
             same.extractor_version = result.version
             session.add(same)
@@ -335,6 +304,46 @@ def reextract_article(session: Session, article: Article) -> Reextraction:
         unchanged=unchanged,
         kept_edited=len(edited),
         version=result.version,
+    )
+
+
+def _stored_signatures(session: Session, old: list[Claim]) -> dict[tuple[object, ...], Claim]:
+    """The stored claims no editor corrected, by what their extraction said."""
+    names = {
+        a.id: normalize_name(a.name)
+        for a in session.exec(
+            select(Actor).where(col(Actor.id).in_({c.claimant_id for c in old if c.claimant_id}))
+        )
+    }
+    return {
+        _signature(
+            c.start_offset,
+            c.end_offset,
+            c.measure,
+            c.qualifier,
+            c.lower,
+            c.upper,
+            c.unit,
+            c.stance,
+            names.get(c.claimant_id) if c.claimant_id else None,
+        ): c
+        for c in old
+        if not c.edited
+    }
+
+
+def _extracted_signature(item: ExtractedClaim) -> tuple[object, ...]:
+    ev, q = item.evidence, item.quantity
+    return _signature(
+        ev.start,
+        ev.end,
+        item.measure,
+        q.qualifier.value if q else None,
+        q.lower if q else None,
+        q.upper if q else None,
+        q.unit if q else None,
+        item.stance.value,
+        normalize_name(item.claimant.name) if item.claimant else None,
     )
 
 
