@@ -480,7 +480,7 @@ def antecedent_of(claim: Claim, article_claims: Sequence[Claim]) -> Claim | None
     best = None
     for other in article_claims:
         if (
-            other is not claim
+            other.id != claim.id
             and other.subject is not None
             and other.measure == claim.measure
             and other.base_unit == claim.base_unit
