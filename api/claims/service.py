@@ -97,8 +97,10 @@ def store_extraction(
 ) -> list[Claim]:
     """Persist an extraction result for ``article`` (in the caller's transaction).
 
-    The claims are written with their event and fact already set (the article's event is
-    assigned first), so no second write is needed to place them.
+    The claims are written with their event (the article's event is assigned first), then
+    keyed once, with their ids (a figure's antecedent is another claim of the article, by
+    id) and every actor the resolver learnt written: one batched ``UPDATE`` sets their
+    fact keys, and ``refresh_article(..., keyed=True)`` does not derive them again.
     """
     resolver = ActorResolver(session)
     resolver.preload(
@@ -109,14 +111,14 @@ def store_extraction(
     claims = [
         claim_from_extraction(article, item, resolver, result.version) for item in result.claims
     ]
-    parties = parties or refresh.Parties(session)
-    # The actors, aliases and parent links the resolver learnt are written first, so the
-    # keys below read the store as it is with them (as a later re-derivation would).
-    session.flush()
-    parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
-    with session.no_autoflush:  # one batched INSERT below, not a flush per lookup
-        refresh.assign_fact_keys(session, claims, parties)
+    for claim in claims:
+        claim.event_id = article.event_id
     session.add_all(claims)
+    session.flush()
+    parties = parties or refresh.Parties(session)
+    parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
+    with session.no_autoflush:  # one batched UPDATE below, not a flush per lookup
+        refresh.assign_fact_keys(session, claims, parties)
     session.flush()
     return claims
 
