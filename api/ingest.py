@@ -26,7 +26,7 @@ from api.articles import service as articles
 from api.articles.models import Article, ArticleCreate, ArticleUpdate, DeletedArticle
 from api.changes import recording
 from api.claims.models import Claim
-from api.claims.service import store_extraction
+from api.claims.service import draft_claims, store_extraction
 from api.db import utcnow
 from api.discrepancies import refresh
 from api.errors import Conflict
@@ -53,11 +53,12 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
     """Store an article and everything derived from it; ``(article, created)``.
 
     Posting a body that is stored already returns the stored article (``created`` is
-    false). The text is extracted before the first statement, so a long extraction never
-    holds a transaction (or the writers' lock) open.
+    false). The text is extracted, and its claims drafted as rows, before the first
+    statement, so that work never holds a transaction (or the writers' lock) open.
     """
     digest = articles.content_hash(data.body)
     result = extract(input_of(data))
+    drafts = draft_claims(result)
     existing = articles.by_hash(session, digest)
     if existing is not None:
         return existing, False
@@ -79,7 +80,7 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
     event = events.assign_event(session, article)
     assert article.event_id == event.id
     parties = refresh.Parties(session)
-    stored = store_extraction(session, article, result, parties)
+    stored = store_extraction(session, article, result, parties, drafts)
     refresh.refresh_article(session, article, parties=parties, claims=stored, keyed=True)
     return article, True
 
