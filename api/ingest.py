@@ -26,14 +26,14 @@ from api.articles import service as articles
 from api.articles.models import Article, ArticleCreate, ArticleUpdate, DeletedArticle
 from api.changes import recording
 from api.claims.models import Claim
-from api.claims.service import store_extraction
+from api.claims.service import draft_claims, store_extraction
 from api.db import utcnow
 from api.discrepancies import refresh
 from api.errors import Conflict
 from api.events import service as events
 from api.events.models import Event
 from api.extraction import extract
-from api.extraction.types import ArticleInput, ExtractionResult
+from api.extraction.types import ArticleInput, ExtractedClaim, ExtractionResult
 from api.names import normalize_name
 
 recording.install()  # the CLI and seed loader write through here: they feed the changes too
@@ -53,11 +53,12 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
     """Store an article and everything derived from it; ``(article, created)``.
 
     Posting a body that is stored already returns the stored article (``created`` is
-    false). The text is extracted before the first statement, so a long extraction never
-    holds a transaction (or the writers' lock) open.
+    false). The text is extracted, and its claims drafted as rows, before the first
+    statement, so that work never holds a transaction (or the writers' lock) open.
     """
     digest = articles.content_hash(data.body)
     result = extract(input_of(data))
+    drafts = draft_claims(result)
     existing = articles.by_hash(session, digest)
     if existing is not None:
         return existing, False
@@ -74,12 +75,13 @@ def create_article(session: Session, data: ArticleCreate) -> tuple[Article, bool
         content_hash=digest,
         extractor_version=result.version,
     )
-    session.add(article)
-    session.flush()
-    events.assign_event(session, article)
+    # Placed before it is written, so the article is inserted once, with its event (held
+    # here, so the steps below find it in the session rather than reading it again).
+    event = events.assign_event(session, article)
+    assert article.event_id == event.id
     parties = refresh.Parties(session)
-    stored = store_extraction(session, article, result, parties)
-    refresh.refresh_article(session, article, parties=parties, claims=stored)
+    stored = store_extraction(session, article, result, parties, drafts)
+    refresh.refresh_article(session, article, parties=parties, claims=stored, keyed=True)
     return article, True
 
 
@@ -271,45 +273,14 @@ def reextract_article(session: Session, article: Article) -> Reextraction:
     old = list(session.exec(select(Claim).where(Claim.article_id == article.id)))
     edited = [c for c in old if c.edited]
     old_keys = {c.fact_key for c in old if c.fact_key}
-    names = {
-        a.id: normalize_name(a.name)
-        for a in session.exec(
-            select(Actor).where(col(Actor.id).in_({c.claimant_id for c in old if c.claimant_id}))
-        )
-    }
-    by_signature = {
-        _signature(
-            c.start_offset,
-            c.end_offset,
-            c.measure,
-            c.qualifier,
-            c.lower,
-            c.upper,
-            c.unit,
-            c.stance,
-            names.get(c.claimant_id) if c.claimant_id else None,
-        ): c
-        for c in old
-        if not c.edited
-    }
+    by_signature = _stored_signatures(session, old)
     fresh = []
     unchanged = 0
     for item in result.claims:
-        ev, q = item.evidence, item.quantity
+        ev = item.evidence
         if any(ev.start < c.end_offset and c.start_offset < ev.end for c in edited):
             continue
-        signature = _signature(
-            ev.start,
-            ev.end,
-            item.measure,
-            q.qualifier.value if q else None,
-            q.lower if q else None,
-            q.upper if q else None,
-            q.unit if q else None,
-            item.stance.value,
-            normalize_name(item.claimant.name) if item.claimant else None,
-        )
-        same = by_signature.pop(signature, None)
+        same = by_signature.pop(_extracted_signature(item), None)
         if same is not None:
             same.extractor_version = result.version
             session.add(same)
@@ -334,6 +305,46 @@ def reextract_article(session: Session, article: Article) -> Reextraction:
         unchanged=unchanged,
         kept_edited=len(edited),
         version=result.version,
+    )
+
+
+def _stored_signatures(session: Session, old: list[Claim]) -> dict[tuple[object, ...], Claim]:
+    """The stored claims no editor corrected, by what their extraction said."""
+    names = {
+        a.id: normalize_name(a.name)
+        for a in session.exec(
+            select(Actor).where(col(Actor.id).in_({c.claimant_id for c in old if c.claimant_id}))
+        )
+    }
+    return {
+        _signature(
+            c.start_offset,
+            c.end_offset,
+            c.measure,
+            c.qualifier,
+            c.lower,
+            c.upper,
+            c.unit,
+            c.stance,
+            names.get(c.claimant_id) if c.claimant_id else None,
+        ): c
+        for c in old
+        if not c.edited
+    }
+
+
+def _extracted_signature(item: ExtractedClaim) -> tuple[object, ...]:
+    ev, q = item.evidence, item.quantity
+    return _signature(
+        ev.start,
+        ev.end,
+        item.measure,
+        q.qualifier.value if q else None,
+        q.lower if q else None,
+        q.upper if q else None,
+        q.unit if q else None,
+        item.stance.value,
+        normalize_name(item.claimant.name) if item.claimant else None,
     )
 
 

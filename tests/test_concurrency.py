@@ -39,13 +39,23 @@ def _snapshot(service: Service) -> dict[str, Any]:
                 row.id: row.article_count
                 for row in conn.execute(text("SELECT id, article_count FROM event"))
             }
+            # An event by its articles, wherever its id appears (fact keys name it too).
+            named = {event_id: repr(sorted(group)) for event_id, group in events.items()}
+            terms = sorted(
+                (named.get(row.event_id, ""), row.term, row.count)
+                for row in conn.execute(text("SELECT event_id, term, count FROM event_term"))
+            )
             claims = {}
             for row in conn.execute(
                 text(
                     "SELECT id, article_id, start_offset, end_offset, status, source_count,"
-                    " claimant_id FROM claim"
+                    " claimant_id, fact_key FROM claim"
                 )
             ):
+                fact = row.fact_key or ""
+                if fact.startswith("e") and fact[1:].split("|")[0].isdigit():
+                    event_id, rest = fact[1:].split("|", 1)
+                    fact = named.get(int(event_id), "") + "|" + rest
                 claims[row.id] = (
                     articles[row.article_id][0],
                     row.start_offset,
@@ -53,6 +63,7 @@ def _snapshot(service: Service) -> dict[str, Any]:
                     row.status,
                     row.source_count,
                     actors.get(row.claimant_id),
+                    fact,
                 )
             sides: dict[int, set[tuple[int, tuple[Any, ...]]]] = {}
             for row in conn.execute(
@@ -72,6 +83,7 @@ def _snapshot(service: Service) -> dict[str, Any]:
         "event_counts": sorted(
             (sorted(events.get(event_id, set())), count) for event_id, count in counts.items()
         ),
+        "event_terms": terms,
         "claims": sorted(claims.values(), key=repr),
         "actors": sorted(actors.values()),
         "discrepancies": discrepancies,
@@ -130,6 +142,7 @@ def test_parallel_posts_equal_the_same_posts_in_order(
 
     assert got["events"] == expected["events"]
     assert got["event_counts"] == expected["event_counts"]
+    assert got["event_terms"] == expected["event_terms"]
     assert got["actors"] == expected["actors"]
     assert got["claims"] == expected["claims"]
     assert got["discrepancies"] == expected["discrepancies"]

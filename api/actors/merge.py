@@ -66,6 +66,28 @@ def merge_actor(session: Session, merged_id: int, into: int) -> Actor:
     and statuses of the claims whose parties change are recomputed. Editors' discrepancies
     whose finding goes are kept, orphaned, as everywhere else.
     """
+    merged, survivor, below = _merge_pair(session, merged_id, into)
+    # Claims whose parties may change: those naming the merged actor or anyone below it
+    # (their party was the merged actor's, and is now the survivor's).
+    touched = _move_references(session, merged, survivor, below | {merged_id})
+    claim_ids = [c.id for c in touched if c.id is not None]
+    _move_aliases(session, merged, survivor)
+    session.add(ActorRedirect(id=merged.id, actor_id=survivor.id, name=merged.name))
+    survivor.updated_at = utcnow()
+    session.add(survivor)
+    session.flush()
+    session.delete(merged)
+    session.flush()
+    session.expire_all()  # the bulk updates above bypassed the identity map
+    _rederive(session, claim_ids)
+    session.flush()
+    session.refresh(survivor)
+    return survivor
+
+
+def _merge_pair(session: Session, merged_id: int, into: int) -> tuple[Actor, Actor, set[int]]:
+    """The actor merged, the survivor and the actors below the merged one, once the merge
+    is known to be possible."""
     merged = get_actor(session, merged_id)
     if into == merged_id:
         raise Conflict(f"body.into: actor {merged_id} cannot be merged into itself")
@@ -81,10 +103,14 @@ def merge_actor(session: Session, merged_id: int, into: int) -> Actor:
             f"body.into: actor {into} belongs to actor {merged_id}; merge the other way round"
         )
     assert merged.id is not None and survivor.id is not None
+    return merged, survivor, below
 
-    # Claims whose parties may change: those naming the merged actor or anyone below it
-    # (their party was the merged actor's, and is now the survivor's).
-    involved = below | {merged.id}
+
+def _move_references(
+    session: Session, merged: Actor, survivor: Actor, involved: set[int]
+) -> list[Claim]:
+    """Point the claims, discrepancies, children and redirects of ``merged`` at
+    ``survivor``; the claims of the ``involved`` actors (whose parties may change)."""
     touched = list(
         session.exec(
             select(Claim)
@@ -117,21 +143,14 @@ def merge_actor(session: Session, merged_id: int, into: int) -> Actor:
         .where(col(ActorRedirect.actor_id) == merged.id)
         .values(actor_id=survivor.id)
     )
-    _move_aliases(session, merged, survivor)
-    session.add(ActorRedirect(id=merged.id, actor_id=survivor.id, name=merged.name))
-    survivor.updated_at = now
-    session.add(survivor)
-    session.flush()
-    session.delete(merged)
-    session.flush()
-    session.expire_all()  # the bulk updates above bypassed the identity map
+    return touched
 
-    claims = list(session.exec(select(Claim).where(col(Claim.id).in_([c.id for c in touched]))))
+
+def _rederive(session: Session, claim_ids: list[int]) -> None:
+    """Recompute the facts, statuses and denials of the claims whose parties changed."""
+    claims = list(session.exec(select(Claim).where(col(Claim.id).in_(claim_ids))))
     parties = refresh.Parties(session)
     keys = refresh.assign_fact_keys(session, claims, parties)
     refresh.refresh_facts(session, keys, parties)
     for article_id, event_id in sorted({(c.article_id, c.event_id or 0) for c in claims}):
         refresh.refresh_statements(session, article_id, event_id or None, parties)
-    session.flush()
-    session.refresh(survivor)
-    return survivor

@@ -93,11 +93,16 @@ def _of(objects: Iterable[Any], cls: type[Any]) -> list[Any]:
 class _Flush:
     """One flush's view: what is new, deleted and changed, and touching dependants."""
 
-    def __init__(self, session: Session, now: datetime) -> None:
+    def __init__(
+        self, session: Session, now: datetime, created: frozenset[tuple[Resource, int]]
+    ) -> None:
         self.session = session
         self.now = now
         self.new = {id(o) for o in session.new}
         self.deleted = {id(o) for o in session.deleted}
+        #: Resources an earlier flush of this transaction created: what they show is new
+        #: as of the commit anyway, so they are not stamped again (no ``UPDATE`` for it).
+        self.created = created
         # Whether each dirty object has a net change, asked once per flush (it compares
         # every attribute's history): only ``touch`` changes objects meanwhile, and an
         # object it stamps is modified.
@@ -130,7 +135,10 @@ class _Flush:
         wanted = {i for i in ids if i is not None}
         held = []
         missing = []
+        resource = RESOURCES[cls]
         for i in wanted:
+            if (resource, i) in self.created:
+                continue
             obj = self.session.identity_map.get(self.session.identity_key(cls, i))
             if obj is None:
                 missing.append(i)
@@ -151,6 +159,8 @@ class _Flush:
     def touch(self, objects: Iterable[Any]) -> None:
         for obj in objects:
             if id(obj) in self.new or id(obj) in self.deleted:
+                continue
+            if (RESOURCES[type(obj)], obj.id) in self.created:
                 continue
             if not inspect(obj).attrs.updated_at.history.has_changes():
                 obj.updated_at = self.now
@@ -257,7 +267,8 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
     state.pending = []
     if not any(type(o) in GUARDED for o in (*session.new, *session.dirty, *session.deleted)):
         return
-    flush = _Flush(session, utcnow())
+    created = frozenset(k for k, action in state.seen.items() if action == ChangeAction.created)
+    flush = _Flush(session, utcnow(), created)
     state.at = flush.now
     _stamp(flush)
     _actors(flush)

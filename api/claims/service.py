@@ -45,22 +45,18 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
-def claim_from_extraction(
-    article: Article, item: ExtractedClaim, resolver: ActorResolver, version: str
-) -> Claim:
-    assert article.id is not None
-    claimant = resolver.resolve(item.claimant)
-    relay = resolver.resolve(item.relayed_by)
-    side = resolver.resolve(item.subject_side)
-    target = resolver.resolve(item.target)
+def draft_claims(result: ExtractionResult) -> list[Claim]:
+    """The claims of an extraction result as rows, before any database work: what they
+    say, with no article or actors yet (``store_extraction`` links them). Built before the
+    unit of work's first statement, so the writers' lock is not held while they are."""
+    return [_draft(item, result.version) for item in result.claims]
+
+
+def _draft(item: ExtractedClaim, version: str) -> Claim:
     q = item.quantity
     t = item.time
     return Claim(
-        article_id=article.id,
-        claimant_id=claimant.id if claimant else None,
-        relayed_by_id=relay.id if relay else None,
-        subject_side_id=side.id if side else None,
-        target_id=target.id if target else None,
+        article_id=0,
         statement=item.statement,
         stance=item.stance.value,
         quote=item.evidence.quote,
@@ -89,16 +85,37 @@ def claim_from_extraction(
     )
 
 
+def _link(claim: Claim, article: Article, item: ExtractedClaim, resolver: ActorResolver) -> Claim:
+    """A drafted claim placed in its article, its actors resolved (created when new)."""
+    assert article.id is not None
+    claimant = resolver.resolve(item.claimant)
+    relay = resolver.resolve(item.relayed_by)
+    side = resolver.resolve(item.subject_side)
+    target = resolver.resolve(item.target)
+    claim.article_id = article.id
+    claim.event_id = article.event_id
+    claim.claimant_id = claimant.id if claimant else None
+    claim.relayed_by_id = relay.id if relay else None
+    claim.subject_side_id = side.id if side else None
+    claim.target_id = target.id if target else None
+    claim.created_at = claim.updated_at = utcnow()  # stored now, not when drafted
+    return claim
+
+
 def store_extraction(
     session: Session,
     article: Article,
     result: ExtractionResult,
     parties: refresh.Parties | None = None,
+    drafts: Sequence[Claim] | None = None,
 ) -> list[Claim]:
     """Persist an extraction result for ``article`` (in the caller's transaction).
 
-    The claims are written with their event and fact already set (the article's event is
-    assigned first), so no second write is needed to place them.
+    The claims are written with their event (the article's event is assigned first), then
+    keyed once, with their ids (a figure's antecedent is another claim of the article, by
+    id) and every actor the resolver learnt written: one batched ``UPDATE`` sets their
+    fact keys, and ``refresh_article(..., keyed=True)`` does not derive them again.
+    ``drafts``: ``draft_claims(result)``, when the caller drafted them already.
     """
     resolver = ActorResolver(session)
     resolver.preload(
@@ -106,14 +123,17 @@ def store_extraction(
         for item in result.claims
         for ref in (item.claimant, item.relayed_by, item.subject_side, item.target)
     )
+    drafts = draft_claims(result) if drafts is None else drafts
     claims = [
-        claim_from_extraction(article, item, resolver, result.version) for item in result.claims
+        _link(claim, article, item, resolver)
+        for claim, item in zip(drafts, result.claims, strict=True)
     ]
+    session.add_all(claims)
+    session.flush()
     parties = parties or refresh.Parties(session)
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
-    with session.no_autoflush:  # one batched INSERT below, not a flush per lookup
+    with session.no_autoflush:  # one batched UPDATE below, not a flush per lookup
         refresh.assign_fact_keys(session, claims, parties)
-    session.add_all(claims)
     session.flush()
     return claims
 

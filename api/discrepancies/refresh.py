@@ -367,19 +367,27 @@ def refresh_article(
     extra_keys: Iterable[str] = (),
     parties: Parties | None = None,
     claims: Sequence[Claim] | None = None,
+    *,
+    keyed: bool = False,
 ) -> None:
     """Bring an article's claims, their facts and the article's denials up to date.
 
     The claims' statuses are derived once, after both the facts and the denials.
     ``claims``: all of the article's claims when the caller holds them already (a new
-    article's, just stored), so they are not read back.
+    article's, just stored), so they are not read back. ``keyed``: those claims were
+    given their event and fact keys as they were stored (``store_extraction``), in the
+    same state of the store, so they are not derived again.
     """
     assert article.id is not None
     parties = parties or Parties(session)
     if claims is None:
+        keyed = False
         claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
     parties.prefetch([c.subject_side_id for c in claims] + [c.claimant_id for c in claims])
-    keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
+    if keyed:
+        keys = {c.fact_key for c in claims if c.fact_key} | set(extra_keys)
+    else:
+        keys = assign_fact_keys(session, claims, parties) | set(extra_keys)
     rows, sources = _refresh_facts(session, keys, parties)
     own = _refresh_statements(
         session, article.id, article.event_id, parties, claims, key=statements_key(article)

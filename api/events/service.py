@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, or_
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, col, select
 
 from api.articles.models import Article
@@ -55,7 +57,7 @@ def choose_event(session: Session, article: Article, terms: frozenset[str]) -> E
         shared[event_id].add(term)
     if not shared:
         return None
-    best: tuple[float, int] | None = None
+    best: tuple[float, int, Event] | None = None
     candidates = session.exec(select(Event).where(col(Event.id).in_(list(shared))))
     for event in candidates:
         assert event.id is not None
@@ -64,13 +66,19 @@ def choose_event(session: Session, article: Article, terms: frozenset[str]) -> E
             continue
         score = coverage(terms, shared[event.id])
         if score >= settings.event_match_threshold and (best is None or score > best[0]):
-            best = (score, event.id)
-    return session.get(Event, best[1]) if best is not None else None
+            best = (score, event.id, event)
+    return best[2] if best is not None else None
 
 
-def join_event(session: Session, article: Article, event: Event | None) -> Event:
-    """Put the article in ``event`` (a new event when ``None``) and update its signature."""
-    terms = article_terms(article)
+def join_event(
+    session: Session, article: Article, event: Event | None, terms: frozenset[str] | None = None
+) -> Event:
+    """Put the article in ``event`` (a new event when ``None``) and update its signature.
+
+    ``terms``: the article's terms when the caller has them. The article may be new (not
+    flushed yet): it is then written once, with its event.
+    """
+    terms = article_terms(article) if terms is None else terms
     if event is None:
         event = Event(title=article.title)
         session.add(event)
@@ -80,28 +88,37 @@ def join_event(session: Session, article: Article, event: Event | None) -> Event
     event.start_date, event.end_date = window.start, window.end
     event.article_count += 1
     event.updated_at = utcnow()
-    existing = {
-        t.term: t
-        for t in session.exec(
-            select(EventTerm).where(EventTerm.event_id == event.id, col(EventTerm.term).in_(terms))
-        )
-    }
-    for term in terms:
-        row = existing.get(term)
-        if row is None:
-            session.add(EventTerm(event_id=event.id, term=term, count=1))
-        else:
-            row.count += 1
-            session.add(row)
     article.event_id = event.id
     session.add(event)
     session.add(article)
     session.flush()
+    _count_terms(session, event.id, terms)
     return event
 
 
+def _count_terms(session: Session, event_id: int, terms: frozenset[str]) -> None:
+    """Count the terms once more in the event's signature: one upsert for all of them."""
+    if not terms:
+        return
+    rows = [{"event_id": event_id, "term": term, "count": 1} for term in sorted(terms)]
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(EventTerm).values(rows)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=["event_id", "term"],
+            set_={"count": EventTerm.__table__.c.count + 1},  # type: ignore[attr-defined]
+        )
+    )
+    # A row of these the session holds (read by an earlier step) is read afresh.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, EventTerm) and obj.event_id == event_id and obj.term in terms:
+            session.expire(obj)
+
+
 def assign_event(session: Session, article: Article) -> Event:
-    return join_event(session, article, choose_event(session, article, article_terms(article)))
+    """Place the article in the event it matches best, or in a new one."""
+    terms = article_terms(article)
+    return join_event(session, article, choose_event(session, article, terms), terms)
 
 
 def leave_event(session: Session, article: Article) -> None:
