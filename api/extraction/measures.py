@@ -2,7 +2,7 @@
 
 Measures (``ExtractedClaim.measure``): killed, wounded, casualties, captured, destroyed, lost,
 closed, arrested, displaced, missing, abducted, struck, launched, rescued, released, deployed,
-length, distance, area, mass, percent, amount, count.
+length, distance, area, mass, volume, speed, percent, amount, count.
 
 Subject categories (``ExtractedClaim.subject``): combatants, police, civilians, people, posts,
 camps, border crossings, locations, aircraft, vehicles, munitions, attacks, buildings,
@@ -30,7 +30,7 @@ MEASURE_ADJECTIVES: dict[str, str] = _MEASURES.adjectives
 #: Counted nouns naming the measure when nothing else does ("18,500 marchers": attended).
 MEASURE_DEFAULT_NOUNS: dict[str, str] = _MEASURES.defaults
 #: measures the pipeline derives rather than reads from a family: a figure's unit dimension
-#: (``length``/``distance``, ``area``, ``mass``, ``speed``, ``percent``, ``amount``), things
+#: (``length``/``distance``, ``area``, ``mass``, ``volume``, ``speed``, ``percent``, ``amount``), things
 #: lost, and a bare ``count``
 DERIVED_MEASURES = (
     "lost",
@@ -39,6 +39,7 @@ DERIVED_MEASURES = (
     "distance",
     "area",
     "mass",
+    "volume",
     "speed",
     "percent",
     "amount",

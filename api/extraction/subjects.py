@@ -40,22 +40,36 @@ class SubjectParse:
     part_of: str | None = None
 
 
+#: Plural endings and what replaces them, most specific first ("cities" -> city, "boxes" ->
+#: box, "churches" -> church, "classes" -> class); "-ses" after anything else loses only
+#: its "s" ("houses" -> house, "cases" -> case).
+_PLURAL_ENDINGS = (
+    ("ies", "y"),
+    ("men", "man"),
+    ("sses", "ss"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("xes", "x"),
+    ("zzes", "zz"),
+    ("s", ""),
+)
+#: Singular words that end in "s" ("bus", "status", "crisis", "class", "gas").
+_SINGULAR_S = ("ss", "us", "is", "as")
+
+
 def lemma(noun: str) -> str:
+    """The singular of a counted noun, by its plural ending; a stem keeps two letters
+    ("boxes" -> box) or, for a bare "-s", three ("cops" -> cop, "gas" stays)."""
     n = noun.lower().replace("’", "'")
     if n in SUBJECT_CATEGORIES:
         return n
-    for suffix, repl in (
-        ("ies", "y"),
-        ("men", "man"),
-        ("ches", "ch"),
-        ("shes", "sh"),
-        ("xes", "x"),
-        ("sses", "ss"),
-        ("ses", "s"),
-        ("s", ""),
-    ):
-        if n.endswith(suffix) and len(n) > len(suffix) + 2:
-            return n[: -len(suffix)] + repl
+    for suffix, repl in _PLURAL_ENDINGS:
+        if not n.endswith(suffix):
+            continue
+        stem = n[: -len(suffix)]
+        if suffix == "s" and (len(stem) < 3 or n.endswith(_SINGULAR_S)):
+            return n
+        return stem + repl if len(stem) >= 2 else n
     return n
 
 
