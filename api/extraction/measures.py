@@ -30,8 +30,8 @@ MEASURE_ADJECTIVES: dict[str, str] = _MEASURES.adjectives
 #: Counted nouns naming the measure when nothing else does ("18,500 marchers": attended).
 MEASURE_DEFAULT_NOUNS: dict[str, str] = _MEASURES.defaults
 #: measures the pipeline derives rather than reads from a family: a figure's unit dimension
-#: (``length``/``distance``, ``area``, ``mass``, ``volume``, ``speed``, ``percent``, ``amount``), things
-#: lost, and a bare ``count``
+#: (``length``/``distance``, ``area``, ``mass``, ``volume``, ``speed``, ``percent``,
+#: ``amount``), things lost, and a bare ``count``
 DERIVED_MEASURES = (
     "lost",
     "count",
