@@ -250,6 +250,19 @@ def measure_in_clause(s: str, pos: int, limit: int = 12) -> MeasureHit | None:
     return None
 
 
+def verb_before(s: str, pos: int, limit: int = 6) -> MeasureHit | None:
+    """The nearest measure word among the ``limit`` words of the clause before ``pos``:
+    the verb of a count of times ("struck the frigate twice": struck)."""
+    toks = tokens(s[max(0, pos - 80) : pos], max(0, pos - 80))
+    for word, a, b in list(reversed(toks))[:limit]:
+        low = word.lower()
+        if low in _CLAUSE_END:
+            return None
+        if low in MEASURE_WORDS:
+            return MeasureHit(MEASURE_WORDS[low], a, b)
+    return None
+
+
 def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | None:
     """A measure verb after the counted phrase: "were (also briefly) killed"."""
     text = s[pos : limit if limit is not None else len(s)]

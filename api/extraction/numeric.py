@@ -21,6 +21,7 @@ from .measures import (
     measure_after,
     measure_before,
     measure_in_clause,
+    verb_before,
 )
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
 from .sentences import Sentence
@@ -35,6 +36,22 @@ from .zeros import counted_zero
 _DEFINITE_BEFORE = re.compile(
     r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
     r"next|past|previous|other)\s+$",
+    re.I,
+)
+#: "31 of the 1,500 stations", "two of its five boats": the whole a part is of, a figure.
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty|"
+    r"dozens|hundreds|many|some|most|all|none|half)\s+of\s+(?:the|its|their|our|his|her)\s+$",
+    re.I,
+)
+#: A figure in digits from this size up is a fact even after a determiner ("the 310,000
+#: households cut off", "its 3,800 observers"); "the two sides", "the three men" refer back.
+_DEFINITE_FACT = 10
+#: The determiners after which a sizeable figure still states a count.
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her)\s+$", re.I)
+_SUPERLATIVE_AFTER = re.compile(
+    r"\s+(?:most|least|worst|best|largest|biggest|smallest|poorest|richest|hardest|highest|"
+    r"lowest|[a-z]+iest)\b",
     re.I,
 )
 _LIST_CUE = re.compile(r"\bincluding\b|\bamong them\b")
@@ -108,11 +125,7 @@ class NumericClaims(SideRules):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
             changed = self._changed(s, q, prev)
-            if (
-                q.unit is None
-                and changed is None
-                and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start)
-            ):
+            if q.unit is None and changed is None and _back_reference(s, q):
                 continue
             if q.unit is None and is_house_number(s, q.end):
                 continue  # "47 Mill Lane": an address
@@ -214,10 +227,16 @@ class NumericClaims(SideRules):
         prev_any: DraftClaim | None,
     ) -> Reading | None:
         """What the figure counts and its measure; None when it is not a claim."""
+        if q.repeats:  # "struck twice", "went out 23 times": times the verb happened
+            hit = verb_before(s, q.start)
+            start = q.start if hit is None else hit.start
+            return Reading(start, q.end, hit.measure if hit else "count", "times", None, hit)
         r = Reading(q.start, max(q.end, subj.end), None, subj.category, subj.surface)
         if subj.others and prev_any is not None:
             r.category, r.surface = prev_any.subject, prev_any.subject_text
         self._measure_word(s, q, subj, r)
+        if _verb_of_the_part(s, q, subj, r):
+            r.measure, r.hit = None, None
         if q.zero and r.measure in (None, "count") and not counted_zero(s, q, subj):
             return None  # "no evidence", "no comment": a zero counts a measure or a thing
         if q.zero and r.category is None and subj.surface is None:
@@ -416,6 +435,30 @@ class NumericClaims(SideRules):
             if close != -1 and close - end < 40:
                 end = close + 1
         return start, end
+
+
+def _verb_of_the_part(s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> bool:
+    """Is the measure verb after the whole of a part the part's ("11 of the 17 missiles
+    were intercepted": 11 were), not the whole's ("two of the four sailors wounded")?"""
+    hit = r.hit
+    if hit is None or hit.start < subj.end or not s[subj.end : hit.start].strip():
+        return False
+    return _WHOLE_BEFORE.search(s, max(0, q.start - 40), q.start) is not None
+
+
+def _back_reference(s: str, q: QuantityMatch) -> bool:
+    """Is the figure after a determiner ("the two sides", "its five") one that refers
+    back rather than states a count? Not when it is the whole of a part before it ("two of
+    the five routes") nor a figure of some size in digits ("the 7.1 million voters")."""
+    before = max(0, q.start - 40)
+    if not _DEFINITE_BEFORE.search(s, before, q.start):
+        return False
+    if _WHOLE_BEFORE.search(s, before, q.start):
+        return False
+    fact = not q.word_number and q.lower is not None and q.lower >= _DEFINITE_FACT
+    if _SUPERLATIVE_AFTER.match(s, q.end):
+        return True  # "the 4,000 most vulnerable families": a selection, not a count
+    return not (fact and _POSSESSIVE_BEFORE.search(s, before, q.start))
 
 
 def _quantity(q: QuantityMatch) -> Quantity:

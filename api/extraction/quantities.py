@@ -14,7 +14,7 @@ from .amounts import MAGNITUDE_VAGUE as MAGNITUDE_VAGUE
 from .amounts import ZERO, merge_conversions, vague_amounts, zero_amounts
 from .exclusions import Covered as _Covered
 from .exclusions import excluded_spans
-from .figures import MODIFIER, OR_SO, VERB_HEDGE
+from .figures import OR_SO, hedged
 from .figures import QuantityMatch as QuantityMatch
 from .numberwords import A_SCALES_RE as _A_SCALES_RE
 from .numberwords import NUM as _NUM
@@ -24,6 +24,7 @@ from .numberwords import TENS as _TENS
 from .numberwords import WS as _WS
 from .numberwords import parse_number as parse_number
 from .numberwords import trie_regex as trie_regex
+from .proportions import shares_and_repeats
 from .types import Qualifier
 from .units import (
     CURRENCY_AFTER_NUMBER,
@@ -87,6 +88,9 @@ _CANDIDATE_WORDS = frozenset(
         "thousand",
         "million",
         "billion",
+        "half",
+        "twice",
+        "thrice",
     ]
 )
 
@@ -125,6 +129,7 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
     excluded = _Covered(len(text), excluded_spans(text, starts))
     found: list[QuantityMatch] = []
     taken = _Covered(len(text))
+    found.extend(shares_and_repeats(text, excluded, taken))
     pos = 0
     for tok in _TOKEN.finditer(text):
         if tok.start() < pos or not _may_start_number(tok.group()):
@@ -296,19 +301,10 @@ def _qualify(text: str, p: _Phrase) -> tuple[Qualifier, float | None, float | No
     span of ``p`` grows over the hedge."""
     if p.value2 is not None:
         return Qualifier.range, p.value1, p.value2, False, False
-    mod = MODIFIER.search(text, max(0, p.start - 40), p.start)
-    if mod is not None and mod.end() == p.start:
-        if not VERB_HEDGE.match(mod.group()):
-            p.start = mod.start()  # "was estimated at 40": the verb is no part of it
-        if mod.group("more"):
-            return Qualifier.more_than, p.value1, None, True, False
-        if mod.group("atleast"):
-            return Qualifier.at_least, p.value1, None, False, False
-        if mod.group("atmost"):
-            return Qualifier.at_most, None, p.value1, False, False
-        if mod.group("less"):
-            return Qualifier.less_than, None, p.value1, False, True
-        return Qualifier.approximately, p.value1, p.value1, False, False
+    bounds, begin = hedged(text, p.start, p.value1)
+    if begin != p.start or bounds[0] != Qualifier.exact:
+        p.start = begin
+        return bounds
     if (or_so := OR_SO.match(text[p.end :])) is not None:
         p.end += or_so.end()
         return Qualifier.approximately, p.value1, p.value1, False, False

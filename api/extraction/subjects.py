@@ -179,6 +179,7 @@ def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str])
     )
 
 
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
 #: Verbs (and "still") that link a counted noun to the state its measure names.
 _LINKING_VERBS = frozenset({"remain", "remains", "remained", "still", "stay", "stayed"})
 
@@ -200,6 +201,9 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
         word, _a, b = toks[k]
         low = word.lower()
         if not word[0].isalpha():
+            if word in _CLOSING_QUOTES and k == i and not modifiers:
+                i = k = k + 1  # '"fewer than a dozen" missiles': the quote closes the figure
+                continue
             if word in {"-", "–"} and modifiers:
                 k += 1
                 continue

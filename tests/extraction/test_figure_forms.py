@@ -68,3 +68,92 @@ def test_a_bulleted_list_is_read_line_by_line(backend: str) -> None:
 def test_a_short_line_without_a_bullet_stays_a_heading(backend: str) -> None:
     body = "Storm of the decade: 17 villages\n\nThe storm passed over the coast on Sunday."
     assert "17" not in by_figure(body, backend)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "lower", "upper"),
+    [
+        ("wind gusts as high as 130 km/h", "at_most", None, 130),
+        ("a turnout of barely 40 percent", "approximately", 40, 40),
+        ("they launched fewer than a dozen rockets", "less_than", None, 12),
+    ],
+)
+def test_hedges(text: str, qualifier: str, lower: float | None, upper: float | None) -> None:
+    (q,) = find_quantities(text)
+    assert (q.qualifier.value, q.lower, q.upper) == (qualifier, lower, upper)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("three out of four shops were looted", 75, "exact"),
+        ("one in five voters stayed home", 20, "exact"),
+        ("nearly one in three pupils was absent", 33, "approximately"),
+        ("almost half of the wells ran dry", 50, "approximately"),
+        ("the harvest was down by about half", 50, "approximately"),
+        ("attendance was barely half", 50, "approximately"),
+        ("Half of the crew were rescued", 50, "exact"),
+    ],
+)
+def test_a_share_in_words_is_a_percentage(text: str, value: float, qualifier: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.unit is not None and q.unit.symbol == "%"
+    assert (q.lower, q.qualifier.value) == (value, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the meeting lasted half an hour",
+        "in the first half of the season",
+        "two and a half",
+        "the mill ran at half capacity",
+        "the ferry sails twice a week",
+        "costs rose three times faster than wages",
+        "four times the size of the old one",
+    ],
+)
+def test_no_share_or_count_of_times(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.unit is not None or q.repeats] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("the dam was breached twice", 2, "exact"),
+        ("the depot was shelled at least four times since May", 4, "at_least"),
+        ("crews went out 17 times", 17, "exact"),
+    ],
+)
+def test_a_count_of_times(text: str, value: float, qualifier: str) -> None:
+    (q,) = find_quantities(text)
+    assert q.repeats and (q.lower, q.qualifier.value) == (value, qualifier)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_count_of_times_is_a_claim_with_its_verb(backend: str) -> None:
+    found = by_figure("The rebels said their drones struck the depot twice on Friday.", backend)
+    assert found["twice"].measure == "struck" and found["twice"].subject == "times"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_the_whole_of_a_part_is_a_figure_too(backend: str) -> None:
+    found = by_figure("The ministry said 12 of the 340 schools in the area had reopened.", backend)
+    assert {"12", "340"} <= set(found)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_sizeable_figure_after_the_is_a_count(backend: str) -> None:
+    body = "The council said turnout was 48 percent of the 6.3 million registered voters."
+    found = by_figure(body, backend)
+    assert found["6.3 million"].quantity.lower == 6.3e6  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_small_figure_after_the_refers_back(backend: str) -> None:
+    body = "The two sides met in Geneva, the mediator said. The three men were released."
+    assert by_figure(body, backend) == {}
+
+
+def test_a_phone_number_named_as_such_is_no_figure() -> None:
+    assert find_quantities("call the 999 emergency number or the 1190 hotline") == []
