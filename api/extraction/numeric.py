@@ -23,6 +23,7 @@ from .measures import (
     measure_in_clause,
     verb_before,
 )
+from .parameters import is_parameter
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
 from .sentences import Sentence
 from .sides import SideRules, is_agentive
@@ -129,6 +130,8 @@ class NumericClaims(SideRules):
                 continue
             if q.unit is None and is_house_number(s, q.end):
                 continue  # "47 Mill Lane": an address
+            if is_parameter(s, q):
+                continue  # "a 30 km buffer", "the 50 percent he needs": a rule, no fact
             subj = parse_subject(s, q.end)
             if changed is not None:
                 q, subj = self._as_changed(q, subj, changed)

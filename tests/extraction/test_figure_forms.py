@@ -157,3 +157,28 @@ def test_a_small_figure_after_the_refers_back(backend: str) -> None:
 
 def test_a_phone_number_named_as_such_is_no_figure() -> None:
     assert find_quantities("call the 999 emergency number or the 1190 hotline") == []
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The army told the fishing boats to pull back to at least 15 km from the reef.",
+        "The council declared a 3 km exclusion zone around the chemical plant.",
+        "Police set up a cordon of 400 metres around the stadium, officials said.",
+        "Officials told families in houses within 150 metres of the dyke to leave.",
+        "Under the new law a referendum needs more than 60 percent of the vote to pass.",
+        "The mayor is short of the 50 percent she needs to win outright, the board said.",
+    ],
+)
+def test_a_figure_that_sets_a_rule_is_no_claim(backend: str, body: str) -> None:
+    assert by_figure(body, backend) == {}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_distance_or_share_that_reports_a_fact_stays(backend: str) -> None:
+    body = (
+        "The coastguard said the trawler was about 12 km inside the reserve. "
+        "The board said the mayor won 54 percent of the vote."
+    )
+    assert {"about 12 km", "54 percent"} <= set(by_figure(body, backend))
