@@ -187,6 +187,8 @@ _SKIP_AFTER = frozenset(
         "being",
         "got",
         "get",
+        # "hundreds more fled", "12 more were killed"
+        "more",
     ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")

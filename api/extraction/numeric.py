@@ -91,7 +91,18 @@ _FIGURE_AT = re.compile(
 )
 #: Measures whose counted people, when the phrase names none, are people.
 _PEOPLE_MEASURES = frozenset(
-    {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "abducted", "rescued"}
+    {
+        "killed",
+        "wounded",
+        "casualties",
+        "missing",
+        "displaced",
+        "arrested",
+        "abducted",
+        "rescued",
+        "charged",
+        "released",
+    }
 )
 _Carry = tuple[str | None, str | None]
 #: Measures of people whose own noun may be what is counted ("the crowd", "attendance").
@@ -275,6 +286,9 @@ class NumericClaims(SideRules):
         """The measure the counted noun, the unit or a measure verb names."""
         if subj.part_of is not None:
             r.measure = subj.part_of  # "five of the dead were children": killed
+            own = None if subj.predicate else measure_after(s, subj.end)
+            if own is not None:  # "four of the wounded died": the part's own verb
+                r.hit, r.measure, r.end = own, own.measure, max(r.end, own.end)
             return
         head = subj.surface.split()[-1].lower() if subj.surface else ""
         if head in MEASURE_NOUNS:
@@ -321,7 +335,7 @@ class NumericClaims(SideRules):
         """A figure that names no counted noun: the new value of "the number of X", the
         figure of the claim just made ("put the figure at 23"), an estimated noun ("put the
         crowd at 32,000"), a list's measure."""
-        if subj.predicate and r.measure is None and prev_any is not None:
+        if (subj.predicate or subj.others) and r.measure is None and prev_any is not None:
             r.measure = prev_any.measure  # "20 were hurt; seven of them were children"
         if subj.empty and (renewed := number_of(s, q.start)) is not None:
             # "bringing the number of dead soldiers to two", "the number of missing rose to 5"

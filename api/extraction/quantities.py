@@ -25,6 +25,7 @@ from .numberwords import WS as _WS
 from .numberwords import parse_number as parse_number
 from .numberwords import trie_regex as trie_regex
 from .proportions import shares_and_repeats
+from .subject_words import DEGREE_ADVERBS
 from .types import Qualifier
 from .units import (
     CURRENCY_AFTER_NUMBER,
@@ -56,6 +57,9 @@ _ONE_NOUNS = sorted(
     }
 )  # fmt: skip
 _ONE_MODIFIER = r"(?:[A-Z][a-z]+\s+){0,2}(?:(?:[a-z]+ed|" + trie_regex(_ONE_NOUNS) + r")\s+)?"
+_NOT_BEFORE = re.compile(r"\bnot\s+$", re.I)
+#: "one of them seriously", "one critically": one of the people just counted.
+_ONE_PART = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:" + "|".join(DEGREE_ADVERBS) + r")\b")
 _COUNT_AFTER_ONE = re.compile(r"\s+" + _ONE_MODIFIER + "(?:" + trie_regex(_ONE_NOUNS) + r")\b")
 
 
@@ -184,7 +188,9 @@ def _first_number(text: str, m: re.Match[str]) -> float | None:
     low = _WS.sub(" ", n1.lower().strip())
     if low == "a" or (low.startswith("a ") and not _A_SCALES_RE.search(low)):
         return None
-    if low == "one" and not _COUNT_AFTER_ONE.match(text, n1_end):
+    if low == "one" and _NOT_BEFORE.search(text, max(0, n1_start - 5), n1_start):
+        return None  # "not one school": a figure of none
+    if low == "one" and not (_COUNT_AFTER_ONE.match(text, n1_end) or _ONE_PART.match(text, n1_end)):
         return None
     return parse_number(n1)
 

@@ -19,6 +19,7 @@ from .measures import (
     phrase_at,
     tokens,
 )
+from .subject_words import DEGREE_ADVERBS
 from .textutil import word_set
 
 _SUBJECTS = lexicon.subjects()
@@ -187,6 +188,9 @@ _LINKING_VERBS = frozenset({"remain", "remains", "remained", "still", "stay", "s
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
     toks = tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
+    if toks and toks[0][0].lower() in DEGREE_ADVERBS:
+        # "seven were hurt, one seriously": a part of the people just counted
+        return SubjectParse("others", None, (), None, pos, others=True)
     prefix = _possessive_prefix(s, toks, pos)
     if isinstance(prefix, SubjectParse):
         return prefix
@@ -235,7 +239,7 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             break
         if low in MEASURE_WORDS and low not in {"dead"} and modifiers:
             break
-        if modifiers and phrase_at(toks, k) is not None:
+        if phrase_at(toks, k) is not None:
             break  # "40,000 people took part": the phrase is the measure, not the noun
         if low in MEASURE_WORDS and not modifiers:
             break
@@ -282,7 +286,9 @@ def _part_of(s: str, toks: list[tuple[str, int, int]], j: int) -> SubjectParse |
         return None
     named = _predicate(s, toks[j][2])
     if named is None:
-        return None
+        # "three of the injured remained ...", "four of those detained": a part of the
+        # people the measure word names
+        return SubjectParse(None, "people", (), None, toks[j][2], part_of=measure)
     return SubjectParse(
         named.surface, named.category, (), None, named.end, predicate=True, part_of=measure
     )

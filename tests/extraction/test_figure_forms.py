@@ -182,3 +182,45 @@ def test_a_distance_or_share_that_reports_a_fact_stays(backend: str) -> None:
         "The board said the mayor won 54 percent of the vote."
     )
     assert {"about 12 km", "54 percent"} <= set(by_figure(body, backend))
+
+
+def _read(body: str, backend: str) -> dict[str, tuple[float | None, str | None]]:
+    return {k: (c.quantity.lower, c.measure) for k, c in by_figure(body, backend).items()}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(
+    ("body", "figure", "measure"),
+    [
+        ("The clinic said two of the injured were still in intensive care.", "two", "wounded"),
+        ("Officials said six of those evacuated had returned home.", "six", "displaced"),
+        ("The family said three of the wounded died in the night.", "three", "killed"),
+        ("Prosecutors said 14 have so far been charged.", "14", "charged"),
+        ("The court said nine had been freed on bail.", "nine", "released"),
+        ("The mayor said hundreds more fled when the dam broke.", "hundreds", "displaced"),
+        ("Rescuers said dozens more are feared buried.", "dozens", "missing"),
+    ],
+)
+def test_a_figure_counted_by_its_measure_word(
+    backend: str, body: str, figure: str, measure: str
+) -> None:
+    found = {k.lower(): v for k, v in _read(body, backend).items()}
+    assert found[figure][1] == measure
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_none_of_a_count_that_failed(backend: str) -> None:
+    body = (
+        "The board said 40 opened late and none failed to open. "
+        '"Not one school failed to open," she said.'
+    )
+    found = _read(body, backend)
+    assert found["none"] == (0.0, "closed") and found["Not one"] == (0.0, "closed")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_one_hurt_badly_is_a_part_of_the_count(backend: str) -> None:
+    body = "Five climbers were hurt in the fall, one of them critically, the guides said."
+    assert _read(body, backend)["one"] == (1.0, "wounded")
+    told = '"We have 20 dead," one of them told reporters.'
+    assert "one" not in _read(told, backend)
