@@ -304,6 +304,12 @@ _TOLL_BEFORE = re.compile(
     r"(?:\s+(?:to|at|by))?\s+$",
     re.I,
 )
+#: "The official death toll, which the ministry put at 29": the toll a relative clause sets.
+_TOLL_WHICH = re.compile(
+    r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:toll|tally)(?P<what>),?\s+which\s+"
+    r"(?:[\w'’-]+\s+){1,7}?(?:put|puts|estimated|estimates|gave|gives|set|sets|placed)\s+at\s+$",
+    re.I,
+)
 _SHOT_DOWN = re.compile(r"\b(?:shot|shoot|shoots|shooting)\s+down\s+(?:[\w'’-]+\s+){0,2}?$", re.I)
 
 
@@ -312,7 +318,7 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
     window_start = max(0, pos - 140)
     window = s[window_start:pos]
     if "toll" in window or "tally" in window or "number of" in window:
-        tm = _TOLL_BEFORE.search(window)
+        tm = _TOLL_BEFORE.search(window) or _TOLL_WHICH.search(window)
         if tm is not None:
             what = (tm.group("kind") or "") + " " + (tm.group("what") or "")
             kind = "wounded" if ("injur" in what or "wound" in what) else "killed"

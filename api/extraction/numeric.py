@@ -55,6 +55,14 @@ _SUPERLATIVE_AFTER = re.compile(
     r"lowest|[a-z]+iest)\b",
     re.I,
 )
+#: What sets a bare figure against one just given: "against 1,975,900", "X has 3,010,112".
+_COMPARED_BEFORE = re.compile(
+    r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bhas|\bhad|\breceived|\bgot|"
+    r"\bwon|\bpolled|\btook|\bfinished\s+with|\bended\s+with)\s+$",
+    re.I,
+)
+#: ... and ends there: "against 1,975,900, or 43.4 percent", "has 14,300."
+_COMPARED_AFTER = re.compile(r"\s*(?:[,.;:)]|$|or\b|and\b|for\b)")
 _LIST_CUE = re.compile(r"\bincluding\b|\bamong them\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _DISTANCE_AFTER = re.compile(r"\s*(?:away\s+)?(?:from|away|off|inside|into|of)\b")
@@ -115,7 +123,7 @@ _ELLIPSIS_BEFORE = re.compile(
 )
 #: ... and before where or whose they are ("11 over the coast", "6.7 million with X").
 _ELLIPSIS_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:over|in|from|at|with|on|across|near|inside)\s+(?:the\s+)?[A-Za-z]"
+    r"\s+(?:[a-z]+\s+)?(?:over|in|from|at|with|on|across|near|inside|among)\s+(?:the\s+)?[A-Za-z]"
 )
 
 
@@ -133,6 +141,7 @@ class NumericClaims(SideRules):
         out: list[tuple[Attribution | None, DraftClaim]] = []
         prev: DraftClaim | None = None
         prev_end = 0
+        self._counted = self._counted_before(sent)
         for q in find_quantities(figure_text(s), self.countries):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
@@ -168,6 +177,8 @@ class NumericClaims(SideRules):
                 continue
             att, c = claim
             out.append((att, c))
+            if c.quantity is not None and c.quantity.unit is None and c.subject is not None:
+                self._counted = c
             prev = c
             prev_end = max(q.end, subj.end)
         return out
@@ -256,6 +267,7 @@ class NumericClaims(SideRules):
         if q.zero and r.category is None and subj.surface is None:
             r.category = "people"  # "No one was hurt", "nobody died"
         self._restated(s, q, subj, r, prev, prev_any)
+        self._compared(s, q, subj, r)
         if r.category is None and subj.possessive is not None:
             r.category = (
                 "combatants" if r.measure in {"killed", "wounded", "casualties"} else "people"
@@ -383,6 +395,29 @@ class NumericClaims(SideRules):
             # "29 drones were destroyed over the north, 11 over the coast": the noun elided
             r.measure = r.measure or prev_any.measure
             r.category, r.surface = prev_any.subject, prev_any.subject_text
+
+    #: the last figure of a counted noun, in this sentence or the one before
+    _counted: DraftClaim | None = None
+
+    def _counted_before(self, sent: Sentence) -> DraftClaim | None:
+        """The previous sentence's last figure of a counted noun (not a measurement)."""
+        for c in reversed(self.state.claims[-4:]):
+            if c.sentence != sent.index - 1:
+                return None
+            if c.quantity is not None and c.quantity.unit is None and c.subject is not None:
+                return c
+        return None
+
+    def _compared(self, s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> None:
+        """A bare figure set against one just given, its noun elided: "2,463,100 votes
+        against 1,975,900", "Tarawe has 3.5 million votes and Mensar has 3,010,112"."""
+        ref = self._counted
+        if ref is None or r.category is not None or r.measure is not None or q.unit is not None:
+            return
+        if not subj.empty or q.is_vague or q.zero or not _COMPARED_AFTER.match(s, q.end):
+            return
+        if _COMPARED_BEFORE.search(s, max(0, q.start - 30), q.start):
+            r.measure, r.category, r.surface = ref.measure, ref.subject, ref.subject_text
 
     def _attribute(
         self,

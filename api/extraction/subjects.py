@@ -180,6 +180,7 @@ def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str])
     )
 
 
+_MEMBERS_AFTER = re.compile(r"-(member|strong|person|man|woman)\b", re.I)
 _CLOSING_QUOTES = frozenset({'"', "”", "’"})
 #: Verbs (and "still") that link a counted noun to the state its measure names.
 _LINKING_VERBS = frozenset({"remain", "remains", "remained", "still", "stay", "stayed"})
@@ -188,6 +189,10 @@ _LINKING_VERBS = frozenset({"remain", "remains", "remained", "still", "stay", "s
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
     toks = tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
+    member = _MEMBERS_AFTER.match(s, pos)
+    if member is not None:
+        # "the 240-member mission", "a 300-strong crowd": a count of its people
+        return SubjectParse(member.group(1), "people", (), None, member.end())
     if toks and toks[0][0].lower() in DEGREE_ADVERBS:
         # "seven were hurt, one seriously": a part of the people just counted
         return SubjectParse("others", None, (), None, pos, others=True)

@@ -224,3 +224,32 @@ def test_one_hurt_badly_is_a_part_of_the_count(backend: str) -> None:
     assert _read(body, backend)["one"] == (1.0, "wounded")
     told = '"We have 20 dead," one of them told reporters.'
     assert "one" not in _read(told, backend)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_body_counted_by_its_members(backend: str) -> None:
+    body = "Ana Ruiz, who leads the 35-member inspection team, said the count was fair."
+    assert _read(body, backend)["35"] == (35.0, "count")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_toll_set_in_a_relative_clause(backend: str) -> None:
+    body = "The toll, which the fire brigade put at 14 on Monday, is expected to rise."
+    assert _read(body, backend)["14"] == (14.0, "killed")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_listed_part_among_a_group(backend: str) -> None:
+    body = "Medics said they treated 410 cases of burns, including 37 among firefighters."
+    assert _read(body, backend)["37"][0] == 37.0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_figure_set_against_another_takes_its_noun(backend: str) -> None:
+    body = (
+        "The board said Ms Lund had 88,210 votes against 71,945 for her rival. "
+        "Mr Berg has 12,002, the board added."
+    )
+    found = by_figure(body, backend)
+    assert found["71,945"].measure == "votes" and found["12,002"].measure == "votes"
+    assert "40" not in by_figure("The ward had 40, she said.", backend)
