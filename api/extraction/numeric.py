@@ -25,6 +25,7 @@ from .measures import (
 )
 from .parameters import is_parameter
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
+from .references import back_reference, compared, verb_of_the_part
 from .sentences import Sentence
 from .sides import SideRules, is_agentive
 from .subjects import SubjectParse, parse_subject
@@ -34,35 +35,6 @@ from .types import Qualifier, Quantity, Stance
 from .units import by_name, to_base
 from .zeros import counted_zero
 
-_DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
-    r"next|past|previous|other)\s+$",
-    re.I,
-)
-#: "31 of the 1,500 stations", "two of its five boats": the whole a part is of, a figure.
-_WHOLE_BEFORE = re.compile(
-    r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|[a-z]+teen|[a-z]+ty|"
-    r"dozens|hundreds|many|some|most|all|none|half)\s+of\s+(?:the|its|their|our|his|her)\s+$",
-    re.I,
-)
-#: A figure in digits from this size up is a fact even after a determiner ("the 310,000
-#: households cut off", "its 3,800 observers"); "the two sides", "the three men" refer back.
-_DEFINITE_FACT = 10
-#: The determiners after which a sizeable figure still states a count.
-_POSSESSIVE_BEFORE = re.compile(r"\b(?:the|its|their|our|his|her)\s+$", re.I)
-_SUPERLATIVE_AFTER = re.compile(
-    r"\s+(?:most|least|worst|best|largest|biggest|smallest|poorest|richest|hardest|highest|"
-    r"lowest|[a-z]+iest)\b",
-    re.I,
-)
-#: What sets a bare figure against one just given: "against 1,975,900", "X has 3,010,112".
-_COMPARED_BEFORE = re.compile(
-    r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bhas|\bhad|\breceived|\bgot|"
-    r"\bwon|\bpolled|\btook|\bfinished\s+with|\bended\s+with)\s+$",
-    re.I,
-)
-#: ... and ends there: "against 1,975,900, or 43.4 percent", "has 14,300."
-_COMPARED_AFTER = re.compile(r"\s*(?:[,.;:)]|$|or\b|and\b|for\b)")
 _LIST_CUE = re.compile(r"\bincluding\b|\bamong them\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _DISTANCE_AFTER = re.compile(r"\s*(?:away\s+)?(?:from|away|off|inside|into|of)\b")
@@ -146,7 +118,7 @@ class NumericClaims(SideRules):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
             changed = self._changed(s, q, prev)
-            if q.unit is None and changed is None and _back_reference(s, q):
+            if q.unit is None and changed is None and back_reference(s, q):
                 continue
             if q.unit is None and is_house_number(s, q.end):
                 continue  # "47 Mill Lane": an address
@@ -260,7 +232,7 @@ class NumericClaims(SideRules):
         if subj.others and prev_any is not None:
             r.category, r.surface = prev_any.subject, prev_any.subject_text
         self._measure_word(s, q, subj, r)
-        if _verb_of_the_part(s, q, subj, r):
+        if verb_of_the_part(s, q, subj, r):
             r.measure, r.hit = None, None
         if q.zero and r.measure in (None, "count") and not counted_zero(s, q, subj):
             return None  # "no evidence", "no comment": a zero counts a measure or a thing
@@ -409,14 +381,9 @@ class NumericClaims(SideRules):
         return None
 
     def _compared(self, s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> None:
-        """A bare figure set against one just given, its noun elided: "2,463,100 votes
-        against 1,975,900", "Tarawe has 3.5 million votes and Mensar has 3,010,112"."""
+        """A bare figure set against one just given takes its noun (see :func:`compared`)."""
         ref = self._counted
-        if ref is None or r.category is not None or r.measure is not None or q.unit is not None:
-            return
-        if not subj.empty or q.is_vague or q.zero or not _COMPARED_AFTER.match(s, q.end):
-            return
-        if _COMPARED_BEFORE.search(s, max(0, q.start - 30), q.start):
+        if ref is not None and compared(s, q, subj, r):
             r.measure, r.category, r.surface = ref.measure, ref.subject, ref.subject_text
 
     def _attribute(
@@ -487,30 +454,6 @@ class NumericClaims(SideRules):
             if close != -1 and close - end < 40:
                 end = close + 1
         return start, end
-
-
-def _verb_of_the_part(s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> bool:
-    """Is the measure verb after the whole of a part the part's ("11 of the 17 missiles
-    were intercepted": 11 were), not the whole's ("two of the four sailors wounded")?"""
-    hit = r.hit
-    if hit is None or hit.start < subj.end or not s[subj.end : hit.start].strip():
-        return False
-    return _WHOLE_BEFORE.search(s, max(0, q.start - 40), q.start) is not None
-
-
-def _back_reference(s: str, q: QuantityMatch) -> bool:
-    """Is the figure after a determiner ("the two sides", "its five") one that refers
-    back rather than states a count? Not when it is the whole of a part before it ("two of
-    the five routes") nor a figure of some size in digits ("the 7.1 million voters")."""
-    before = max(0, q.start - 40)
-    if not _DEFINITE_BEFORE.search(s, before, q.start):
-        return False
-    if _WHOLE_BEFORE.search(s, before, q.start):
-        return False
-    fact = not q.word_number and q.lower is not None and q.lower >= _DEFINITE_FACT
-    if _SUPERLATIVE_AFTER.match(s, q.end):
-        return True  # "the 4,000 most vulnerable families": a selection, not a count
-    return not (fact and _POSSESSIVE_BEFORE.search(s, before, q.start))
 
 
 def _quantity(q: QuantityMatch) -> Quantity:

@@ -186,16 +186,23 @@ _CLOSING_QUOTES = frozenset({'"', "”", "’"})
 _LINKING_VERBS = frozenset({"remain", "remains", "remained", "still", "stay", "stayed"})
 
 
+def _leading_form(s: str, pos: int, toks: list[tuple[str, int, int]]) -> SubjectParse | None:
+    """What the word right after a number says it counts, when it is no noun phrase: "the
+    240-member mission" (its people), "seven were hurt, one seriously" (a part of them)."""
+    member = _MEMBERS_AFTER.match(s, pos)
+    if member is not None:
+        return SubjectParse(member.group(1), "people", (), None, member.end())
+    if toks and toks[0][0].lower() in DEGREE_ADVERBS:
+        return SubjectParse("others", None, (), None, pos, others=True)
+    return None
+
+
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
     toks = tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
-    member = _MEMBERS_AFTER.match(s, pos)
-    if member is not None:
-        # "the 240-member mission", "a 300-strong crowd": a count of its people
-        return SubjectParse(member.group(1), "people", (), None, member.end())
-    if toks and toks[0][0].lower() in DEGREE_ADVERBS:
-        # "seven were hurt, one seriously": a part of the people just counted
-        return SubjectParse("others", None, (), None, pos, others=True)
+    lead = _leading_form(s, pos, toks)
+    if lead is not None:
+        return lead
     prefix = _possessive_prefix(s, toks, pos)
     if isinstance(prefix, SubjectParse):
         return prefix
