@@ -31,10 +31,12 @@ _SUPERLATIVE_AFTER = re.compile(
     r"lowest|[a-z]+iest)\b",
     re.I,
 )
-#: What sets a bare figure against one just given: "against 1,975,900", "X has 3,010,112".
+#: What sets a bare figure against one just given: "against 1,975,900", "X has 3,010,112",
+#: "the agency insists it is 38".
 _COMPARED_BEFORE = re.compile(
     r"(?:\bagainst|\bversus|\bvs\.?|\bcompared\s+(?:with|to)|\bhas|\bhad|\breceived|\bgot|"
-    r"\bwon|\bpolled|\btook|\bfinished\s+with|\bended\s+with)\s+$",
+    r"\bwon|\bpolled|\btook|\bfinished\s+with|\bended\s+with|"
+    r"\b(?:it|that|this)\s+(?:is|was|stands\s+at|stood\s+at))\s+$",
     re.I,
 )
 #: ... and ends there: "against 1,975,900, or 43.4 percent", "has 14,300."

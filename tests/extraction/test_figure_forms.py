@@ -253,3 +253,5 @@ def test_a_figure_set_against_another_takes_its_noun(backend: str) -> None:
     found = by_figure(body, backend)
     assert found["71,945"].measure == "votes" and found["12,002"].measure == "votes"
     assert "40" not in by_figure("The ward had 40, she said.", backend)
+    other = "She says 90 people are still missing; the agency insists it is 52."
+    assert by_figure(other, backend)["52"].measure == "missing"
