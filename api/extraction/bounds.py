@@ -70,6 +70,7 @@ def bound_sentences(sentences: list[Sentence], limit: int = MAX_SENTENCE_CHARS) 
                         text=stripped,
                         paragraph=sent.paragraph,
                         is_heading=sent.is_heading,
+                        is_item=sent.is_item,
                     )
                 )
             lead = len(rest) - len(rest.lstrip())

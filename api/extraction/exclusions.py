@@ -101,6 +101,12 @@ _EXCLUSIONS = [
     re.compile(r"\b(?:aged|age of|ages of)\s+\d+(?:\s*(?:-|to)\s*\d+)?", re.IGNORECASE),
     # ordinals written with digits
     re.compile(r"\b\d+(?:st|nd|rd|th)\b"),
+    # phone numbers named as such: "the 112 emergency number", "a 24-hour 1190 hotline"
+    re.compile(
+        r"\b\d[\d ]*\d\s+(?:emergency|hotline|helpline|tip|phone|telephone)(?:\s+(?:number|"
+        r"line))?\b|\b\d{2,}\s+(?:number|hotline|helpline)\b",
+        re.IGNORECASE,
+    ),
     # numbers glued to names: F-16, Covid-19, Su-30, G-20
     re.compile(r"\b[A-Z][A-Za-z]*-\d+[A-Za-z]?\b"),
     re.compile(r"\b(?:" + trie_regex(_NUMBERED_NAMES) + r")\s+\d+[A-Za-z]?\b"),

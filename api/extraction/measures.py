@@ -2,7 +2,7 @@
 
 Measures (``ExtractedClaim.measure``): killed, wounded, casualties, captured, destroyed, lost,
 closed, arrested, displaced, missing, abducted, struck, launched, rescued, released, deployed,
-length, distance, area, mass, percent, amount, count.
+length, distance, area, mass, volume, speed, percent, amount, count.
 
 Subject categories (``ExtractedClaim.subject``): combatants, police, civilians, people, posts,
 camps, border crossings, locations, aircraft, vehicles, munitions, attacks, buildings,
@@ -30,8 +30,8 @@ MEASURE_ADJECTIVES: dict[str, str] = _MEASURES.adjectives
 #: Counted nouns naming the measure when nothing else does ("18,500 marchers": attended).
 MEASURE_DEFAULT_NOUNS: dict[str, str] = _MEASURES.defaults
 #: measures the pipeline derives rather than reads from a family: a figure's unit dimension
-#: (``length``/``distance``, ``area``, ``mass``, ``speed``, ``percent``, ``amount``), things
-#: lost, and a bare ``count``
+#: (``length``/``distance``, ``area``, ``mass``, ``volume``, ``speed``, ``percent``,
+#: ``amount``), things lost, and a bare ``count``
 DERIVED_MEASURES = (
     "lost",
     "count",
@@ -39,6 +39,7 @@ DERIVED_MEASURES = (
     "distance",
     "area",
     "mass",
+    "volume",
     "speed",
     "percent",
     "amount",
@@ -186,6 +187,8 @@ _SKIP_AFTER = frozenset(
         "being",
         "got",
         "get",
+        # "hundreds more fled", "12 more were killed"
+        "more",
     ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
@@ -249,6 +252,19 @@ def measure_in_clause(s: str, pos: int, limit: int = 12) -> MeasureHit | None:
     return None
 
 
+def verb_before(s: str, pos: int, limit: int = 6) -> MeasureHit | None:
+    """The nearest measure word among the ``limit`` words of the clause before ``pos``:
+    the verb of a count of times ("struck the frigate twice": struck)."""
+    toks = tokens(s[max(0, pos - 80) : pos], max(0, pos - 80))
+    for word, a, b in list(reversed(toks))[:limit]:
+        low = word.lower()
+        if low in _CLAUSE_END:
+            return None
+        if low in MEASURE_WORDS:
+            return MeasureHit(MEASURE_WORDS[low], a, b)
+    return None
+
+
 def measure_after(s: str, pos: int, limit: int | None = None) -> MeasureHit | None:
     """A measure verb after the counted phrase: "were (also briefly) killed"."""
     text = s[pos : limit if limit is not None else len(s)]
@@ -288,6 +304,12 @@ _TOLL_BEFORE = re.compile(
     r"(?:\s+(?:to|at|by))?\s+$",
     re.I,
 )
+#: "The official death toll, which the ministry put at 29": the toll a relative clause sets.
+_TOLL_WHICH = re.compile(
+    r"\b(?:(?P<kind>death|casualty|injury)\s+)?(?:toll|tally)(?P<what>),?\s+which\s+"
+    r"(?:[\w'’-]+\s+){1,7}?(?:put|puts|estimated|estimates|gave|gives|set|sets|placed)\s+at\s+$",
+    re.I,
+)
 _SHOT_DOWN = re.compile(r"\b(?:shot|shoot|shoots|shooting)\s+down\s+(?:[\w'’-]+\s+){0,2}?$", re.I)
 
 
@@ -296,7 +318,7 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
     window_start = max(0, pos - 140)
     window = s[window_start:pos]
     if "toll" in window or "tally" in window or "number of" in window:
-        tm = _TOLL_BEFORE.search(window)
+        tm = _TOLL_BEFORE.search(window) or _TOLL_WHICH.search(window)
         if tm is not None:
             what = (tm.group("kind") or "") + " " + (tm.group("what") or "")
             kind = "wounded" if ("injur" in what or "wound" in what) else "killed"

@@ -21,8 +21,11 @@ from .measures import (
     measure_after,
     measure_before,
     measure_in_clause,
+    verb_before,
 )
+from .parameters import is_parameter
 from .quantities import MAGNITUDE_VAGUE, QuantityMatch, find_quantities
+from .references import back_reference, compared, verb_of_the_part
 from .sentences import Sentence
 from .sides import SideRules, is_agentive
 from .subjects import SubjectParse, parse_subject
@@ -32,11 +35,6 @@ from .types import Qualifier, Quantity, Stance
 from .units import by_name, to_base
 from .zeros import counted_zero
 
-_DEFINITE_BEFORE = re.compile(
-    r"\b(?:the|these|those|its|their|his|her|our|my|both|every|each|first|last|"
-    r"next|past|previous|other)\s+$",
-    re.I,
-)
 _LIST_CUE = re.compile(r"\bincluding\b|\bamong them\b")
 _LIST_JOIN = re.compile(r"\s*(?:,|and|,\s*and)\s*")
 _DISTANCE_AFTER = re.compile(r"\s*(?:away\s+)?(?:from|away|off|inside|into|of)\b")
@@ -73,7 +71,18 @@ _FIGURE_AT = re.compile(
 )
 #: Measures whose counted people, when the phrase names none, are people.
 _PEOPLE_MEASURES = frozenset(
-    {"killed", "wounded", "casualties", "missing", "displaced", "arrested", "abducted", "rescued"}
+    {
+        "killed",
+        "wounded",
+        "casualties",
+        "missing",
+        "displaced",
+        "arrested",
+        "abducted",
+        "rescued",
+        "charged",
+        "released",
+    }
 )
 _Carry = tuple[str | None, str | None]
 #: Measures of people whose own noun may be what is counted ("the crowd", "attendance").
@@ -86,7 +95,7 @@ _ELLIPSIS_BEFORE = re.compile(
 )
 #: ... and before where or whose they are ("11 over the coast", "6.7 million with X").
 _ELLIPSIS_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:over|in|from|at|with|on|across|near|inside)\s+(?:the\s+)?[A-Za-z]"
+    r"\s+(?:[a-z]+\s+)?(?:over|in|from|at|with|on|across|near|inside|among)\s+(?:the\s+)?[A-Za-z]"
 )
 
 
@@ -104,18 +113,17 @@ class NumericClaims(SideRules):
         out: list[tuple[Attribution | None, DraftClaim]] = []
         prev: DraftClaim | None = None
         prev_end = 0
+        self._counted = self._counted_before(sent)
         for q in find_quantities(figure_text(s), self.countries):
             if q.is_vague and q.vague_word not in MAGNITUDE_VAGUE:
                 continue
             changed = self._changed(s, q, prev)
-            if (
-                q.unit is None
-                and changed is None
-                and _DEFINITE_BEFORE.search(s, max(0, q.start - 40), q.start)
-            ):
+            if q.unit is None and changed is None and back_reference(s, q):
                 continue
             if q.unit is None and is_house_number(s, q.end):
                 continue  # "47 Mill Lane": an address
+            if is_parameter(s, q):
+                continue  # "a 30 km buffer", "the 50 percent he needs": a rule, no fact
             subj = parse_subject(s, q.end)
             if changed is not None:
                 q, subj = self._as_changed(q, subj, changed)
@@ -141,6 +149,8 @@ class NumericClaims(SideRules):
                 continue
             att, c = claim
             out.append((att, c))
+            if c.quantity is not None and c.quantity.unit is None and c.subject is not None:
+                self._counted = c
             prev = c
             prev_end = max(q.end, subj.end)
         return out
@@ -214,15 +224,22 @@ class NumericClaims(SideRules):
         prev_any: DraftClaim | None,
     ) -> Reading | None:
         """What the figure counts and its measure; None when it is not a claim."""
+        if q.repeats:  # "struck twice", "went out 23 times": times the verb happened
+            hit = verb_before(s, q.start)
+            start = q.start if hit is None else hit.start
+            return Reading(start, q.end, hit.measure if hit else "count", "times", None, hit)
         r = Reading(q.start, max(q.end, subj.end), None, subj.category, subj.surface)
         if subj.others and prev_any is not None:
             r.category, r.surface = prev_any.subject, prev_any.subject_text
         self._measure_word(s, q, subj, r)
+        if verb_of_the_part(s, q, subj, r):
+            r.measure, r.hit = None, None
         if q.zero and r.measure in (None, "count") and not counted_zero(s, q, subj):
             return None  # "no evidence", "no comment": a zero counts a measure or a thing
         if q.zero and r.category is None and subj.surface is None:
             r.category = "people"  # "No one was hurt", "nobody died"
         self._restated(s, q, subj, r, prev, prev_any)
+        self._compared(s, q, subj, r)
         if r.category is None and subj.possessive is not None:
             r.category = (
                 "combatants" if r.measure in {"killed", "wounded", "casualties"} else "people"
@@ -253,6 +270,9 @@ class NumericClaims(SideRules):
         """The measure the counted noun, the unit or a measure verb names."""
         if subj.part_of is not None:
             r.measure = subj.part_of  # "five of the dead were children": killed
+            own = None if subj.predicate else measure_after(s, subj.end)
+            if own is not None:  # "four of the wounded died": the part's own verb
+                r.hit, r.measure, r.end = own, own.measure, max(r.end, own.end)
             return
         head = subj.surface.split()[-1].lower() if subj.surface else ""
         if head in MEASURE_NOUNS:
@@ -299,7 +319,7 @@ class NumericClaims(SideRules):
         """A figure that names no counted noun: the new value of "the number of X", the
         figure of the claim just made ("put the figure at 23"), an estimated noun ("put the
         crowd at 32,000"), a list's measure."""
-        if subj.predicate and r.measure is None and prev_any is not None:
+        if (subj.predicate or subj.others) and r.measure is None and prev_any is not None:
             r.measure = prev_any.measure  # "20 were hurt; seven of them were children"
         if subj.empty and (renewed := number_of(s, q.start)) is not None:
             # "bringing the number of dead soldiers to two", "the number of missing rose to 5"
@@ -347,6 +367,24 @@ class NumericClaims(SideRules):
             # "29 drones were destroyed over the north, 11 over the coast": the noun elided
             r.measure = r.measure or prev_any.measure
             r.category, r.surface = prev_any.subject, prev_any.subject_text
+
+    #: the last figure of a counted noun, in this sentence or the one before
+    _counted: DraftClaim | None = None
+
+    def _counted_before(self, sent: Sentence) -> DraftClaim | None:
+        """The previous sentence's last figure of a counted noun (not a measurement)."""
+        for c in reversed(self.state.claims[-4:]):
+            if c.sentence != sent.index - 1:
+                return None
+            if c.quantity is not None and c.quantity.unit is None and c.subject is not None:
+                return c
+        return None
+
+    def _compared(self, s: str, q: QuantityMatch, subj: SubjectParse, r: Reading) -> None:
+        """A bare figure set against one just given takes its noun (see :func:`compared`)."""
+        ref = self._counted
+        if ref is not None and compared(s, q, subj, r):
+            r.measure, r.category, r.surface = ref.measure, ref.subject, ref.subject_text
 
     def _attribute(
         self,

@@ -20,7 +20,7 @@ from .types import ActorKind, ActorRef, ArticleInput, Evidence, ExtractedClaim, 
 from .voice import goes_on, voice_of
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
-EXTRACTOR_VERSION = "rules-1.5.0"
+EXTRACTOR_VERSION = "rules-1.6.0"
 
 #: A speaker phrase owned by the organisation spoken of before ("its commander").
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
@@ -50,7 +50,9 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
     def run(self) -> ExtractionResult:
         sentences = bound_sentences(split_sentences(self.body))
         self.issuer = release_issuer(sentences, self.attr)
-        body_sentences = [s for s in sentences if not s.is_heading or self._attributed_heading(s)]
+        body_sentences = [
+            s for s in sentences if not s.is_heading or s.is_item or self._attributed_heading(s)
+        ]
         if self.syntax is not None:
             self.syntax.prepare(body_sentences)
         closing = quotation_closings(body_sentences)

@@ -10,8 +10,12 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon
+from .amounts import MAGNITUDE_VAGUE as MAGNITUDE_VAGUE
+from .amounts import ZERO, merge_conversions, vague_amounts, zero_amounts
 from .exclusions import Covered as _Covered
 from .exclusions import excluded_spans
+from .figures import OR_SO, hedged
+from .figures import QuantityMatch as QuantityMatch
 from .numberwords import A_SCALES_RE as _A_SCALES_RE
 from .numberwords import NUM as _NUM
 from .numberwords import SCALES as _SCALES
@@ -20,6 +24,8 @@ from .numberwords import TENS as _TENS
 from .numberwords import WS as _WS
 from .numberwords import parse_number as parse_number
 from .numberwords import trie_regex as trie_regex
+from .proportions import shares_and_repeats
+from .subject_words import DEGREE_ADVERBS
 from .types import Qualifier
 from .units import (
     CURRENCY_AFTER_NUMBER,
@@ -31,100 +37,11 @@ from .units import (
     lookup,
 )
 
-_OR_SO = re.compile(r"\s+or\s+so\b")
-
-_APPROX = (
-    r"about|around|some|roughly|approximately|approx\.|nearly|almost|close\s+to|closer\s+to|"
-    r"an\s+estimated(?:\s+[a-z]+){0,2}\s+of|an\s+estimated|estimated\s+(?:at|to\s+be)|"
-    r"estimated|circa|more\s+or\s+less|or\s+so"
-)
-_MORE = (
-    r"(?:just\s+|well\s+|slightly\s+)?(?:more\s+than|over|above|in\s+excess\s+of|upwards?\s+of|"
-    r"greater\s+than)"
-)
-_AT_LEAST = r"at\s+least|no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|a\s+minimum\s+of"
-_AT_MOST = (
-    r"up\s+to|at\s+most|as\s+many\s+as|as\s+much\s+as|no\s+more\s+than|not\s+more\s+than|"
-    r"a\s+maximum\s+of"
-)
-_LESS = r"(?:just\s+|slightly\s+)?(?:fewer\s+than|less\s+than|under|below)"
-
-#: A hedge that is a verb ("estimated at"): it qualifies the figure but is not its text.
-_VERB_HEDGE = re.compile(r"estimated\s", re.I)
-_MODIFIER = re.compile(
-    rf"\b(?:(?P<more>{_MORE})|(?P<atleast>{_AT_LEAST})|(?P<atmost>{_AT_MOST})|"
-    rf"(?P<less>{_LESS})|(?P<approx>{_APPROX}))\s+$",
-    re.IGNORECASE,
-)
-
 _QUANTITY = re.compile(
     rf"(?P<between>\b(?i:between)\s+)?(?P<from>\b(?i:from)\s+)?(?:(?P<cur>{CURRENCY_BEFORE})\s?)?"
     rf"(?P<n1>(?i:{_NUM}))"
     rf"(?:(?P<rsep>\s*(?i:-|–|—|to|or|and)\s*)(?:{CURRENCY_BEFORE}\s?)?(?P<n2>(?i:{_NUM})))?",
 )
-_AMOUNTS = lexicon.amounts()
-_VAGUE_BOUNDS: dict[str, tuple[float | None, float | None]] = _AMOUNTS.vague
-#: Vague amounts that carry an order of magnitude (the others are just "some").
-MAGNITUDE_VAGUE = _AMOUNTS.magnitude
-_VAGUE = re.compile(
-    r"\b(?P<v>"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_VAGUE_BOUNDS, key=len, reverse=True)
-    )
-    + r")\b(?=\s+(?:of\s+)?[A-Za-z])",
-    re.IGNORECASE,
-)
-_VAGUE_WORDS = re.compile(
-    r"dozen|scores|hundreds|thousands|millions|several|few|handful|numerous|multiple", re.I
-)
-
-
-def _zero_pattern() -> re.Pattern[str]:
-    """Words that count nothing ("no", "none of", "not a single"), from the lexicon."""
-    forms = sorted({*_AMOUNTS.zero_determiners, *_AMOUNTS.zero_pronouns}, key=len, reverse=True)
-    alt = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(
-        rf"\b(?:{alt})\b(?![.\d-])"
-        # "no more than 40", "no longer", "no one knows": not a figure
-        r"(?!\s+(?:more|fewer|less|longer|later|sooner|doubt|matter|reason|sign|evidence|"
-        r"indication|comment|immediate|information|details|word|knows|knew|know|can|could|"
-        r"will|would|expects|expected|seems|appears|doubts|figures?|estimates?|toll|tally|"
-        r"breakdown|count|official|one|single)\b)"
-        # "denied losing any drones": "any" under a denial counts none
-        r"|\b(?:denied|denies|deny|denying)\s+(?:that\s+|having\s+|[a-z]+ing\s+(?:out\s+)?)?"
-        r"(?P<any>any)\b",
-        re.IGNORECASE,
-    )
-
-
-_ZERO = _zero_pattern()
-
-
-@dataclass(frozen=True, slots=True)
-class QuantityMatch:
-    """A number phrase found in a text, with offsets relative to that text."""
-
-    start: int
-    end: int
-    text: str
-    qualifier: Qualifier
-    lower: float | None
-    upper: float | None
-    strict_lower: bool = False
-    strict_upper: bool = False
-    unit: Unit | None = None
-    vague_word: str | None = None
-    attributive: bool = False  # "a 2,600-kilometer border", "1,600-mile-long"
-    number_start: int = 0
-    number_end: int = 0
-    word_number: bool = False
-    value_text: str = ""
-    #: a figure of none: "no patient died", "None of our drones was lost"
-    zero: bool = False
-
-    @property
-    def is_vague(self) -> bool:
-        return self.qualifier == Qualifier.vague
 
 
 #: Nouns "one" counts ("one soldier", "one Tajik serviceman", "one wounded border guard");
@@ -140,6 +57,9 @@ _ONE_NOUNS = sorted(
     }
 )  # fmt: skip
 _ONE_MODIFIER = r"(?:[A-Z][a-z]+\s+){0,2}(?:(?:[a-z]+ed|" + trie_regex(_ONE_NOUNS) + r")\s+)?"
+_NOT_BEFORE = re.compile(r"\bnot\s+$", re.I)
+#: "one of them seriously", "one critically": one of the people just counted.
+_ONE_PART = re.compile(r"\s+(?:of\s+(?:them|whom)\s+)?(?:" + "|".join(DEGREE_ADVERBS) + r")\b")
 _COUNT_AFTER_ONE = re.compile(r"\s+" + _ONE_MODIFIER + "(?:" + trie_regex(_ONE_NOUNS) + r")\b")
 
 
@@ -172,6 +92,9 @@ _CANDIDATE_WORDS = frozenset(
         "thousand",
         "million",
         "billion",
+        "half",
+        "twice",
+        "thrice",
     ]
 )
 
@@ -182,7 +105,7 @@ CANDIDATE_WORDS = _CANDIDATE_WORDS
 
 def has_candidate(text: str) -> bool:
     """Cheap pre-filter: does ``text`` contain a digit, a number word or a zero at all?"""
-    if _DIGIT.search(text) or _ZERO.search(text):
+    if _DIGIT.search(text) or ZERO.search(text):
         return True
     return not _CANDIDATE_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
 
@@ -210,6 +133,7 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
     excluded = _Covered(len(text), excluded_spans(text, starts))
     found: list[QuantityMatch] = []
     taken = _Covered(len(text))
+    found.extend(shares_and_repeats(text, excluded, taken))
     pos = 0
     for tok in _TOKEN.finditer(text):
         if tok.start() < pos or not _may_start_number(tok.group()):
@@ -221,10 +145,10 @@ def find_quantities(text: str, countries: list[str] | None = None) -> list[Quant
         if q is not None:
             found.append(q)
             taken.add(q.start, q.end)
-    found.extend(_vague_amounts(text, taken))
-    found.extend(_zero_amounts(text, taken, excluded))
+    found.extend(vague_amounts(text, taken))
+    found.extend(zero_amounts(text, taken, excluded))
     found.sort(key=lambda q: q.start)
-    return _merge_conversions(text, found)
+    return merge_conversions(text, found)
 
 
 def _may_start_number(word: str) -> bool:
@@ -264,7 +188,9 @@ def _first_number(text: str, m: re.Match[str]) -> float | None:
     low = _WS.sub(" ", n1.lower().strip())
     if low == "a" or (low.startswith("a ") and not _A_SCALES_RE.search(low)):
         return None
-    if low == "one" and not _COUNT_AFTER_ONE.match(text, n1_end):
+    if low == "one" and _NOT_BEFORE.search(text, max(0, n1_start - 5), n1_start):
+        return None  # "not one school": a figure of none
+    if low == "one" and not (_COUNT_AFTER_ONE.match(text, n1_end) or _ONE_PART.match(text, n1_end)):
         return None
     return parse_number(n1)
 
@@ -381,122 +307,11 @@ def _qualify(text: str, p: _Phrase) -> tuple[Qualifier, float | None, float | No
     span of ``p`` grows over the hedge."""
     if p.value2 is not None:
         return Qualifier.range, p.value1, p.value2, False, False
-    mod = _MODIFIER.search(text, max(0, p.start - 40), p.start)
-    if mod is not None and mod.end() == p.start:
-        if not _VERB_HEDGE.match(mod.group()):
-            p.start = mod.start()  # "was estimated at 40": the verb is no part of it
-        if mod.group("more"):
-            return Qualifier.more_than, p.value1, None, True, False
-        if mod.group("atleast"):
-            return Qualifier.at_least, p.value1, None, False, False
-        if mod.group("atmost"):
-            return Qualifier.at_most, None, p.value1, False, False
-        if mod.group("less"):
-            return Qualifier.less_than, None, p.value1, False, True
-        return Qualifier.approximately, p.value1, p.value1, False, False
-    if (or_so := _OR_SO.match(text[p.end :])) is not None:
+    bounds, begin = hedged(text, p.start, p.value1)
+    if begin != p.start or bounds[0] != Qualifier.exact:
+        p.start = begin
+        return bounds
+    if (or_so := OR_SO.match(text[p.end :])) is not None:
         p.end += or_so.end()
         return Qualifier.approximately, p.value1, p.value1, False, False
     return Qualifier.exact, p.value1, p.value1, False, False
-
-
-def _vague_amounts(text: str, taken: _Covered) -> list[QuantityMatch]:
-    """Vague amounts ("dozens of", "hundreds", "several") not inside a number phrase."""
-    out: list[QuantityMatch] = []
-    vague_iter = _VAGUE.finditer(text) if _VAGUE_WORDS.search(text) else iter(())
-    for v in vague_iter:
-        if taken.overlaps(v.start(), v.end()):
-            continue
-        word = _WS.sub(" ", v.group("v").lower())
-        lo, hi = _VAGUE_BOUNDS[word]
-        start = v.start()
-        mod = _MODIFIER.search(text, max(0, start - 40), start)
-        if mod is not None and mod.end() == start and (mod.group("more") or mod.group("atleast")):
-            start = mod.start()
-        out.append(
-            QuantityMatch(
-                start=start,
-                end=v.end(),
-                text=text[start : v.end()],
-                qualifier=Qualifier.vague,
-                lower=lo,
-                upper=hi,
-                vague_word=word,
-                number_start=v.start(),
-                number_end=v.end(),
-                word_number=True,
-                value_text=v.group("v"),
-            )
-        )
-        taken.add(start, v.end())
-    return out
-
-
-def _zero_amounts(text: str, taken: _Covered, excluded: _Covered) -> list[QuantityMatch]:
-    """Figures of none ("no patient", "None of our drones", "denied losing any")."""
-    out: list[QuantityMatch] = []
-    for z in _ZERO.finditer(text):
-        za, zb = z.span("any") if z.group("any") else z.span()
-        if taken.overlaps(za, zb) or excluded.overlaps(za, zb):
-            continue
-        out.append(
-            QuantityMatch(
-                start=za,
-                end=zb,
-                text=text[za:zb],
-                qualifier=Qualifier.exact,
-                lower=0.0,
-                upper=0.0,
-                number_start=za,
-                number_end=zb,
-                word_number=True,
-                value_text=text[za:zb],
-                zero=True,
-            )
-        )
-    return out
-
-
-def _merge_conversions(text: str, found: list[QuantityMatch]) -> list[QuantityMatch]:
-    """Fold "2,600-kilometer (1,600-mile)" into one quantity spanning both."""
-    out: list[QuantityMatch] = []
-    i = 0
-    while i < len(found):
-        q = found[i]
-        if q.unit is not None and i + 1 < len(found):
-            nxt = found[i + 1]
-            gap = text[q.end : nxt.start]
-            if (
-                nxt.unit is not None
-                and nxt.unit.dimension == q.unit.dimension
-                and re.fullmatch(
-                    r"\s*[(\[]\s*(?:about|around|some|roughly|or|approximately)?\s*", gap
-                )
-            ):
-                close = re.match(r"\s*[)\]]", text[nxt.end :])
-                if close is not None:
-                    end = nxt.end + close.end()
-                    out.append(
-                        QuantityMatch(
-                            start=q.start,
-                            end=end,
-                            text=text[q.start : end],
-                            qualifier=q.qualifier,
-                            lower=q.lower,
-                            upper=q.upper,
-                            strict_lower=q.strict_lower,
-                            strict_upper=q.strict_upper,
-                            unit=q.unit,
-                            vague_word=q.vague_word,
-                            attributive=q.attributive,
-                            number_start=q.number_start,
-                            number_end=q.number_end,
-                            word_number=q.word_number,
-                            value_text=q.value_text,
-                        )
-                    )
-                    i += 2
-                    continue
-        out.append(q)
-        i += 1
-    return out

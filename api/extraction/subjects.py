@@ -19,6 +19,7 @@ from .measures import (
     phrase_at,
     tokens,
 )
+from .subject_words import DEGREE_ADVERBS
 from .textutil import word_set
 
 _SUBJECTS = lexicon.subjects()
@@ -40,22 +41,36 @@ class SubjectParse:
     part_of: str | None = None
 
 
+#: Plural endings and what replaces them, most specific first ("cities" -> city, "boxes" ->
+#: box, "churches" -> church, "classes" -> class); "-ses" after anything else loses only
+#: its "s" ("houses" -> house, "cases" -> case).
+_PLURAL_ENDINGS = (
+    ("ies", "y"),
+    ("men", "man"),
+    ("sses", "ss"),
+    ("ches", "ch"),
+    ("shes", "sh"),
+    ("xes", "x"),
+    ("zzes", "zz"),
+    ("s", ""),
+)
+#: Singular words that end in "s" ("bus", "status", "crisis", "class", "gas").
+_SINGULAR_S = ("ss", "us", "is", "as")
+
+
 def lemma(noun: str) -> str:
+    """The singular of a counted noun, by its plural ending; a stem keeps two letters
+    ("boxes" -> box) or, for a bare "-s", three ("cops" -> cop, "gas" stays)."""
     n = noun.lower().replace("’", "'")
     if n in SUBJECT_CATEGORIES:
         return n
-    for suffix, repl in (
-        ("ies", "y"),
-        ("men", "man"),
-        ("ches", "ch"),
-        ("shes", "sh"),
-        ("xes", "x"),
-        ("sses", "ss"),
-        ("ses", "s"),
-        ("s", ""),
-    ):
-        if n.endswith(suffix) and len(n) > len(suffix) + 2:
-            return n[: -len(suffix)] + repl
+    for suffix, repl in _PLURAL_ENDINGS:
+        if not n.endswith(suffix):
+            continue
+        stem = n[: -len(suffix)]
+        if suffix == "s" and (len(stem) < 3 or n.endswith(_SINGULAR_S)):
+            return n
+        return stem + repl if len(stem) >= 2 else n
     return n
 
 
@@ -165,13 +180,29 @@ def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str])
     )
 
 
+_MEMBERS_AFTER = re.compile(r"-(member|strong|person|man|woman)\b", re.I)
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
 #: Verbs (and "still") that link a counted noun to the state its measure names.
 _LINKING_VERBS = frozenset({"remain", "remains", "remained", "still", "stay", "stayed"})
+
+
+def _leading_form(s: str, pos: int, toks: list[tuple[str, int, int]]) -> SubjectParse | None:
+    """What the word right after a number says it counts, when it is no noun phrase: "the
+    240-member mission" (its people), "seven were hurt, one seriously" (a part of them)."""
+    member = _MEMBERS_AFTER.match(s, pos)
+    if member is not None:
+        return SubjectParse(member.group(1), "people", (), None, member.end())
+    if toks and toks[0][0].lower() in DEGREE_ADVERBS:
+        return SubjectParse("others", None, (), None, pos, others=True)
+    return None
 
 
 def parse_subject(s: str, pos: int) -> SubjectParse:
     """Parse what is counted right after a number phrase ending at ``pos``."""
     toks = tokens(s[pos : pos + 160], pos, 24)  # the parse below reads at most ~17
+    lead = _leading_form(s, pos, toks)
+    if lead is not None:
+        return lead
     prefix = _possessive_prefix(s, toks, pos)
     if isinstance(prefix, SubjectParse):
         return prefix
@@ -186,6 +217,9 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
         word, _a, b = toks[k]
         low = word.lower()
         if not word[0].isalpha():
+            if word in _CLOSING_QUOTES and k == i and not modifiers:
+                i = k = k + 1  # '"fewer than a dozen" missiles': the quote closes the figure
+                continue
             if word in {"-", "–"} and modifiers:
                 k += 1
                 continue
@@ -217,7 +251,7 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             break
         if low in MEASURE_WORDS and low not in {"dead"} and modifiers:
             break
-        if modifiers and phrase_at(toks, k) is not None:
+        if phrase_at(toks, k) is not None:
             break  # "40,000 people took part": the phrase is the measure, not the noun
         if low in MEASURE_WORDS and not modifiers:
             break
@@ -264,7 +298,9 @@ def _part_of(s: str, toks: list[tuple[str, int, int]], j: int) -> SubjectParse |
         return None
     named = _predicate(s, toks[j][2])
     if named is None:
-        return None
+        # "three of the injured remained ...", "four of those detained": a part of the
+        # people the measure word names
+        return SubjectParse(None, "people", (), None, toks[j][2], part_of=measure)
     return SubjectParse(
         named.surface, named.category, (), None, named.end, predicate=True, part_of=measure
     )

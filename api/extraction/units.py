@@ -11,7 +11,7 @@ from . import lexicon
 @dataclass(frozen=True, slots=True)
 class Unit:
     symbol: str  # canonical symbol as reported ("km", "mi")
-    dimension: str  # "length", "area", "mass", "ratio", "currency"
+    dimension: str  # "length", "area", "mass", "volume", "speed", "ratio", "currency"
     base: str  # SI base unit symbol of the dimension ("m", "m2", "kg", "%", "USD")
     factor: float  # multiply by this to convert to ``base``
 
@@ -39,7 +39,8 @@ _add("lb|lbs|pound|pounds", Unit("lb", "mass", "kg", 0.45359237))
 _add("ha|hectare|hectares", Unit("ha", "area", "m2", 10000.0))
 _add("acre|acres", Unit("acre", "area", "m2", 4046.8564224))
 _add(
-    "km2|km²|sq km|sq. km|square kilometer|square kilometers|square kilometre|square kilometres",
+    "km2|km²|sq km|sq. km|square km|square kms|square kilometer|square kilometers|"
+    "square kilometre|square kilometres",
     Unit("km2", "area", "m2", 1e6),
 )
 _add("sq mi|square mile|square miles", Unit("mi2", "area", "m2", 2589988.110336))
@@ -47,6 +48,9 @@ _add(
     "m2|m²|sq m|square meter|square meters|square metre|square metres",
     Unit("m2", "area", "m2", 1.0),
 )
+_add("l|litre|litres|liter|liters", Unit("l", "volume", "m3", 0.001))
+_add("ml|millilitre|millilitres|milliliter|milliliters", Unit("ml", "volume", "m3", 1e-6))
+_add("m3|m³|cubic metre|cubic metres|cubic meter|cubic meters", Unit("m3", "volume", "m3", 1.0))
 _add("percent|per cent|%|pc", Unit("%", "ratio", "%", 1.0))
 _add("inch|inches", Unit("in", "length", "m", 0.0254))
 _add("km/h|kph|kmh|kilometres per hour|kilometers per hour", Unit("km/h", "speed", "m/s", 1 / 3.6))
