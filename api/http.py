@@ -479,7 +479,7 @@ def list_route(
     model: type[BaseModel],
     fetch: Callable[..., Sequence[Any]],
     render: Callable[[Session, list[Any]], Sequence[BaseModel]],
-    key: Any,
+    key: Any = None,
     filters: type | None = None,
     sorting: Sorting | None = None,
     within: tuple[str, Any] | None = None,
@@ -487,8 +487,9 @@ def list_route(
     links: dict[str, Any] | None = None,
     responses: Responses | None = None,
 ) -> None:
-    """Declare the list ``GET path`` on ``router``: the caller's ``key`` dependency, the
-    ``filters`` dataclass's query parameters, `sort` when ``sorting``, and paging. Up to
+    """Declare the list ``GET path`` on ``router``: the caller's ``key`` dependency (none:
+    the readers' rule of every `/v1` operation is enough), the ``filters`` dataclass's
+    query parameters, `sort` when ``sorting``, and paging. Up to
     ``limit + 1`` rows come from ``fetch(session, limit=..., after=...)`` (``position=``
     and ``sort=`` when sorted) with the filters as keywords; ``within`` is ``(keyword,
     dependency)``: the list of one resource's rows (``event_id=`` the loaded event's id).
@@ -511,7 +512,7 @@ def list_route(
         return page(values["request"], paging, rows, shown, sort=order, key_of=key_of)
 
     keyword = inspect.Parameter.KEYWORD_ONLY
-    params = [("caller", key)]
+    params = [("caller", key)] if key is not None else []
     if within is not None:
         params.append(("parent", within[1]))
     params += [("request", Request), ("session", SessionDep)]

@@ -16,7 +16,7 @@ from api.actors.router import router as actors_router
 from api.articles.router import deleted_router
 from api.articles.router import router as articles_router
 from api.auth.router import router as keys_router
-from api.auth.service import Credentials, identify
+from api.auth.service import Credentials, admit, identify
 from api.changes import recording
 from api.changes.router import router as changes_router
 from api.claims.router import router as claims_router
@@ -85,11 +85,15 @@ CORS_ALLOWED_HEADERS = [
 async def v1_checks(request: Request, credentials: Credentials) -> None:
     """What every `/v1` operation checks first, in this order: who calls (kept for the
     role checks) and the rate limit (429), query parameters the operation does not
-    define (422) and a body that is not JSON (415). One dependency, not four: each node
-    of a route's dependency graph costs every request."""
-    await rate_limit(request, await identify(request, credentials))
+    define (422), a body that is not JSON (415) and the readers' rule (401: a sent key
+    must be valid; with REQUIRE_READ_KEY, a key is needed). One dependency, not five:
+    each node of a route's dependency graph costs every request, so a read declares no
+    key dependency of its own."""
+    caller = await identify(request, credentials)
+    await rate_limit(request, caller)
     await reject_unknown_query(request)
     await require_json_body(request)
+    await admit(request, caller)
 
 
 @asynccontextmanager
