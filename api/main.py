@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -104,6 +105,19 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
+ROUTERS = (
+    articles_router,
+    deleted_router,
+    claims_router,
+    actors_router,
+    discrepancies_router,
+    events_router,
+    changes_router,
+    export_router,
+    keys_router,
+)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     recording.install()  # every session's flushes write the change feed
@@ -118,17 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     v1 = APIRouter(prefix="/v1", dependencies=[Depends(v1_checks)])
-    for router in (
-        articles_router,
-        deleted_router,
-        claims_router,
-        actors_router,
-        discrepancies_router,
-        events_router,
-        changes_router,
-        export_router,
-        keys_router,
-    ):
+    for router in ROUTERS:
         v1.include_router(router)
     app.include_router(v1)
     app.include_router(health_router)
@@ -136,6 +140,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_exception_handler(Moved, moved_response)
     install_docs(app, docs_url="/docs")
+    _add_middleware(app, settings)
+    app.openapi = partial(_openapi, app)  # type: ignore[method-assign]
+    return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(DatabaseFaults, attempts=settings.db_retry_attempts)
     app.add_middleware(RateLimitHeaders)
     # The last added is the outermost: request id and access log, CORS, HEAD, body limits.
@@ -157,18 +167,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContext)
 
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = get_openapi(
-                title=app.title,
-                version=app.version,
-                openapi_version=app.openapi_version,
-                description=app.description,
-                routes=app.routes,
-                tags=app.openapi_tags,
-            )
-            app.openapi_schema = finish_openapi(schema)
-        return app.openapi_schema
 
-    app.openapi = openapi  # type: ignore[method-assign]
-    return app
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The app's OpenAPI document, built once and finished (:func:`finish_openapi`)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            openapi_version=app.openapi_version,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        app.openapi_schema = finish_openapi(schema)
+    return app.openapi_schema

@@ -22,25 +22,19 @@ from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.http import (
-    FIRST_ITEM_ID,
-    PATH_ID,
+from api.http import FIRST_ITEM_ID, PATH_ID, Sorting, finder, link, list_route, load
+from api.inputs import IdPath
+from api.representations import (
     IfMatch,
-    Sorting,
     changed,
     check_if_match,
     created,
     current,
-    finder,
-    link,
-    list_route,
-    load,
     one,
     single,
     stored,
     updated,
 )
-from api.inputs import IdPath
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 

@@ -12,22 +12,9 @@ from api.claims.claimreview import MEDIA_TYPE, ClaimReview, as_json_ld, claim_re
 from api.claims.models import Claim, ClaimFilters, ClaimPublic, ClaimSort, ClaimUpdate
 from api.common import ETAG_HEADER, VARY_HEADER, link_for
 from api.db import SessionDep
-from api.http import (
-    FIRST_ITEM_ID,
-    IfMatch,
-    Sorting,
-    changed,
-    current,
-    finder,
-    link,
-    list_route,
-    load,
-    one,
-    representation,
-    single,
-    updated,
-)
+from api.http import FIRST_ITEM_ID, Sorting, finder, link, list_route, load
 from api.inputs import IdPath
+from api.representations import IfMatch, changed, current, one, representation, single, updated
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 

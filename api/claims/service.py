@@ -312,14 +312,7 @@ def list_claims(
     if claimant_id is not None:
         stmt = stmt.where(Claim.claimant_id == claimant_id)
     if actor_id is not None:
-        stmt = stmt.where(
-            or_(
-                col(Claim.claimant_id) == actor_id,
-                col(Claim.relayed_by_id) == actor_id,
-                col(Claim.subject_side_id) == actor_id,
-                col(Claim.target_id) == actor_id,
-            )
-        )
+        stmt = stmt.where(_involving(actor_id))
     if status is not None:
         stmt = stmt.where(Claim.status == status.value)
     if measure is not None:
@@ -331,6 +324,21 @@ def list_claims(
         position = Keyset(key=None, id=after)
     if updated_since is not None:
         stmt = stmt.where(col(Claim.updated_at) >= updated_since)
+    return list(session.exec(_in_order(stmt, sort, position).limit(limit + 1)))
+
+
+def _involving(actor_id: int) -> Any:
+    """Claims in which the actor takes any part: claimant, relay, side or target."""
+    return or_(
+        col(Claim.claimant_id) == actor_id,
+        col(Claim.relayed_by_id) == actor_id,
+        col(Claim.subject_side_id) == actor_id,
+        col(Claim.target_id) == actor_id,
+    )
+
+
+def _in_order(stmt: Any, sort: ClaimSort, position: Keyset | None) -> Any:
+    """``stmt`` in ``sort`` order after ``position`` (ties by id)."""
     key: Any = None
     if sort in (ClaimSort.published_desc, ClaimSort.published_asc):
         stmt = stmt.join(Article, col(Article.id) == col(Claim.article_id))
@@ -339,8 +347,7 @@ def list_claims(
         key = col(Claim.created_at)
     elif sort == ClaimSort.source_count_desc:
         key = col(Claim.source_count)
-    stmt = keyset_order(stmt, sort=SORTS[sort], key=key, id_column=col(Claim.id), after=position)
-    return list(session.exec(stmt.limit(limit + 1)))
+    return keyset_order(stmt, sort=SORTS[sort], key=key, id_column=col(Claim.id), after=position)
 
 
 def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:
