@@ -196,9 +196,10 @@ def read_rows(
 ) -> Result[Any]:
     """``statement`` executed as Core on ``session``'s connection: plain rows, without the
     ORM's execution and loading steps (a select of columns needs neither). Pending
-    changes are flushed first, as an ORM query's autoflush would."""
-    if _pending(session):
-        session.flush()
+    changes are flushed first, as an ORM query's autoflush would (and, as it, not within
+    ``session.no_autoflush``)."""
+    if session.autoflush:
+        session.flush()  # a clean session returns at once
     return session.connection().execute(statement, params)
 
 
