@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, Engine, event
+from sqlalchemy import DateTime, Engine, Executable, Result, event
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -185,10 +185,28 @@ async def get_session(request: Request) -> AsyncIterator[Session]:
     except BaseException:
         await run_in_threadpool(_close, session, commit=False)
         raise
-    if bind is _read_engine(get_engine()):
-        _close(session, commit=True)  # autocommit: nothing to commit, no I/O to wait for
+    if bind is _read_engine(get_engine()) and not _pending(session):
+        session.close()  # autocommit: nothing to commit, no I/O to wait for
     else:
         await run_in_threadpool(_close, session, commit=True)
+
+
+def read_rows(
+    session: Session, statement: Executable, params: Mapping[str, Any] | None = None
+) -> Result[Any]:
+    """``statement`` executed as Core on ``session``'s connection: plain rows, without the
+    ORM's execution and loading steps (a select of columns needs neither). Pending
+    changes are flushed first, as an ORM query's autoflush would (and, as it, not within
+    ``session.no_autoflush``)."""
+    if session.autoflush:
+        session.flush()  # a clean session returns at once
+    return session.connection().execute(statement, params)
+
+
+def _pending(session: Session) -> bool:
+    """Whether ``session`` holds changes not yet flushed (a read never does: its close
+    then skips the commit's flush and transaction bookkeeping)."""
+    return bool(session.new or session.deleted or session.dirty)
 
 
 def _close(session: Session, *, commit: bool) -> None:

@@ -1,48 +1,39 @@
-"""The HTTP layer every router shares, written once.
+"""The HTTP layer every router shares, written once: how routes are declared.
 
 - :func:`finder`: a function that looks up the row an id names, or answers its 404 (a
   model's ``missing`` hook may answer 410 or a redirect instead); :func:`load` makes it
   the dependency of a write. A read of one resource calls its finder in its (sync)
   endpoint, so the lookup, the rendering and the serialisation share one worker thread.
-- Representations: a public model is serialised once; its `ETag` is the digest of those
-  bytes (:func:`current` answers `304` to a matching `If-None-Match`, :func:`written`
-  sends a write's result, :func:`created` one that stored a resource). A conditional
-  write is :func:`changed` (:func:`check_if_match` is its 412); :func:`single` renders
-  one row with a list's renderer.
 - Lists: :class:`Paging` (`limit`, `cursor`), :func:`page` (the page with its `next`
   cursor and `Link` header) and :func:`query_params`, which turns a dataclass of filters
   into a dependency, so a list and its export declare the same parameters once.
   :func:`list_route` declares a whole list route: what it lists, its filters, its sort,
   the service function that fetches a page and the one that renders it.
-- :func:`link`: OpenAPI links, declared in a route's ``responses``; :func:`one`,
-  :func:`updated`, :func:`stored` and :func:`listed` are the ``responses`` of a read, a
-  write, a stored resource and a list.
+- :func:`link`: OpenAPI links, declared in a route's ``responses``; :class:`Moved`, a
+  resource's new URL (`308`).
 
-Routes return a :class:`~fastapi.Response` built here (their ``response_model`` documents
-it), so FastAPI neither validates nor serialises the public model a second time.
+What a response is (bytes, `ETag`, conditional requests, what ``responses`` document)
+is :mod:`api.representations`; its names are also importable from here.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import inspect
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
-from typing import Annotated, Any, Protocol, TypeVar, cast
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Depends, Header, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from pydantic import BaseModel
 from sqlalchemy import bindparam
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Session, select
 
 from api.common import (
-    ETAG_HEADER,
-    LINK_HEADER,
     CursorQuery,
     Keyset,
     LimitQuery,
@@ -56,136 +47,28 @@ from api.common import (
     link_to,
 )
 from api.db import SessionDep
-from api.errors import BadRequest, NotFound, PreconditionFailed, problem_responses
+from api.errors import NotFound
 from api.inputs import IdPath
+from api.representations import ETAGS_PATTERN as ETAGS_PATTERN
+from api.representations import JSON as JSON
+from api.representations import IfMatch as IfMatch
+from api.representations import Responses as Responses
+from api.representations import RowT as RowT
+from api.representations import body_of as body_of
+from api.representations import changed as changed
+from api.representations import check_if_match as check_if_match
+from api.representations import created as created
+from api.representations import current as current
+from api.representations import etag_of as etag_of
+from api.representations import listed as listed
+from api.representations import one as one
+from api.representations import representation as representation
+from api.representations import single as single
+from api.representations import stored as stored
+from api.representations import updated as updated
+from api.representations import written as written
 
-JSON = "application/json"
 ModelT = TypeVar("ModelT")
-
-
-class _Row(Protocol):
-    id: int | None
-
-
-RowT = TypeVar("RowT", bound=_Row)
-
-# --- representations and conditional requests -------------------------------------------
-
-
-def body_of(model: BaseModel) -> bytes:
-    """The JSON bytes of a public model (what is sent and what its `ETag` digests)."""
-    return model.__pydantic_serializer__.to_json(model)
-
-
-def etag_of(body: bytes) -> str:
-    return f'"{hashlib.sha256(body).hexdigest()[:32]}"'
-
-
-def _visible_ascii(name: str, value: str) -> str:
-    """Header values are visible ASCII and spaces (RFC 9110); anything else is a 400."""
-    if any(not (" " <= char <= "~") for char in value):
-        raise BadRequest(f"the {name} header may contain only visible ASCII characters")
-    return value
-
-
-_ENTITY_TAG = r'(W/)?"[\x21\x23-\x7E]*"'
-ETAGS_PATTERN = rf"^ *(\*|{_ENTITY_TAG}( *, *{_ENTITY_TAG})*) *$"
-"""`If-Match`: `*` or a comma-separated list of entity tags (RFC 9110). A malformed
-`If-None-Match` is not refused: it names no current version, so the resource is sent."""
-
-IfMatch = Annotated[str | None, Header(description="ETag the change is based on.")]
-
-
-def check_if_match(if_match: str | None, current: BaseModel) -> None:
-    """Raise 412 when ``If-Match`` is sent and names no current version (a malformed one is
-    a 400). The caller holds the writers' lock, so the check and its write are atomic."""
-    if if_match is None:
-        return
-    _visible_ascii("If-Match", if_match)
-    if not re.fullmatch(ETAGS_PATTERN, if_match):
-        raise BadRequest(
-            'the If-Match header must be * or a comma-separated list of entity tags ("...")'
-        )
-    tags = [tag.strip() for tag in if_match.split(",")]
-    if "*" in tags:
-        return
-    tag = etag_of(body_of(current))
-    if tag not in tags and "W/" + tag not in tags:
-        raise PreconditionFailed(
-            "If-Match does not match the current ETag: the resource changed since you read it"
-        )
-
-
-def _names_current(request: Request, tag: str) -> bool:
-    header = request.headers.get("if-none-match")
-    if header is None:
-        return False
-    _visible_ascii("If-None-Match", header)
-    tags = {t.strip().removeprefix("W/") for t in header.split(",")}
-    return tag in tags or "*" in tags
-
-
-def representation(
-    request: Request,
-    body: bytes,
-    *,
-    media_type: str = JSON,
-    headers: dict[str, str] | None = None,
-) -> Response:
-    """``body`` with its `ETag`, or a `304` when `If-None-Match` names it."""
-    tag = etag_of(body)
-    if _names_current(request, tag):
-        return Response(status_code=304, headers={"ETag": tag})
-    return Response(body, media_type=media_type, headers={"ETag": tag, **(headers or {})})
-
-
-def current(request: Request, model: BaseModel, *, vary: str | None = None) -> Response:
-    """A read of one resource: ``model`` with its `ETag`, or `304`."""
-    return representation(request, body_of(model), headers={"Vary": vary} if vary else None)
-
-
-def written(model: BaseModel, *, status_code: int = 200, location: str | None = None) -> Response:
-    """A write's result: ``model`` with its `ETag` (and `Location` when it is created)."""
-    body = body_of(model)
-    headers = {"ETag": etag_of(body)}
-    if location is not None:
-        headers["Location"] = location
-    return Response(body, status_code=status_code, media_type=JSON, headers=headers)
-
-
-def changed(
-    if_match: str | None,
-    row: RowT,
-    render: Callable[[RowT], BaseModel],
-    change: Callable[[RowT], RowT],
-) -> Response:
-    """A conditional write of one resource: 412 unless ``If-Match`` (when sent) names the
-    current form of ``row`` (``render(row)``); then ``change(row)``, rendered, with its
-    `ETag`."""
-    check_if_match(if_match, render(row))
-    return written(render(change(row)))
-
-
-def single(
-    render: Callable[[Session, list[RowT]], Sequence[BaseModel]], session: Session
-) -> Callable[[RowT], BaseModel]:
-    """A list's ``render(session, rows)`` for one row."""
-    return lambda row: render(session, [row])[0]
-
-
-def created(
-    request: Request,
-    public: BaseModel,
-    route: str,
-    param: str,
-    *,
-    status_code: int = 201,
-) -> Response:
-    """A write that stored a resource: ``public`` with its `ETag` and, in `Location`,
-    the URL of the read ``route`` whose path parameter ``param`` is its id."""
-    location = link_for(request, route, **{param: cast(Any, public).id})
-    return written(public, status_code=status_code, location=location)
-
 
 # --- loading what a path names -----------------------------------------------------------
 
@@ -391,46 +274,6 @@ async def moved_response(request: Request, exc: Exception) -> Response:
     )
 
 
-# --- what routes document ----------------------------------------------------------------
-
-Responses = dict[int | str, dict[str, Any]]
-NOT_MODIFIED: Responses = {304: {"description": "Not modified since the `If-None-Match` version."}}
-
-
-def one(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> Responses:
-    """`responses` of a read of one resource: 200 with its `ETag` (and ``links``), 304,
-    the ``problems``."""
-    return {
-        200: {"headers": ETAG_HEADER, **ok, **({"links": links} if links else {})},
-        **NOT_MODIFIED,
-        **problem_responses(*problems),
-    }
-
-
-def updated(*problems: int, links: dict[str, Any] | None = None, **ok: Any) -> Responses:
-    """`responses` of a write of one resource: 200 with its `ETag` (and ``links``), the
-    ``problems``."""
-    return {
-        200: {"headers": ETAG_HEADER, **ok, **({"links": links} if links else {})},
-        **problem_responses(*problems),
-    }
-
-
-def stored(what: str, *, links: dict[str, Any] | None = None, **ok: Any) -> dict[str, Any]:
-    """The response of a write that stored a resource: its `Location` (the URL of the
-    ``what``) and `ETag` headers (and ``links``)."""
-    location = {"Location": {"description": f"URL of the {what}.", "schema": {"type": "string"}}}
-    return {"headers": {**location, **ETAG_HEADER}, **ok, **({"links": links} if links else {})}
-
-
-def listed(*problems: int, links: dict[str, Any] | None = None) -> Responses:
-    """`responses` of a list: 200 with its `Link` header (and ``links``), the ``problems``."""
-    return {
-        200: {"headers": LINK_HEADER, **({"links": links} if links else {})},
-        **problem_responses(*problems),
-    }
-
-
 EnumT = TypeVar("EnumT", bound=StrEnum)
 
 
@@ -479,7 +322,7 @@ def list_route(
     model: type[BaseModel],
     fetch: Callable[..., Sequence[Any]],
     render: Callable[[Session, list[Any]], Sequence[BaseModel]],
-    key: Any,
+    key: Any = None,
     filters: type | None = None,
     sorting: Sorting | None = None,
     within: tuple[str, Any] | None = None,
@@ -487,12 +330,41 @@ def list_route(
     links: dict[str, Any] | None = None,
     responses: Responses | None = None,
 ) -> None:
-    """Declare the list ``GET path`` on ``router``: the caller's ``key`` dependency, the
-    ``filters`` dataclass's query parameters, `sort` when ``sorting``, and paging. Up to
-    ``limit + 1`` rows come from ``fetch(session, limit=..., after=...)`` (``position=``
-    and ``sort=`` when sorted) with the filters as keywords; ``within`` is ``(keyword,
-    dependency)``: the list of one resource's rows (``event_id=`` the loaded event's id).
-    ``render(session, rows)`` gives their public models; ``doc`` is the description."""
+    """Declare the list ``GET path`` on ``router``: the caller's ``key`` dependency (none:
+    the readers' rule of every `/v1` operation is enough), the ``filters`` dataclass's
+    query parameters, `sort` when ``sorting``, and paging. Up to ``limit + 1`` rows come
+    from ``fetch(session, limit=..., after=...)`` (``position=`` and ``sort=`` when
+    sorted) with the filters as keywords; ``within`` is ``(keyword, dependency)``: the
+    list of one resource's rows (``event_id=`` the loaded event's id). ``render(session,
+    rows)`` gives their public models; ``doc`` is the description."""
+    endpoint = _list_endpoint(fetch, render, filters=filters, sorting=sorting, within=within)
+    endpoint.__signature__ = _list_signature(  # type: ignore[attr-defined]
+        key, filters=filters, sorting=sorting, within=within
+    )
+    endpoint.__name__ = endpoint.__qualname__ = operation_id
+    endpoint.__doc__ = doc
+    router.add_api_route(
+        path,
+        endpoint,
+        methods=["GET"],
+        name=operation_id,
+        operation_id=operation_id,
+        summary=summary,
+        response_model=Page[model],  # type: ignore[valid-type]
+        responses={**listed(*problems, links=links), **(responses or {})},
+    )
+
+
+def _list_endpoint(
+    fetch: Callable[..., Sequence[Any]],
+    render: Callable[[Session, list[Any]], Sequence[BaseModel]],
+    *,
+    filters: type | None,
+    sorting: Sorting | None,
+    within: tuple[str, Any] | None,
+) -> Callable[..., Response]:
+    """The endpoint of a list route: its parameters by the names :func:`_list_signature`
+    gives them; the page fetched, rendered and serialised in one worker thread."""
 
     def endpoint(**values: Any) -> Response:
         session, paging = values["session"], values["paging"]
@@ -510,8 +382,19 @@ def list_route(
         shown = partial(render, session)
         return page(values["request"], paging, rows, shown, sort=order, key_of=key_of)
 
-    keyword = inspect.Parameter.KEYWORD_ONLY
-    params = [("caller", key)]
+    return endpoint
+
+
+def _list_signature(
+    key: Any,
+    *,
+    filters: type | None,
+    sorting: Sorting | None,
+    within: tuple[str, Any] | None,
+) -> inspect.Signature:
+    """The parameters of a list endpoint, in the order the OpenAPI document lists them:
+    the caller's key, the parent resource, the filters, `sort`, `limit` and `cursor`."""
+    params: list[tuple[str, Any]] = [("caller", key)] if key is not None else []
     if within is not None:
         params.append(("parent", within[1]))
     params += [("request", Request), ("session", SessionDep)]
@@ -521,19 +404,8 @@ def list_route(
         sort = sort_query(sorting.kind, sorting.default)
         params.append(("sort", Annotated[sorting.kind, Depends(sort)]))
     params.append(("paging", PagingDep))
-    endpoint.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    keyword = inspect.Parameter.KEYWORD_ONLY
+    return inspect.Signature(
         [inspect.Parameter(name, keyword, annotation=hint) for name, hint in params],
         return_annotation=Response,
-    )
-    endpoint.__name__ = endpoint.__qualname__ = operation_id
-    endpoint.__doc__ = doc
-    router.add_api_route(
-        path,
-        endpoint,
-        methods=["GET"],
-        name=operation_id,
-        operation_id=operation_id,
-        summary=summary,
-        response_model=Page[model],  # type: ignore[valid-type]
-        responses={**listed(*problems, links=links), **(responses or {})},
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
@@ -16,7 +17,7 @@ from api.actors.router import router as actors_router
 from api.articles.router import deleted_router
 from api.articles.router import router as articles_router
 from api.auth.router import router as keys_router
-from api.auth.service import Credentials, identify
+from api.auth.service import Credentials, admit, identify
 from api.changes import recording
 from api.changes.router import router as changes_router
 from api.claims.router import router as claims_router
@@ -85,11 +86,15 @@ CORS_ALLOWED_HEADERS = [
 async def v1_checks(request: Request, credentials: Credentials) -> None:
     """What every `/v1` operation checks first, in this order: who calls (kept for the
     role checks) and the rate limit (429), query parameters the operation does not
-    define (422) and a body that is not JSON (415). One dependency, not four: each node
-    of a route's dependency graph costs every request."""
-    await rate_limit(request, await identify(request, credentials))
+    define (422), a body that is not JSON (415) and the readers' rule (401: a sent key
+    must be valid; with REQUIRE_READ_KEY, a key is needed). One dependency, not five:
+    each node of a route's dependency graph costs every request, so a read declares no
+    key dependency of its own."""
+    caller = await identify(request, credentials)
+    await rate_limit(request, caller)
     await reject_unknown_query(request)
     await require_json_body(request)
+    await admit(request, caller)
 
 
 @asynccontextmanager
@@ -98,6 +103,19 @@ async def _lifespan(_app: FastAPI) -> AsyncIterator[None]:
     # its first POST does not wait seconds for it.
     await run_in_threadpool(warm_up)
     yield
+
+
+ROUTERS = (
+    articles_router,
+    deleted_router,
+    claims_router,
+    actors_router,
+    discrepancies_router,
+    events_router,
+    changes_router,
+    export_router,
+    keys_router,
+)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -114,17 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     v1 = APIRouter(prefix="/v1", dependencies=[Depends(v1_checks)])
-    for router in (
-        articles_router,
-        deleted_router,
-        claims_router,
-        actors_router,
-        discrepancies_router,
-        events_router,
-        changes_router,
-        export_router,
-        keys_router,
-    ):
+    for router in ROUTERS:
         v1.include_router(router)
     app.include_router(v1)
     app.include_router(health_router)
@@ -132,6 +140,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_exception_handler(Moved, moved_response)
     install_docs(app, docs_url="/docs")
+    _add_middleware(app, settings)
+    app.openapi = partial(_openapi, app)  # type: ignore[method-assign]
+    return app
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(DatabaseFaults, attempts=settings.db_retry_attempts)
     app.add_middleware(RateLimitHeaders)
     # The last added is the outermost: request id and access log, CORS, HEAD, body limits.
@@ -153,18 +167,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(RequestContext)
 
-    def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            schema = get_openapi(
-                title=app.title,
-                version=app.version,
-                openapi_version=app.openapi_version,
-                description=app.description,
-                routes=app.routes,
-                tags=app.openapi_tags,
-            )
-            app.openapi_schema = finish_openapi(schema)
-        return app.openapi_schema
 
-    app.openapi = openapi  # type: ignore[method-assign]
-    return app
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """The app's OpenAPI document, built once and finished (:func:`finish_openapi`)."""
+    if app.openapi_schema is None:
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            openapi_version=app.openapi_version,
+            description=app.description,
+            routes=app.routes,
+            tags=app.openapi_tags,
+        )
+        app.openapi_schema = finish_openapi(schema)
+    return app.openapi_schema

@@ -17,30 +17,24 @@ from api.articles.models import (
     DeletedArticle,
     DeletedArticlePublic,
 )
-from api.auth.service import EditorKey, ReaderKey
+from api.auth.service import EditorKey
 from api.claims import service as claims_service
 from api.claims.models import ClaimPublic
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.http import (
-    FIRST_ITEM_ID,
-    PATH_ID,
+from api.http import FIRST_ITEM_ID, PATH_ID, Sorting, finder, link, list_route, load
+from api.inputs import IdPath
+from api.representations import (
     IfMatch,
-    Sorting,
     changed,
     check_if_match,
     created,
     current,
-    finder,
-    link,
-    list_route,
-    load,
     one,
     single,
     stored,
     updated,
 )
-from api.inputs import IdPath
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 
@@ -69,7 +63,6 @@ list_route(
     model=ArticlePublic,
     fetch=service.list_articles,
     render=service.to_public,
-    key=ReaderKey,
     filters=ArticleFilters,
     sorting=Sorting(
         ArticleSort, ArticleSort.id, service.SORTS, lambda _, sort: service.sort_key_of(sort)
@@ -114,9 +107,7 @@ def create_article(
     response_model=ArticlePublic,
     responses=one(401, 404, 410, 422, links=ARTICLE_LINKS),
 )
-def get_article(
-    _: ReaderKey, article_id: IdPath, request: Request, session: SessionDep
-) -> Response:
+def get_article(article_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One article with its body exactly as stored; evidence offsets index into `body`."""
     return current(request, service.public_article(session, article_id))
 
@@ -191,7 +182,6 @@ list_route(
     model=ClaimPublic,
     fetch=claims_service.list_claims,
     render=claims_service.to_public,
-    key=ReaderKey,
     within=("article_id", ArticleDep),
     problems=(400, 401, 404, 410, 422),
     links={"GetFirstClaim": link("get_claim", "claim_id", FIRST_ITEM_ID)},
@@ -210,7 +200,6 @@ list_route(
     model=DeletedArticlePublic,
     fetch=service.list_deleted,
     render=lambda _, rows: service.deleted_public(rows),
-    key=ReaderKey,
 )
 
 
@@ -221,9 +210,7 @@ list_route(
     response_model=DeletedArticlePublic,
     responses=one(401, 404, 422),
 )
-def get_deleted_article(
-    _: ReaderKey, article_id: IdPath, request: Request, session: SessionDep
-) -> Response:
+def get_deleted_article(article_id: IdPath, request: Request, session: SessionDep) -> Response:
     """A deleted article as it was when it was deleted."""
     return current(request, service.deleted_public([find_deleted(session, article_id)])[0])
 

@@ -28,7 +28,7 @@ from api.articles.models import (
 )
 from api.claims.models import Claim
 from api.common import Keyset, Sort, keyset_order, time_key
-from api.db import utcnow
+from api.db import read_rows, utcnow
 from api.errors import Conflict, Gone, NotFound, UnprocessableEntity
 from api.extraction import extractor_version
 
@@ -133,8 +133,9 @@ _AS_PUBLIC: TypeAdapter[ArticlePublic] = TypeAdapter(ArticlePublic)
 
 def public_article(session: Session, article_id: int) -> ArticlePublic:
     """The public form of one article, read as a plain row with its claim count (one
-    query, no ORM object to build); 410 when it was deleted, else 404."""
-    row = session.exec(_PUBLIC_ROW, params={"article_id": article_id}).mappings().first()
+    query on the session's connection: no ORM object or ORM execution to go through);
+    410 when it was deleted, else 404."""
+    row = read_rows(session, _PUBLIC_ROW, {"article_id": article_id}).mappings().first()
     if row is None:
         gone(session, article_id)
         raise NotFound(f"no article with id {article_id}")

@@ -9,8 +9,9 @@ from api.auth.models import ApiKey, KeyCreate, KeyCreated, KeyPublic
 from api.auth.service import AdminKey
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.http import IfMatch, check_if_match, current, finder, list_route, load, one
+from api.http import finder, list_route, load
 from api.inputs import IdPath
+from api.representations import IfMatch, check_if_match, current, one
 
 router = APIRouter(prefix="/keys", tags=["keys"])
 

@@ -266,12 +266,18 @@ async def require_admin(request: Request) -> ApiKey:
     return _require(await caller_of(request), Role.admin)
 
 
-async def require_reader(request: Request) -> ApiKey | None:
-    """Reads are open unless REQUIRE_READ_KEY is set; a sent key must still be valid."""
-    caller = await caller_of(request)
+async def admit(request: Request, caller: Caller) -> ApiKey | None:
+    """The rule of every `/v1` operation, checked once for all of them by the `/v1`
+    dependency: reads are open unless REQUIRE_READ_KEY is set; a sent key must still be
+    valid (401). Writes then ask for their role (:data:`EditorKey`, :data:`AdminKey`)."""
     if not caller.sent and not (await app_settings(request)).require_read_key:
         return None
     return _valid_key(caller)
+
+
+async def require_reader(request: Request) -> ApiKey | None:
+    """:func:`admit` as a dependency, for an operation that wants the reader's key."""
+    return await admit(request, await caller_of(request))
 
 
 EditorKey = Annotated[ApiKey, Depends(require_editor)]

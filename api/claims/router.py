@@ -6,28 +6,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request, Response
 
 from api.articles import service as articles_service
-from api.auth.service import EditorKey, ReaderKey
+from api.auth.service import EditorKey
 from api.claims import service
 from api.claims.claimreview import MEDIA_TYPE, ClaimReview, as_json_ld, claim_review
 from api.claims.models import Claim, ClaimFilters, ClaimPublic, ClaimSort, ClaimUpdate
 from api.common import ETAG_HEADER, VARY_HEADER, link_for
 from api.db import SessionDep
-from api.http import (
-    FIRST_ITEM_ID,
-    IfMatch,
-    Sorting,
-    changed,
-    current,
-    finder,
-    link,
-    list_route,
-    load,
-    one,
-    representation,
-    single,
-    updated,
-)
+from api.http import FIRST_ITEM_ID, Sorting, finder, link, list_route, load
 from api.inputs import IdPath
+from api.representations import IfMatch, changed, current, one, representation, single, updated
 
 router = APIRouter(prefix="/claims", tags=["claims"])
 
@@ -46,7 +33,6 @@ list_route(
     model=ClaimPublic,
     fetch=service.list_claims,
     render=service.to_public,
-    key=ReaderKey,
     filters=ClaimFilters,
     sorting=Sorting(ClaimSort, ClaimSort.id, service.SORTS, service.sort_key_of),
     links={"GetFirstClaim": link("get_claim", "claim_id", FIRST_ITEM_ID)},
@@ -74,7 +60,7 @@ list_route(
         " ClaimReview (409 when it has no verdict).",
     ),
 )
-def get_claim(_: ReaderKey, claim_id: IdPath, request: Request, session: SessionDep) -> Response:
+def get_claim(claim_id: IdPath, request: Request, session: SessionDep) -> Response:
     """One claim with its evidence, claimant, relay, quantity and status.
 
     Sent with `Accept: application/ld+json`, the answer is the claim's ClaimReview, as
@@ -111,9 +97,7 @@ def _review_response(request: Request, session: SessionDep, public: ClaimPublic)
     response_model=ClaimReview,
     responses=one(401, 404, 409, 422, content={MEDIA_TYPE: {}}),
 )
-def get_claim_review(
-    _: ReaderKey, claim_id: IdPath, request: Request, session: SessionDep
-) -> Response:
+def get_claim_review(claim_id: IdPath, request: Request, session: SessionDep) -> Response:
     """The schema.org `ClaimReview` (JSON-LD) of a claim an editor has given a `verdict`:
     `claimReviewed`, `itemReviewed` (a `Claim` with its `author` and `appearance`, the
     article), `reviewRating` from the verdict, `datePublished` (when the verdict was set)

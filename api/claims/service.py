@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -10,6 +11,7 @@ from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
 
 from api import search
+from api.actors.models import ActorSummary
 from api.actors.service import ActorResolver, get_actor, summaries
 from api.articles.models import Article
 from api.claims.models import (
@@ -29,7 +31,7 @@ from api.claims.models import (
     Verdict,
 )
 from api.common import Keyset, Sort, keyset_order, time_key
-from api.db import utcnow
+from api.db import read_rows, utcnow
 from api.discrepancies import refresh
 from api.discrepancies.models import DiscrepancyClaim
 from api.errors import Conflict, NotFound, UnprocessableEntity
@@ -142,10 +144,11 @@ def _discrepancy_ids(session: Session, claim_ids: Sequence[int]) -> dict[int, li
     out: dict[int, list[int]] = {i: [] for i in claim_ids}
     if not claim_ids:
         return out
-    rows = session.exec(
+    rows = read_rows(
+        session,
         select(DiscrepancyClaim.claim_id, DiscrepancyClaim.discrepancy_id)
         .where(col(DiscrepancyClaim.claim_id).in_(claim_ids))
-        .order_by(col(DiscrepancyClaim.discrepancy_id))
+        .order_by(col(DiscrepancyClaim.discrepancy_id)),
     )
     for claim_id, discrepancy_id in rows:
         out[claim_id].append(discrepancy_id)
@@ -165,86 +168,108 @@ def _bodies(session: Session, claims: Sequence[Claim]) -> dict[int, str]:
     ids = sorted({c.article_id for c in claims})
     if not ids:
         return {}
-    rows = session.exec(select(Article.id, Article.body).where(col(Article.id).in_(ids)))
+    rows = read_rows(session, select(Article.id, Article.body).where(col(Article.id).in_(ids)))
     return {article_id: body for article_id, body in rows if article_id is not None}
 
 
-def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
-    actors = summaries(
-        session,
-        [
+@dataclass(frozen=True)
+class _Related:
+    """What the public form of some claims reads besides the claims, one query each: their
+    actors, their discrepancies and their articles' bodies (for the UTF-16 offsets)."""
+
+    actors: dict[int, ActorSummary]
+    discrepancies: dict[int, list[int]]
+    bodies: dict[int, str]
+
+    @classmethod
+    def of(cls, session: Session, claims: Sequence[Claim]) -> _Related:
+        actor_ids = [
             a
             for c in claims
             for a in (c.claimant_id, c.relayed_by_id, c.subject_side_id, c.target_id)
-        ],
+        ]
+        return cls(
+            actors=summaries(session, actor_ids),
+            discrepancies=_discrepancy_ids(session, [c.id for c in claims if c.id is not None]),
+            bodies=_bodies(session, claims),
+        )
+
+    def actor(self, actor_id: int | None) -> ActorSummary | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+
+def _quantity(c: Claim) -> QuantityPublic | None:
+    if c.qualifier is None or c.quantity_text is None:
+        return None
+    return QuantityPublic(
+        text=c.quantity_text,
+        qualifier=Qualifier(c.qualifier),
+        lower=c.lower,
+        upper=c.upper,
+        strict_lower=c.strict_lower,
+        strict_upper=c.strict_upper,
+        unit=c.unit,
+        base_unit=c.base_unit,
+        base_lower=c.base_lower,
+        base_upper=c.base_upper,
     )
-    links = _discrepancy_ids(session, [c.id for c in claims if c.id is not None])
-    bodies = _bodies(session, claims)
-    out = []
-    for c in claims:
-        assert c.id is not None
-        quantity = None
-        if c.qualifier is not None and c.quantity_text is not None:
-            quantity = QuantityPublic(
-                text=c.quantity_text,
-                qualifier=Qualifier(c.qualifier),
-                lower=c.lower,
-                upper=c.upper,
-                strict_lower=c.strict_lower,
-                strict_upper=c.strict_upper,
-                unit=c.unit,
-                base_unit=c.base_unit,
-                base_lower=c.base_lower,
-                base_upper=c.base_upper,
-            )
-        time = (
-            TimePublic(
-                text=c.time_text,
-                start=c.time_start,
-                end=c.time_end,
-                kind=TimeKind(c.time_kind) if c.time_kind else None,
-            )
-            if c.time_text is not None
-            else None
-        )
-        out.append(
-            ClaimPublic(
-                id=c.id,
-                article_id=c.article_id,
-                event_id=c.event_id,
-                statement=c.statement,
-                stance=Stance(c.stance),
-                claimant=actors.get(c.claimant_id) if c.claimant_id else None,
-                relayed_by=actors.get(c.relayed_by_id) if c.relayed_by_id else None,
-                measure=c.measure,
-                subject=c.subject,
-                subject_text=c.subject_text,
-                subject_side=actors.get(c.subject_side_id) if c.subject_side_id else None,
-                target=actors.get(c.target_id) if c.target_id else None,
-                quantity=quantity,
-                time=time,
-                evidence=Evidence(
-                    quote=c.quote,
-                    start=c.start_offset,
-                    end=c.end_offset,
-                    start_utf16=utf16_offset(bodies.get(c.article_id, ""), c.start_offset),
-                    end_utf16=utf16_offset(bodies.get(c.article_id, ""), c.end_offset),
-                    sentence_index=c.sentence_index,
-                ),
-                status=ClaimStatus(c.status),
-                source_count=c.source_count,
-                reviewed=c.reviewed,
-                verdict=Verdict(c.verdict) if c.verdict else None,
-                verdict_at=c.verdict_at,
-                edited=c.edited,
-                confidence=c.confidence,
-                extractor_version=c.extractor_version,
-                discrepancy_ids=links.get(c.id, []),
-                created_at=c.created_at,
-                updated_at=c.updated_at,
-            )
-        )
-    return out
+
+
+def _time(c: Claim) -> TimePublic | None:
+    if c.time_text is None:
+        return None
+    kind = TimeKind(c.time_kind) if c.time_kind else None
+    return TimePublic(text=c.time_text, start=c.time_start, end=c.time_end, kind=kind)
+
+
+def _evidence(c: Claim, body: str) -> Evidence:
+    return Evidence(
+        quote=c.quote,
+        start=c.start_offset,
+        end=c.end_offset,
+        start_utf16=utf16_offset(body, c.start_offset),
+        end_utf16=utf16_offset(body, c.end_offset),
+        sentence_index=c.sentence_index,
+    )
+
+
+def _public(c: Claim, related: _Related) -> ClaimPublic:
+    assert c.id is not None
+    return ClaimPublic(
+        id=c.id,
+        article_id=c.article_id,
+        event_id=c.event_id,
+        statement=c.statement,
+        stance=Stance(c.stance),
+        claimant=related.actor(c.claimant_id),
+        relayed_by=related.actor(c.relayed_by_id),
+        measure=c.measure,
+        subject=c.subject,
+        subject_text=c.subject_text,
+        subject_side=related.actor(c.subject_side_id),
+        target=related.actor(c.target_id),
+        quantity=_quantity(c),
+        time=_time(c),
+        evidence=_evidence(c, related.bodies.get(c.article_id, "")),
+        status=ClaimStatus(c.status),
+        source_count=c.source_count,
+        reviewed=c.reviewed,
+        verdict=Verdict(c.verdict) if c.verdict else None,
+        verdict_at=c.verdict_at,
+        edited=c.edited,
+        confidence=c.confidence,
+        extractor_version=c.extractor_version,
+        discrepancy_ids=related.discrepancies.get(c.id, []),
+        created_at=c.created_at,
+        updated_at=c.updated_at,
+    )
+
+
+def to_public(session: Session, claims: Sequence[Claim]) -> list[ClaimPublic]:
+    """The public form of ``claims`` (the one mapping between a stored claim and what the
+    API shows), with what they refer to read once for all of them."""
+    related = _Related.of(session, claims)
+    return [_public(c, related) for c in claims]
 
 
 SORTS: dict[ClaimSort, Sort] = {
@@ -307,14 +332,7 @@ def list_claims(
     if claimant_id is not None:
         stmt = stmt.where(Claim.claimant_id == claimant_id)
     if actor_id is not None:
-        stmt = stmt.where(
-            or_(
-                col(Claim.claimant_id) == actor_id,
-                col(Claim.relayed_by_id) == actor_id,
-                col(Claim.subject_side_id) == actor_id,
-                col(Claim.target_id) == actor_id,
-            )
-        )
+        stmt = stmt.where(_involving(actor_id))
     if status is not None:
         stmt = stmt.where(Claim.status == status.value)
     if measure is not None:
@@ -326,6 +344,21 @@ def list_claims(
         position = Keyset(key=None, id=after)
     if updated_since is not None:
         stmt = stmt.where(col(Claim.updated_at) >= updated_since)
+    return list(session.exec(_in_order(stmt, sort, position).limit(limit + 1)))
+
+
+def _involving(actor_id: int) -> Any:
+    """Claims in which the actor takes any part: claimant, relay, side or target."""
+    return or_(
+        col(Claim.claimant_id) == actor_id,
+        col(Claim.relayed_by_id) == actor_id,
+        col(Claim.subject_side_id) == actor_id,
+        col(Claim.target_id) == actor_id,
+    )
+
+
+def _in_order(stmt: Any, sort: ClaimSort, position: Keyset | None) -> Any:
+    """``stmt`` in ``sort`` order after ``position`` (ties by id)."""
     key: Any = None
     if sort in (ClaimSort.published_desc, ClaimSort.published_asc):
         stmt = stmt.join(Article, col(Article.id) == col(Claim.article_id))
@@ -334,8 +367,7 @@ def list_claims(
         key = col(Claim.created_at)
     elif sort == ClaimSort.source_count_desc:
         key = col(Claim.source_count)
-    stmt = keyset_order(stmt, sort=SORTS[sort], key=key, id_column=col(Claim.id), after=position)
-    return list(session.exec(stmt.limit(limit + 1)))
+    return keyset_order(stmt, sort=SORTS[sort], key=key, id_column=col(Claim.id), after=position)
 
 
 def update_claim(session: Session, claim: Claim, data: ClaimUpdate) -> Claim:

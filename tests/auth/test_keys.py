@@ -66,3 +66,41 @@ def test_a_malformed_or_unknown_key_is_refused_even_where_none_is_needed(
         "/v1/actors", json={"name": "A", "kind": "other"}, headers={"Authorization": "Token x"}
     )
     assert "`Bearer <token>`" in assert_problem(response, 401)["detail"]
+
+
+def test_the_readers_rule_holds_on_every_read_and_a_revocation_on_the_next_request(
+    app: FastAPI,
+    client: TestClient,
+    session: Session,
+    settings: Settings,
+    seeded: list[int],
+    make_token: Callable[[Role], str],
+) -> None:
+    """Reads declare no key of their own: the /v1 dependency applies the rule to a single
+    resource, a list and a sub-list alike, and looks the key up on every request."""
+    article_id = seeded[0]
+    claim_id = client.get("/v1/claims?limit=1").json()["items"][0]["id"]
+    reads = [
+        f"/v1/articles/{article_id}",
+        f"/v1/articles/{article_id}/claims",
+        f"/v1/claims/{claim_id}",
+        "/v1/claims?limit=2",
+        "/v1/deleted-articles",
+    ]
+    token = make_token(Role.reader)
+    sent = {"Authorization": f"Bearer {token}"}
+    for path in reads:
+        assert client.get(path).status_code == 200, path
+        assert client.get(path, headers=sent).status_code == 200, path
+        assert_problem(client.get(path, headers={"Authorization": "Bearer ck_no"}), 401)
+    key = session.exec(select(ApiKey).where(ApiKey.token_hash == hash_token(token))).one()
+    key.revoked_at = utcnow()
+    session.add(key)
+    session.commit()
+    for path in reads:
+        assert_problem(client.get(path, headers=sent), 401, mentions="revoked")
+    app.dependency_overrides[get_settings] = lambda: settings.model_copy(
+        update={"require_read_key": True}
+    )
+    for path in reads:
+        assert_problem(client.get(path), 401, mentions="needs an API key")
