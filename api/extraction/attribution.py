@@ -19,6 +19,7 @@ from .cues import (
     _APPOSITIVE,
     _ASIDE,
     _BOUNDARY,
+    _BY_COUNT,
     _COORDINATED,
     _DENIED_TARGET,
     _FIGURE_REL,
@@ -226,6 +227,7 @@ class Attributor:
             if att is not None:
                 out.append(att)
         out.extend(self._according(s))
+        out.extend(self._by_count(s))
         shown = self._figures_show(s)
         if shown is not None:
             out.append(shown)
@@ -316,7 +318,9 @@ class Attributor:
             tail = " ".join(np.split()[i:])
             speaker = self._resolve_np(tail)
             if isinstance(speaker, str):
-                content = "before" if _TIME_TAIL.match(s[m.end() :]) else "after"
+                rest = s[m.end() :]
+                ends = _TIME_TAIL.match(rest) or rest.lstrip().startswith(";")
+                content = "before" if ends else "after"
                 return Attribution(
                     speaker, m.start("np"), m.end(), "show", content, Stance.assertion
                 )
@@ -346,6 +350,26 @@ class Attributor:
                     stance=Stance.assertion,
                     citing=marker.startswith(("citing", "quoting")),
                     relay_hint=marker.startswith("as "),
+                )
+            )
+        return out
+
+    def _by_count(self, s: str) -> list[Attribution]:
+        """ "By Kyiv's count, 98 drones were downed": the body whose reckoning frames the
+        sentence is its source."""
+        out: list[Attribution] = []
+        for m in islice(_BY_COUNT.finditer(s), MAX_CUES):
+            speaker = self._resolve_np(m.group("np"))
+            if not isinstance(speaker, str):
+                continue
+            out.append(
+                Attribution(
+                    speaker=speaker,
+                    start=m.start(),
+                    end=m.end(),
+                    verb=m.group(0).split()[0].lower(),
+                    content="sentence",
+                    stance=Stance.assertion,
                 )
             )
         return out

@@ -7,7 +7,7 @@ import re
 from itertools import islice
 
 from .bounds import MAX_CUES
-from .lexicon import figure_nouns, verb_adverbs
+from .lexicon import count_frames, figure_nouns, verb_adverbs
 from .numberwords import trie_regex
 from .types import Stance
 
@@ -37,7 +37,8 @@ _VERB_RE = re.compile(
 )
 #: A comma-delimited aside between a speaker and the verb (", who asked not to be named,").
 _ASIDE = re.compile(
-    r"(?<=[^\s,]),\s+(?:speaking|who|declining|requesting|asking|citing|briefing|"
+    r"(?<=[^\s,]),\s+(?:speaking|who|declining|requesting|asking|asked|citing|briefing|"
+    r"responding|replying|answering|addressing|writing|appearing|"
     r"talking|(?:in|on|at|through|via|during|after)\s+(?:its|his|her|their|a|an)\b|"
     r"for\s+(?:its|his|her|their)\s+part\b)[^,;:\"“”]*,\s*$"
 )
@@ -128,6 +129,13 @@ _OWN_FIGURES = re.compile(rf"(?:'s|’s)?\s+(?:own\s+)?(?:{_FIGURE_NOUNS})\s*$",
 _FIGURES_SHOW = re.compile(
     rf"(?P<np>(?:the\s+)?(?:[A-Z][\w.&-]*|[a-z]+)(?:\s+[\w.&-]+){{0,4}}?)(?:'s|’s)?\s+"
     rf"(?:own\s+)?(?:official\s+)?(?:{_FIGURE_NOUNS})\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
+)
+#: A body's reckoning framing the sentence: "By Kyiv's count, 98 ...", "On the GEC's
+#: provisional seat projection, ...", "results from the TSE's rapid count".
+_BY_COUNT = re.compile(
+    r"(?<![\w-])(?:[Bb]y|[Oo]n|[Ii]n|[Ff]rom|[Uu]nder)\s+"
+    r"(?P<np>(?:the\s+)?(?:[\w.&-]+\s+){0,4}?[\w.&-]+)(?:'s|’s)\s+(?:own\s+)?(?:[a-z-]+\s+){0,3}?"
+    rf"(?:{'|'.join((*figure_nouns(), *count_frames()))})\b"
 )
 _APPOSITIVE = re.compile(r"^\s*(?:a|an)\s+(?!(?:spokes|official|senior|top)\w*)\S", re.I)
 _UNRESOLVED_OK = re.compile(

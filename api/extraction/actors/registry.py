@@ -28,6 +28,8 @@ from .patterns import (
     X_DOCUMENT,
 )
 from .words import (
+    FOREIGN_NAME_GLUE,
+    FOREIGN_ORG_HEADS,
     LOCATIVE_PREPS,
     MEDIA_SUFFIXES,
     NAME_PARTICLES,
@@ -210,6 +212,8 @@ class ActorRegistry(GenericPhrases):
         owned = self._body_of_country(tokens)
         if owned is not None:
             return owned
+        if self._foreign_name(tokens):
+            return self._node(clean_display(text), ActorKind.organization)
         if (
             INSTITUTION_NAME.fullmatch(text)
             and not any(t.lower() in ROLE_WORDS or t.lower() in STATE_BODIES for t in tokens)
@@ -240,6 +244,20 @@ class ActorRegistry(GenericPhrases):
         if key is None:
             key = self._resolve_generic(text, definite)
         return key
+
+    def _foreign_name(self, tokens: list[str]) -> bool:
+        """ "Alianza por el No", "Partido de la Gente": an organisation's name whose words
+        another language joins with prepositions and articles (it starts with a word such
+        names start with, has such a small word, and ends capitalised)."""
+        return (
+            len(tokens) >= 3
+            and tokens[0].lower() in FOREIGN_ORG_HEADS
+            and tokens[0][:1].isupper()
+            and tokens[-1][:1].isupper()
+            and any(t in FOREIGN_NAME_GLUE for t in tokens[1:-1])
+            and all(t[:1].isupper() or t in FOREIGN_NAME_GLUE for t in tokens)
+            and self.gaz.place(" ".join(tokens)) is None
+        )
 
     def _trailing_name(self, tokens: list[str]) -> list[str]:
         """The person's name the phrase ends with ("... spokesman Lt. Gen. Ahmed Sharif")."""
