@@ -89,6 +89,8 @@ class Attributor:
         if not isinstance(key, str):
             return
         node = self.reg.nodes[key]
+        if node.kind.value == "person":
+            self.reg.note_roles(key, role_text)
         if node.parent is not None or node.kind.value != "person":
             return
         role = _SPEAKS_FOR.sub("spokesperson for ", _RELATIVE_ROLE.sub("", role_text))

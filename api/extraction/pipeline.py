@@ -33,6 +33,13 @@ _POSSESSED_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}([a-z-
 _VOICE_KINDS = frozenset(
     [ActorKind.government, ActorKind.military, ActorKind.organization, ActorKind.armed_group]
 )
+#: A capitalised name opening a sentence, up to its first comma or verb ("Tajikistan's State
+#: Committee for National Security, which ...", "The Harbour Authority gave ...").
+_NAME_RUN = r"(?>[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?(?:[A-Z]|al-|el-)[\w'’.-]*){0,7})"
+_LEADING_NAME = re.compile(
+    rf"(?:The\s+)?(?P<np>{_NAME_RUN}(?:\s*\([A-Z]{{2,8}}\))?(?:,\s+{_NAME_RUN}(?=,))?)"
+    r"(?=\s*,|\s+[a-z])"
+)
 _OFFICIAL_HEADS = frozenset(["officials", "authorities", "spokespeople", "representatives"])
 #: How much of a running voice's words are kept to match what it counted (bounded cost).
 _VOICE_TEXT = 2000
@@ -231,7 +238,27 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
             self.state.last_claimant = self._speaker(resolved[-1].speaker)
             self.state.last_relay = None
         self.state.prev_attributed = attributed
+        if not resolved:
+            self._note_subject(s)
         self._keep_voice(sent, atts, carry)
+
+    def _note_subject(self, s: str) -> None:
+        """A sentence that reports no one but opens on a named body or person ("The State
+        Committee, which commands the border troops, gave another picture."): the pronoun
+        of the next sentence ("It said ...") is that one."""
+        m = _LEADING_NAME.match(s)
+        if m is None:
+            return
+        key = self.reg.resolve(m.group("np"))
+        if not isinstance(key, str):
+            return
+        kind = self.reg.nodes[key].kind
+        if kind == ActorKind.person:
+            self.state.last_person = key
+            if self.syntax is not None:
+                self.syntax.note_person(key)
+        elif kind in _VOICE_KINDS:
+            self.state.last_org = key
 
     def _voice_carried(self, sent: Sentence) -> tuple[str | None, str | None] | None:
         """The body whose statement the sentence before reported, when this unattributed

@@ -18,6 +18,7 @@ from .patterns import (
     INSTITUTION_NAME,
     LEADING_ARTICLE,
     LEADING_CONJ,
+    MINISTER_OF,
     PAREN,
     SUB_BODY_OF,
     TICKER,
@@ -51,6 +52,9 @@ class ActorRegistry(GenericPhrases):
 
     def resolve(self, phrase: str) -> str | PronounRef | None:
         """Resolve an actor phrase ("Pakistani military spokesman Lt. Gen. X") to a node key."""
+        holder = self.role_holder(phrase)
+        if holder is not None:
+            return holder
         if phrase in self._cache:
             return self._cache[phrase]
         if self._misses.get(phrase) == self._generation:
@@ -208,6 +212,13 @@ class ActorRegistry(GenericPhrases):
     def _resolve_structured(self, text: str, definite: bool = False) -> str | None:
         if UPPER_ACRONYM.fullmatch(text) and self.gaz.place(text) is None:
             return self._node(text, ActorKind.organization)  # an unknown acronym: "the ISPR"
+        minister = MINISTER_OF.fullmatch(text)
+        if minister is not None:
+            # "the Minister of Energy and Oil": the ministry speaks through its minister
+            ministry = self._resolve_text(f"Ministry {minister.group(1)}")
+            if isinstance(ministry, str) and self.nodes[ministry].kind == ActorKind.government:
+                self._alias(ministry, clean_display(text))
+                return ministry
         tokens = text.split()
         owned = self._body_of_country(tokens)
         if owned is not None:
@@ -263,6 +274,8 @@ class ActorRegistry(GenericPhrases):
         """The person's name the phrase ends with ("... spokesman Lt. Gen. Ahmed Sharif")."""
         name_tokens: list[str] = []
         for tok in reversed(tokens):
+            if tok.endswith(",") and name_tokens:
+                break  # "Mayor of Westfield, Piet Hanssen": the comma ends the name
             bare = tok.rstrip(",.")
             if self._name_like(bare):
                 name_tokens.insert(0, bare)
@@ -303,6 +316,7 @@ class ActorRegistry(GenericPhrases):
                 self.surnames[name_tokens[-1]] = person
                 self._generation += 1
             self._alias(person, name_tokens[-1])
+        self.note_roles(person, pre)
         pre = TRAILING_TITLES.sub("", " " + pre).strip()
         if pre.strip():
             parent = self._resolve_role_phrase(pre)
