@@ -217,6 +217,8 @@ class NumericClaims(SideRules):
         r = Reading(q.start, max(q.end, subj.end), None, subj.category, subj.surface)
         if subj.others and prev_any is not None:
             r.category, r.surface = prev_any.subject, prev_any.subject_text
+        elif subj.others and subj.surface is None:
+            r.category = "people"  # "11 remain in hospital", with nothing counted before
         self._measure_word(s, q, subj, r)
         if q.zero and r.measure in (None, "count") and not counted_zero(s, q, subj):
             return None  # "no evidence", "no comment": a zero counts a measure or a thing
@@ -286,6 +288,8 @@ class NumericClaims(SideRules):
         if hit is not None:
             r.hit, r.measure = hit, hit.measure
             r.start, r.end = min(r.start, hit.start), max(r.end, hit.end)
+        elif subj.among is not None:
+            r.measure = subj.among
 
     def _restated(
         self,

@@ -38,6 +38,9 @@ class SubjectParse:
     predicate: bool = False
     #: "five of the dead were children": the measure of the whole the part is of
     part_of: str | None = None
+    #: "three of the injured remained in hospital": the measure of the people the figure
+    #: is a part of, when no verb after it names another ("four of the wounded died")
+    among: str | None = None
 
 
 def lemma(noun: str) -> str:
@@ -153,7 +156,7 @@ def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str])
     low = toks[k][0].lower()
     prev = modifiers[-1] if modifiers else ""
     after_noun = prev.lower() in SUBJECT_CATEGORIES or (prev.islower() and prev.endswith("s"))
-    if low in _LINKING_VERBS and (after_noun or prev.islower()):
+    if low in _LINKING_VERBS and (not modifiers or after_noun or prev.islower()):
         return True  # "25 people remain missing", "12 crew still unaccounted for"
     return (
         after_noun
@@ -185,6 +188,10 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
     if post:
         side_words.extend(post.group(1).split())
         end = end + post.end()
+    if not modifiers and i < len(toks) and toks[i][0].lower() in _LINKING_VERBS:
+        # "Of the 27 injured, 11 remain in hospital", "41 are still below": the people
+        # (or things) of the figure before
+        return SubjectParse(None, None, (), possessive, end, others=True)
     if not modifiers:
         named = _predicate(s, end) if possessive is None else None
         return named or SubjectParse(
@@ -277,7 +284,9 @@ def _part_of(s: str, toks: list[tuple[str, int, int]], j: int) -> SubjectParse |
         return None
     named = _predicate(s, toks[j][2])
     if named is None:
-        return None
+        # "three of the injured remained in critical condition": people among the injured
+        end = toks[j][2]
+        return SubjectParse(s[toks[j][1] : end], "people", (), None, end, among=measure)
     return SubjectParse(
         named.surface, named.category, (), None, named.end, predicate=True, part_of=measure
     )
