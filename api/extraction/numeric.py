@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .addresses import is_house_number
+from .addresses import is_age, is_house_number, is_phone_number
 from .attribution import Attribution
 from .bounds import figure_text
 from .changes import TIME_NOUNS, change_cue, refers_back
@@ -116,6 +116,8 @@ class NumericClaims(SideRules):
                 continue
             if q.unit is None and is_house_number(s, q.end):
                 continue  # "47 Mill Lane": an address
+            if q.unit is None and (is_phone_number(s, q.start, q.end) or is_age(s, q.start)):
+                continue  # "call 80 00 11 22", "a man of 44": not a count
             subj = parse_subject(s, q.end)
             if changed is not None:
                 q, subj = self._as_changed(q, subj, changed)
