@@ -80,3 +80,13 @@ def test_cfa_francs_are_a_currency_by_region(backend: str) -> None:
     )
     central_figure = central["40 million CFA francs"].quantity
     assert central_figure is not None and central_figure.unit == "XAF"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_clock_time_after_the_issuer_is_not_part_of_its_name(backend: str) -> None:
+    body = (
+        "Jonas Berg won the council seat with 912 votes, according to provisional results "
+        "published by the county registrar's office shortly after 11 p.m."
+    )
+    claims = by_figure(body, backend)
+    assert who(claims["912"]) == "county registrar's office"

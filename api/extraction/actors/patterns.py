@@ -99,6 +99,13 @@ TRAILING_TIME = re.compile(
     r"(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight)))+$",
     re.I,
 )
+#: A clock time after a speaker phrase: "the clerk's office shortly after 10 p.m".
+TRAILING_CLOCK = re.compile(
+    r",?\s+(?:(?:shortly|soon|just|late|early)\s+)?(?:after|before|at|around|by)\s+"
+    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|local\s+time))?|noon|midnight|"
+    r"dawn|dusk)\.?$",
+    re.I,
+)
 #: Words before a document noun that name no issuer ("the same statement", "its release").
 DOCUMENT_LEAD = re.compile(
     r"^(?:(?:the|its|their|his|her|this|that|same|joint|written|latest|later|earlier|"

@@ -23,6 +23,7 @@ from .patterns import (
     SUB_BODY_OF,
     TICKER,
     TRAILING_ADVERBS,
+    TRAILING_CLOCK,
     TRAILING_TIME,
     TRAILING_TITLES,
     UPPER_ACRONYM,
@@ -137,7 +138,7 @@ class ActorRegistry(GenericPhrases):
         indefinite = INDEFINITE.match(text) is not None
         definite = text[:4].lower() == "the "
         text = LEADING_ARTICLE.sub("", text)
-        text = TRAILING_ADVERBS.sub("", TRAILING_TIME.sub("", text))
+        text = TRAILING_ADVERBS.sub("", TRAILING_TIME.sub("", TRAILING_CLOCK.sub("", text)))
         text = text.strip(" ,")
         if not text or len(text) > 160:
             return None
