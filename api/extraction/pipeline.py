@@ -22,7 +22,7 @@ from .types import ActorKind, ActorRef, ArticleInput, Evidence, ExtractedClaim, 
 from .voice import goes_on, voice_of
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
-EXTRACTOR_VERSION = "rules-1.6.3"
+EXTRACTOR_VERSION = "rules-1.6.4"
 
 #: A speaker phrase owned by the organisation spoken of before ("its commander").
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)

@@ -56,3 +56,14 @@ def test_the_opening_name_is_taken_whole(backend: str) -> None:
     )
     claims = by_figure(body, backend)
     assert who(claims["300"]) == "Union of Dock Workers"
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_ministers_portfolio_ends_with_its_capitalised_words(backend: str) -> None:
+    body = (
+        "The Minister of Roads and Bridges visited the site on Monday morning and "
+        "announced 40 million euros for repairs."
+    )
+    claims = by_figure(body, backend)
+    name = who(claims["40 million euros"]) or ""
+    assert "visited" not in name

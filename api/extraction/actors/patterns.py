@@ -153,7 +153,10 @@ INSTITUTION_NAME = re.compile(
     r"(?:\s+(?:for|of|to|on)(?:\s+the)?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)+"
 )
 #: A minister named by the ministry's portfolio, without a name: "Minister of Health".
-MINISTER_OF = re.compile(r"(?:(?:Deputy|Vice|Acting)\s+)?Minister\s+((?:of|for)\s+[A-Z].*)")
+MINISTER_OF = re.compile(
+    r"(?:(?:Deputy|Vice|Acting)\s+)?Minister\s+((?:of|for)(?:\s+[A-Z][\w'’.-]*)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|and|of|for|the|&))*)"
+)
 #: Generic heads that are people speaking for a body ("a Hezbollah commander").
 GENERIC_DET = re.compile(
     r"^(?:(?:the|a|an|some|several|many|other|both|two|three|four|five|six|seven|eight|nine|"
