@@ -10,182 +10,44 @@ from .actors.nodes import PronounRef
 from .actors.patterns import TICKER
 from .actors.registry import ActorRegistry
 from .bounds import MAX_CUES
-from .lexicon import figure_nouns, furniture_labels, person_roles, verb_adverbs
-from .numberwords import trie_regex
+from .cues import (
+    _ACCORDING,
+    _ACCORDING_END,
+    _ACCUSED_TARGET,
+    _AGENT_END,
+    _APPOSITION_END,
+    _APPOSITIVE,
+    _ASIDE,
+    _BOUNDARY,
+    _BY_COUNT,
+    _COORDINATED,
+    _DENIED_TARGET,
+    _FIGURE_REL,
+    _FIGURES_SHOW,
+    _FINAL_TAIL,
+    _INTRO_ONLY,
+    _LABEL,
+    _LEADING_GERUND,
+    _LEADING_RELATIVE,
+    _NOUNISH_VERBS,
+    _NP_AFTER_END,
+    _OWN_FIGURES,
+    _RECORD_VERBS,
+    _RELATIVE_ROLE,
+    _ROLE_WORD,
+    _SPEAKS_FOR,
+    _TARGET_TAIL,
+    _THAT_SOON,
+    _TIME_TAIL,
+    _UNRESOLVED_OK,
+    _VERB_ADVERB,
+    _VERB_RE,
+    _reports_here,
+    _split_segments,
+    _stance_of,
+)
+from .lexicon import furniture_labels, person_roles
 from .types import Stance
-
-_ACCUSE = "accused|accuses|accuse|accusing|blamed|blames|blame|blaming|alleged|alleges|alleging"
-_DENY = (
-    "denied|denies|deny|denying|rejected|rejects|reject|rejecting|dismissed|dismisses|dismissing|"
-    "refuted|refutes|refuting|disputed|disputes|disputing"
-)
-_FINITE = (
-    "said|says|say|told|tells|stated|states|announced|announces|added|adds|noted|notes|"
-    "reported|reports|claimed|claims|claim|declared|declares|confirmed|confirms|insisted|"
-    "insists|warned|warns|estimated|estimates|demanded|demands|urged|urges|acknowledged|"
-    "acknowledges|asserted|asserts|argued|argues|wrote|writes|tweeted|tweets|posted|"
-    "maintained|maintains|revealed|reveals|disclosed|discloses|condemned|condemns|explained|"
-    "explains|indicated|indicates|countered|counters|admitted|admits|called|calls|"
-    "put|puts|placed|places|updated|updates|revised|revises|raised|raises|lowered|lowers|"
-    "recorded|records|counted|counts|registered|registers|published|publishes|issued|issues|"
-    f"{_ACCUSE}|{_DENY}"
-)
-_PARTICIPLE = (
-    "saying|claiming|adding|noting|stating|insisting|warning|arguing|demanding|urging|"
-    "estimating|accusing|blaming|alleging|denying|rejecting|dismissing|refuting|disputing"
-)
-_FINITE_WORDS = [w for w in _FINITE.split("|") if not w.endswith("ing")]
-_VERB_RE = re.compile(
-    rf"\b(?:(?P<fin>{trie_regex(_FINITE_WORDS)})|(?P<part>{trie_regex(_PARTICIPLE.split('|'))}))\b"
-)
-#: A comma-delimited aside between a speaker and the verb (", who asked not to be named,").
-_ASIDE = re.compile(
-    r"(?<=[^\s,]),\s+(?:speaking|who|declining|requesting|asking|citing|briefing|"
-    r"talking|(?:in|on|at|through|via|during|after)\s+(?:its|his|her|their|a|an)\b|"
-    r"for\s+(?:its|his|her|their)\s+part\b)[^,;:\"“”]*,\s*$"
-)
-#: A relative clause disputing the figure before it: ", a figure Moscow disputes".
-_FIGURE_REL = re.compile(
-    r"\b(?:a|the|which|that)\s+(?:figure|claim|number|toll|tally|account|allegation|"
-    r"assertion|report|estimate)s?\s+(?:that\s+|which\s+)?"
-    r"(?P<np>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|the\s+(?:[A-Z][\w'’.-]*\s+)?"
-    r"(?:government|army|military|ministry|police|authorities|rebels|group|militants))"
-    r"\s+(?:(?:has|have|had)\s+)?$"
-)
-#: A reporting verb sharing the subject of the clause before: ", and denied ...".
-_COORDINATED = re.compile(r"(?:,\s*|\s)and\s+(?:(?:also|later|then|swiftly|quickly)\s+)?$")
-_PASSIVE_BEFORE = re.compile(
-    r"\b(?:was|were|been|being|is|are|be|as|what|widely|also\s+been|not\s+been)\s+$", re.I
-)
-_BOUNDARY = re.compile(
-    r"(?:[;:“”\"]|\s—\s|\s–\s|\s-\s|--|\b(?:that|while|whereas|but|after|before|because|since|when|"
-    r"though|although|if|whether|where|as|until|so)\b)",
-    re.I,
-)
-_TIME_TAIL = re.compile(
-    r"^\s*(?:(?:on|late|early|last|this|earlier|later|in|during)\s+)?"
-    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|overnight|"
-    r"this\s+week|last\s+week|morning|evening|afternoon|night)?"
-    r"(?:\s+(?:morning|evening|afternoon|night))?"
-    r"(?:\s+(?:in|at|on)\s+(?:a|an|the|his|her|its|their|X)\b(?:\s+(?!that\b)[A-Za-z][\w'’-]*){0,8})?"
-    r"\s*[.!?\"”’']*\s*$",
-    re.I,
-)
-#: What may follow a clause-final attribution (", police said on Tuesday, the largest ...").
-_FINAL_TAIL = re.compile(
-    r"^(?:\s+(?:on|in|at|late|early|last|this|earlier|later|during|overnight|today|"
-    r"yesterday|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day|reporters|journalists|"
-    r"the|a|an|citing|according|quoting|without|under|after|by)\b|\s*[,.;:!?\"”’'(—–-]|\s*$|"
-    r"\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*(?:[,.;!?]|$))",
-    re.I,
-)
-#: A left context that is only an introductory phrase ("In a statement Sunday,").
-_INTRO_ONLY = re.compile(
-    r"^\s*(?:[A-Z]{2,}[^,]*\([^)]*\)\s*[-—–]\s*)?(?:(?!at\s+(?:least|most)\b)(?:in|on|at|according|speaking|earlier|later|"
-    r"meanwhile|separately|however|also|late|early|last|after|before|during|on\s+\w+)\b[^,]*,\s*)+$",
-    re.I,
-)
-_THAT_SOON = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+that\b|^\s*,?\s*(?:adding|saying)\b")
-_PUT_TOLL = re.compile(
-    r"^\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:toll|number|figure|tally|count|estimate)\b"
-    r"|^\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,3}?at\s+(?:about|around|some|roughly|nearly|"
-    r"approximately|least|more|fewer|less|just|only|\d)"
-    r"|^\s+(?:[a-z]+\s+)?(?:attendance|turnout|crowd|damage|losses|cost|bill)\s+at\b",
-    re.I,
-)
-#: Verbs that report a figure only with a figure word as object ("put the toll at 31",
-#: "updated the toll to 27", "put the magnitude at 6.9").
-_TOLL_VERBS = frozenset(
-    [
-        "put",
-        "puts",
-        "placed",
-        "places",
-        "updated",
-        "updates",
-        "revised",
-        "revises",
-        "raised",
-        "raises",
-        "lowered",
-        "lowers",
-    ]
-)
-#: Verbs that report what their subject counted ("the institute recorded 143 aftershocks"):
-#: only with a named speaker as subject.
-_RECORD_VERBS = frozenset(["recorded", "records", "counted", "counts", "registered", "registers"])
-#: Adverbs between the speaker and the verb ("The army now says"), blanked before the
-#: speaker is read.
-_VERB_ADVERB = re.compile(
-    r"(?<=[\w,’'])\s+(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(verb_adverbs(), key=len, reverse=True)
-    )
-    + r")\s*$",
-    re.I,
-)
-_FIGURE_NOUNS = "|".join(figure_nouns())
-#: "according to SNP figures": the body whose figures they are.
-_OWN_FIGURES = re.compile(rf"(?:'s|’s)?\s+(?:own\s+)?(?:{_FIGURE_NOUNS})\s*$", re.I)
-#: ", the sheriff's office figures show", "police data showed": the body's figures say it.
-_FIGURES_SHOW = re.compile(
-    rf"(?P<np>(?:the\s+)?(?:[A-Z][\w.&-]*|[a-z]+)(?:\s+[\w.&-]+){{0,4}}?)(?:'s|’s)?\s+"
-    rf"(?:own\s+)?(?:official\s+)?(?:{_FIGURE_NOUNS})\s+(?:show|shows|showed|suggest|suggests|indicate|indicates)\b"
-)
-_APPOSITIVE = re.compile(r"^\s*(?:a|an)\s+(?!(?:spokes|official|senior|top)\w*)\S", re.I)
-_UNRESOLVED_OK = re.compile(
-    r"^\s*(?:both|each|all|some|many|other|several|two|three|the\s+two|the\s+three|"
-    r"the\s+two\s+\w+|neither|either)\b",
-    re.I,
-)
-_ADJ_BEFORE = re.compile(r"(?:\b(?:a|an|the)|\baccording\s+to(?:\s+\w+){0,3})\s+$", re.I)
-_DET_BEFORE = re.compile(r"\b(?:the|these|those|its|their|his|her|such|of)\s+$", re.I)
-_AGENT_END = re.compile(
-    r"\b(?:ministry|officials?|spokes(?:man|woman|person)|agency|office|police|army|military|"
-    r"government|authorities|group|council|media|sources|minister|president|commander|chief|"
-    r"department|service|forces|militants|rebels|witnesses|residents)\s*$",
-    re.I,
-)
-_NOUNISH_VERBS = frozenset(
-    {"claims", "claim", "reports", "notes", "states", "estimates", "calls", "charges", "says"}
-)
-_ACCORDING = re.compile(
-    r"\b(?:according\s+to|citing|as\s+(?:reported|quoted|cited|stated|announced|told)\s+(?:by|to)|"
-    r"as\s+per|quoting)\s+",
-    re.I,
-)
-
-#: A speaker label before a colon at the start of a line or bullet ("Police: 300 arrested",
-#: "- Ministry: 14 more admitted", "Updated figures from Indeci: 27 dead").
-_LABEL = re.compile(
-    r"^\s*(?:[-•*·▪–—]\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:[-–—]\s*)?)?"
-    r"(?P<label>[A-Za-z][^:;\"“”‘’()\d]{1,60}?)\s*:\s+(?=\S)"
-)
-_ACCUSE_RE = re.compile(_ACCUSE)
-_DENY_RE = re.compile(_DENY)
-_RELATIVE_ROLE = re.compile(r"^\s*(?:who|which)\s+(?:is|was|are|were|serves\s+as|heads)\s+")
-#: "who speaks for the group": the person is the group's spokesperson.
-_SPEAKS_FOR = re.compile(r"^\s*(?:who|which)\s+(?:speaks|spoke)\s+(?:for|on\s+behalf\s+of)\s+")
-_LEADING_GERUND = re.compile(r"^\s*[a-z]+ing\b")
-_LEADING_RELATIVE = re.compile(r"^\s*(?:who|which|whom)\s+")
-_ROLE_WORD = re.compile(
-    r"\b(?:spokesman|spokeswoman|spokesperson|minister|president|secretary|envoy|"
-    r"ambassador|official|commander|chief|head|leader|adviser|advisor|director)\b",
-    re.I,
-)
-_NP_AFTER_END = re.compile(
-    r"\s+(?:on|at|in|during|late|early|last|this|to|that|when|after|while)\b|[.!?:;\"”]"
-)
-_APPOSITION_END = re.compile(r"\s+(?:at|in|on|during)\s")
-_ON_FOR = re.compile(r"\s+(?:on|for)\b")
-#: Where the source named after "according to" ends ("U.S." and "J." are not ends).
-_ACCORDING_END = re.compile(r"(?<!\b[A-Z])[.!?]\s|[;:\"”]\s|[.!?]$")
-_ACCUSED_TARGET = re.compile(r"\s+(.{1,80}?)\s+(?:of|for)\b")
-_DENIED_TARGET = re.compile(r"\s+(.{1,80}?)(?:[,.;:]|\s+(?:and|but|as|that|of|in|on)\b|$)")
-_TARGET_TAIL = re.compile(
-    r"(?:'s|’s)?\s+(?:claims?|charges?|allegations?|accusations?|reports?|statements?|"
-    r"assertions?|version|account|figures?|accounts?)$"
-)
 
 
 @dataclass(slots=True)
@@ -200,57 +62,6 @@ class Attribution:
     participle: bool = False
     citing: bool = False
     relay_hint: bool = False  # "as reported by X": X relays
-
-
-def _split_segments(text: str, offset: int) -> list[tuple[str, int]]:
-    """Split on commas that are outside parentheses; keep each segment's offset."""
-    out: list[tuple[str, int]] = []
-    depth = 0
-    last = 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
-            out.append((text[last:i], offset + last))
-            last = i + 1
-    out.append((text[last:], offset + last))
-    return out
-
-
-def _stance_of(verb: str) -> Stance:
-    if _ACCUSE_RE.fullmatch(verb):
-        return Stance.accusation
-    if _DENY_RE.fullmatch(verb):
-        return Stance.denial
-    return Stance.assertion
-
-
-def _reports_here(s: str, m: re.Match[str], verb: str) -> bool:
-    """Is the verb ``m`` of ``s`` used to report here (not passive, not "called" without
-    "on/for", not a noun such as "the claims", not an adjective after an article)?"""
-    if _PASSIVE_BEFORE.search(s, max(0, m.start() - 30), m.start()):
-        return False
-    if verb in {"called", "calls"} and not _ON_FOR.match(s[m.end() :]):
-        return False
-    if verb in _TOLL_VERBS and not _PUT_TOLL.match(s[m.end() :]):
-        return False
-    if verb in {
-        "claims",
-        "claim",
-        "reports",
-        "notes",
-        "states",
-        "estimates",
-    } and _DET_BEFORE.search(s, max(0, m.start() - 30), m.start()):
-        return False
-    return not _ADJ_BEFORE.search(s, max(0, m.start() - 60), m.start())
-
-
-def has_reporting_verb(s: str) -> bool:
-    """Does ``s`` use a reporting verb ("said", "claimed"), whoever its speaker is?"""
-    return any(_reports_here(s, m, m.group(0)) for m in islice(_VERB_RE.finditer(s), MAX_CUES))
 
 
 class Attributor:
@@ -278,6 +89,8 @@ class Attributor:
         if not isinstance(key, str):
             return
         node = self.reg.nodes[key]
+        if node.kind.value == "person":
+            self.reg.note_roles(key, role_text)
         if node.parent is not None or node.kind.value != "person":
             return
         role = _SPEAKS_FOR.sub("spokesperson for ", _RELATIVE_ROLE.sub("", role_text))
@@ -287,21 +100,7 @@ class Attributor:
 
     def _subject_before(self, s: str, verb_start: int) -> tuple[str | PronounRef | None, int, bool]:
         """Speaker before a finite verb. Returns (speaker, start, found_any_text)."""
-        left = s[:verb_start]
-        # "Acme ASA (OSE: ACME), a supplier ..., said": the ticker's colon ends no clause
-        left = TICKER.sub(lambda t: t.group(0).replace(":", " "), left)
-        adverb = _VERB_ADVERB.search(left, max(0, verb_start - 40))
-        if adverb is not None:
-            left = left[: adverb.start()] + " " * (len(left) - adverb.start())
-        aside = _ASIDE.search(left)
-        aside_role = None
-        if aside is not None:
-            clause = left[aside.start() + 1 : aside.end()].strip(" ,")
-            if _SPEAKS_FOR.match(clause):
-                aside_role = clause  # "X, who speaks for the group, said": X's party
-            # "An Israeli official, speaking on condition of anonymity because ..., said":
-            # the aside is blanked out (offsets kept) so its "because" hides nothing
-            left = left[: aside.start()] + " " * (len(left) - aside.start())
+        left, aside_role = self._left_of_verb(s, verb_start)
         bstart = 0
         for m in _BOUNDARY.finditer(left):
             bstart = m.end()
@@ -332,6 +131,39 @@ class Attributor:
             text_tokens = text.split()
             text = " ".join(text_tokens[-8:])
             off = off + len(segments[-1][0]) - len(text)
+        return self._speaker_segment(segments, text, off, relative, aside_role, verb_start)
+
+    def _left_of_verb(self, s: str, verb_start: int) -> tuple[str, str | None]:
+        """The text before the verb with its adverb and aside blanked out (offsets kept),
+        and the aside's "who speaks for X" role if it has one."""
+        left = s[:verb_start]
+        # "Acme ASA (OSE: ACME), a supplier ..., said": the ticker's colon ends no clause
+        left = TICKER.sub(lambda t: t.group(0).replace(":", " "), left)
+        adverb = _VERB_ADVERB.search(left, max(0, verb_start - 40))
+        if adverb is not None:
+            left = left[: adverb.start()] + " " * (len(left) - adverb.start())
+        aside = _ASIDE.search(left)
+        aside_role = None
+        if aside is not None:
+            clause = left[aside.start() + 1 : aside.end()].strip(" ,")
+            if _SPEAKS_FOR.match(clause):
+                aside_role = clause  # "X, who speaks for the group, said": X's party
+            # "An Israeli official, speaking on condition of anonymity because ..., said":
+            # the aside is blanked out (offsets kept) so its "because" hides nothing
+            left = left[: aside.start()] + " " * (len(left) - aside.start())
+        return left, aside_role
+
+    def _speaker_segment(
+        self,
+        segments: list[tuple[str, int]],
+        text: str,
+        off: int,
+        relative: str | None,
+        aside_role: str | None,
+        verb_start: int,
+    ) -> tuple[str | PronounRef | None, int, bool]:
+        """The speaker named by the last comma segment before the verb (or, when that is
+        an appositive or a role, by the segment before it)."""
         if len(segments) > 1 and _APPOSITIVE.match(text):
             # "the Syrian Observatory for Human Rights, a Britain-based war monitor, said"
             prev_text, prev_off = segments[-2]
@@ -397,6 +229,7 @@ class Attributor:
             if att is not None:
                 out.append(att)
         out.extend(self._according(s))
+        out.extend(self._by_count(s))
         shown = self._figures_show(s)
         if shown is not None:
             out.append(shown)
@@ -487,7 +320,9 @@ class Attributor:
             tail = " ".join(np.split()[i:])
             speaker = self._resolve_np(tail)
             if isinstance(speaker, str):
-                content = "before" if _TIME_TAIL.match(s[m.end() :]) else "after"
+                rest = s[m.end() :]
+                ends = _TIME_TAIL.match(rest) or rest.lstrip().startswith(";")
+                content = "before" if ends else "after"
                 return Attribution(
                     speaker, m.start("np"), m.end(), "show", content, Stance.assertion
                 )
@@ -517,6 +352,26 @@ class Attributor:
                     stance=Stance.assertion,
                     citing=marker.startswith(("citing", "quoting")),
                     relay_hint=marker.startswith("as "),
+                )
+            )
+        return out
+
+    def _by_count(self, s: str) -> list[Attribution]:
+        """ "By Kyiv's count, 98 drones were downed": the body whose reckoning frames the
+        sentence is its source."""
+        out: list[Attribution] = []
+        for m in islice(_BY_COUNT.finditer(s), MAX_CUES):
+            speaker = self._resolve_np(m.group("np"))
+            if not isinstance(speaker, str):
+                continue
+            out.append(
+                Attribution(
+                    speaker=speaker,
+                    start=m.start(),
+                    end=m.end(),
+                    verb=m.group(0).split()[0].lower(),
+                    content="sentence",
+                    stance=Stance.assertion,
                 )
             )
         return out

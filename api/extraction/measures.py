@@ -313,6 +313,44 @@ _TOLL_WHICH = re.compile(
 _SHOT_DOWN = re.compile(r"\b(?:shot|shoot|shoots|shooting)\s+down\s+(?:[\w'’-]+\s+){0,2}?$", re.I)
 
 
+#: Words that may stand between a measure word and its number ("killed at least", "the
+#: toll stood at"): the look-back steps over them (and over adverbs in -ly).
+_BEFORE_GAP = frozenset(
+    {
+        "to",
+        "have",
+        "had",
+        "has",
+        "of",
+        "temporarily",
+        "reportedly",
+        "allegedly",
+        "also",
+        "at",
+        "stood",
+        "rose",
+        "climbed",
+        "reached",
+        "stands",
+        "is",
+        "was",
+        "been",
+        "collective",
+        "the",
+        "a",
+        "an",
+        "total",
+        "overall",
+        "another",
+        "further",
+        "additional",
+        "all",
+        '"',
+        "“",
+    }
+)
+
+
 def measure_before(s: str, pos: int) -> MeasureHit | None:
     """A measure verb before the number: "had killed (more than) 200", "of killing 23"."""
     window_start = max(0, pos - 140)
@@ -339,6 +377,11 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
             toks[len(toks) - k + j][0].lower() == phrase[j] for j in range(k)
         ):
             return MeasureHit(measure, toks[-k][1], toks[-1][2])
+    return _measure_word_before(s, toks)
+
+
+def _measure_word_before(s: str, toks: list[tuple[str, int, int]]) -> MeasureHit | None:
+    """A measure word a few words before the number, over the words of :data:`_BEFORE_GAP`."""
     steps = 0
     for word, a, b in reversed(toks):
         low = word.lower()
@@ -352,38 +395,7 @@ def measure_before(s: str, pos: int) -> MeasureHit | None:
         steps += 1
         if steps > 4 or low in {",", ".", ";", ":"}:
             break
-        if low in {
-            "to",
-            "have",
-            "had",
-            "has",
-            "of",
-            "temporarily",
-            "reportedly",
-            "allegedly",
-            "also",
-            "at",
-            "stood",
-            "rose",
-            "climbed",
-            "reached",
-            "stands",
-            "is",
-            "was",
-            "been",
-            "collective",
-            "the",
-            "a",
-            "an",
-            "total",
-            "overall",
-            "another",
-            "further",
-            "additional",
-            "all",
-            '"',
-            "“",
-        } or low.endswith("ly"):
+        if low in _BEFORE_GAP or low.endswith("ly"):
             continue
         break
     return None

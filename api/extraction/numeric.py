@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .addresses import is_house_number
+from .addresses import is_age, is_house_number, is_phone_number
 from .attribution import Attribution
 from .bounds import figure_text
 from .changes import TIME_NOUNS, change_cue, refers_back
@@ -124,6 +124,8 @@ class NumericClaims(SideRules):
                 continue  # "47 Mill Lane": an address
             if is_parameter(s, q):
                 continue  # "a 30 km buffer", "the 50 percent he needs": a rule, no fact
+            if q.unit is None and (is_phone_number(s, q.start, q.end) or is_age(s, q.start)):
+                continue  # "call 80 00 11 22", "a man of 44": not a count
             subj = parse_subject(s, q.end)
             if changed is not None:
                 q, subj = self._as_changed(q, subj, changed)
@@ -231,6 +233,8 @@ class NumericClaims(SideRules):
         r = Reading(q.start, max(q.end, subj.end), None, subj.category, subj.surface)
         if subj.others and prev_any is not None:
             r.category, r.surface = prev_any.subject, prev_any.subject_text
+        elif subj.others and subj.surface is None:
+            r.category = "people"  # "11 remain in hospital", with nothing counted before
         self._measure_word(s, q, subj, r)
         if verb_of_the_part(s, q, subj, r):
             r.measure, r.hit = None, None
@@ -306,6 +310,8 @@ class NumericClaims(SideRules):
         if hit is not None:
             r.hit, r.measure = hit, hit.measure
             r.start, r.end = min(r.start, hit.start), max(r.end, hit.end)
+        elif subj.among is not None:
+            r.measure = subj.among
 
     def _restated(
         self,

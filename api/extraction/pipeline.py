@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from itertools import takewhile
 
 from .actors.words import ROLE_WORDS
 from .attribution import Attribution
@@ -20,7 +22,7 @@ from .types import ActorKind, ActorRef, ArticleInput, Evidence, ExtractedClaim, 
 from .voice import goes_on, voice_of
 
 #: The rules' version; a parser-backed extraction records "parser-X+rules-Y" (version_of).
-EXTRACTOR_VERSION = "rules-1.6.0"
+EXTRACTOR_VERSION = "rules-1.7.0"
 
 #: A speaker phrase owned by the organisation spoken of before ("its commander").
 _POSSESSED = re.compile(r"(?:its|their)\s+(?!own\b)[a-z]", re.I)
@@ -31,6 +33,13 @@ _POSSESSED_ROLE = re.compile(r"\b(?:[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+){0,2}([a-z-
 _VOICE_KINDS = frozenset(
     [ActorKind.government, ActorKind.military, ActorKind.organization, ActorKind.armed_group]
 )
+#: A capitalised name opening a sentence, up to its first comma or verb ("Tajikistan's State
+#: Committee for National Security, which ...", "The Harbour Authority gave ...").
+_NAME_RUN = r"(?>[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?(?:[A-Z]|al-|el-)[\w'’.-]*){0,7})"
+_LEADING_NAME = re.compile(
+    rf"(?:The\s+)?(?P<np>{_NAME_RUN}(?:\s*\([A-Z]{{2,8}}\))?(?:,\s+{_NAME_RUN}(?=,))?)"
+    r"(?=\s*,|\s+[a-z])"
+)
 _OFFICIAL_HEADS = frozenset(["officials", "authorities", "spokespeople", "representatives"])
 #: How much of a running voice's words are kept to match what it counted (bounded cost).
 _VOICE_TEXT = 2000
@@ -39,6 +48,16 @@ _CONNECTOR = re.compile(
     r"^\s*(?:Also|And|Additionally|In addition|Moreover|Furthermore|Besides|Meanwhile|"
     r"It added|Separately|Further)\b[,\s]",
 )
+
+
+@dataclass(slots=True)
+class _QuoteRun:
+    """A quotation left open by a sentence: whether one is, in which paragraph, and who
+    speaks it (its claimant and relay)."""
+
+    inside: bool = False
+    paragraph: int = -1
+    speaker: tuple[str | None, str | None] | None = None
 
 
 class _ArticleExtractor(NumericClaims, StatementClaims):
@@ -56,8 +75,13 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
         if self.syntax is not None:
             self.syntax.prepare(body_sentences)
         closing = quotation_closings(body_sentences)
+        run = _QuoteRun()
         for i, sent in enumerate(body_sentences):
-            self._sentence(sent, self._quoted_speaker(body_sentences, i, closing))
+            quoted = self._quoted_speaker(body_sentences, i, closing)
+            if quoted is None and run.inside and run.paragraph == sent.paragraph:
+                quoted = run.speaker
+            self._sentence(sent, quoted)
+            self._follow_quote(run, sent)
         self._opposing_sides({sent.index: sent.text for sent in sentences})
         frozen = self.reg.freeze()
         claims: list[ExtractedClaim] = []
@@ -98,6 +122,34 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
         return ExtractionResult(
             version=self.version, claims=tuple(claims), actors=tuple(used.values())
         )
+
+    def _follow_quote(self, run: _QuoteRun, sent: Sentence) -> None:
+        """Whether a quotation is open after ``sent``, and whose: 'X said: "We lost eight.
+        Forty-one are still below."': the second sentence runs on in X's quotation. A
+        quotation ends with its closing mark or its paragraph."""
+        inside = run.inside and run.paragraph == sent.paragraph
+        if count_quotes(sent.text) % 2 == 0:
+            run.inside = inside
+        elif inside:
+            run.inside = False
+        else:
+            run.inside = True
+            run.speaker = None
+            own = next(
+                (
+                    (c.claimant, c.relay)
+                    for c in takewhile(
+                        lambda c: c.sentence == sent.index, reversed(self.state.claims)
+                    )
+                    if c.claimant is not None
+                ),
+                None,
+            )
+            if own is not None:
+                run.speaker = own
+            elif self.state.prev_attributed and self.state.last_claimant is not None:
+                run.speaker = (self.state.last_claimant, self.state.last_relay)
+        run.paragraph = sent.paragraph
 
     def _attributed_heading(self, sent: Sentence) -> bool:
         """A headline, standfirst or bullet that names who says its figure ("Storm leaves 7
@@ -188,7 +240,27 @@ class _ArticleExtractor(NumericClaims, StatementClaims):
             self.state.last_claimant = self._speaker(resolved[-1].speaker)
             self.state.last_relay = None
         self.state.prev_attributed = attributed
+        if not resolved:
+            self._note_subject(s)
         self._keep_voice(sent, atts, carry)
+
+    def _note_subject(self, s: str) -> None:
+        """A sentence that reports no one but opens on a named body or person ("The State
+        Committee, which commands the border troops, gave another picture."): the pronoun
+        of the next sentence ("It said ...") is that one."""
+        m = _LEADING_NAME.match(s)
+        if m is None:
+            return
+        key = self.reg.resolve(m.group("np"))
+        if not isinstance(key, str):
+            return
+        kind = self.reg.nodes[key].kind
+        if kind == ActorKind.person:
+            self.state.last_person = key
+            if self.syntax is not None:
+                self.syntax.note_person(key)
+        elif kind in _VOICE_KINDS:
+            self.state.last_org = key
 
     def _voice_carried(self, sent: Sentence) -> tuple[str | None, str | None] | None:
         """The body whose statement the sentence before reported, when this unattributed

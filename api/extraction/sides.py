@@ -214,42 +214,53 @@ class SideRules(ExtractorContext):
             ):
                 continue
             if forms is None:
-                # named parties the article's claims are attributed to
-                speakers = {x.claimant for x in self.state.claims if x.claimant is not None}
-                parties = {
-                    key
-                    for speaker in speakers
-                    for key in self.reg.chain(speaker)
-                    if self.reg.nodes[key].kind in _PARTY_KINDS
-                }
-                forms = [
-                    (re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)"), key)
-                    for key in sorted(parties)
-                    for form in (self.reg.nodes[key].name, *self.reg.nodes[key].aliases)
-                    if len(form) > 2 and form[0].isupper()
-                ]
-            own = self.reg.root(c.claimant)
-            text = texts.get(c.sentence, "")
-            named = {
-                root
-                for pattern, key in forms
-                if pattern.search(text) and self._belligerent(root := self.reg.root(key))
-            }
-            others = named - {own}
-            enemy = (
-                c.subject_text is not None
-                and c.subject_text.split()[-1].lower() in _ENEMY_NOUNS
-                and own is not None
-                and self.reg.nodes[own].kind == ActorKind.country
-            )
-            if not others and (c.agentive or enemy or c.opponent):
-                # "killing 40 terrorists" and the sentence names no other party: the
-                # article's one other party, if it has just one
-                others = {
-                    root for _pattern, key in forms if self._belligerent(root := self.reg.root(key))
-                } - {own}
+                forms = self._party_forms()
+            others = self._other_parties(c, forms, texts.get(c.sentence, ""))
             if len(others) == 1:
                 c.side = others.pop()
+
+    def _party_forms(self) -> list[tuple[re.Pattern[str], str]]:
+        """The names (and capitalised aliases) of the parties the article's claims are
+        attributed to, as patterns, with their node keys."""
+        speakers = {x.claimant for x in self.state.claims if x.claimant is not None}
+        parties = {
+            key
+            for speaker in speakers
+            for key in self.reg.chain(speaker)
+            if self.reg.nodes[key].kind in _PARTY_KINDS
+        }
+        return [
+            (re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)"), key)
+            for key in sorted(parties)
+            for form in (self.reg.nodes[key].name, *self.reg.nodes[key].aliases)
+            if len(form) > 2 and form[0].isupper()
+        ]
+
+    def _other_parties(
+        self, c: DraftClaim, forms: list[tuple[re.Pattern[str], str]], text: str
+    ) -> set[str | None]:
+        """The belligerents other than the claimant's own side that the sentence names, or
+        the article's when it names none and the claim speaks of an enemy."""
+        own = self.reg.root(c.claimant)
+        named = {
+            root
+            for pattern, key in forms
+            if pattern.search(text) and self._belligerent(root := self.reg.root(key))
+        }
+        others = named - {own}
+        enemy = (
+            c.subject_text is not None
+            and c.subject_text.split()[-1].lower() in _ENEMY_NOUNS
+            and own is not None
+            and self.reg.nodes[own].kind == ActorKind.country
+        )
+        if not others and (c.agentive or enemy or c.opponent):
+            # "killing 40 terrorists" and the sentence names no other party: the
+            # article's one other party, if it has just one
+            others = {
+                root for _pattern, key in forms if self._belligerent(root := self.reg.root(key))
+            } - {own}
+        return others
 
     def _belligerent(self, key: str | None) -> bool:
         """A party that fights: a country (its forces) or an armed group."""

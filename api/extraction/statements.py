@@ -65,69 +65,92 @@ class StatementClaims(ExtractorContext):
                 for b in atts
             ):
                 continue  # a relay: the inner speaker carries the claim
-            if a.content == "after":
-                nxt = [
-                    b.start
-                    for b in primaries[i + 1 :]
-                    if b.start > a.end
-                    and self._speaker(b.speaker) != key
-                    and b.content != "sentence"
-                ]
-                nxt += [
-                    b.start
-                    for b in atts
-                    if b.participle
-                    and b.start > a.end
-                    and b.stance != a.stance
-                    and b.stance != Stance.assertion
-                ]
-                stop = min(nxt) if nxt else len(s)
-                start, end = a.start, stop
-            elif a.content == "before" and _QUOTE_FOLLOWS.match(s, a.end):
-                start, end = a.start, len(s)  # 'the chair said: "There is no ..."'
-            elif a.content == "before":
-                prevs = [b.end for b in primaries[:i] if b.end <= a.start]
-                start, end = (max(prevs) if prevs else 0), a.end
-            else:
-                start, end = 0, len(s)
-            start, end = self._trim_clause(s, start, end)
-            if end - start < 12:
+            start, end = self._trim_clause(s, *self._statement_span(s, a, i, primaries, atts))
+            if end - start < 12 or self._said_with_figure(sent, start, end, key):
                 continue
-            if any(
-                c.quantity is not None
-                and c.sentence == sent.index
-                and c.start - sent.start >= start
-                and c.end - sent.start <= end
-                and c.claimant == key
-                for c in takewhile(lambda c: c.sentence == sent.index, reversed(self.state.claims))
-            ):
-                continue
-            stance = stance_of(a.stance, s[start:end])
-            target = a.target
-            if stance == Stance.denial and target is None:
-                target = self._last_other_party(key)
-            conf = 0.55 + (0.1 if target is not None else 0.0)
-            relay = None
-            if not self._is_media(key):
-                for b in atts:
-                    k = self._speaker(b.speaker)
-                    if b is not a and self._is_media(k):
-                        relay = k
-                        break
-            self.state.claims.append(
-                DraftClaim(
-                    statement=collapse_ws(s[start:end]),
-                    start=sent.start + start,
-                    end=sent.start + end,
-                    sentence=sent.index,
-                    stance=stance,
-                    claimant=key,
-                    relay=relay,
-                    target=target,
-                    time=nearest(times.get(), start, end),
-                    confidence=conf,
-                )
+            self._add_statement(sent, a, key, atts, start, end, times)
+
+    def _statement_span(
+        self,
+        s: str,
+        a: Attribution,
+        i: int,
+        primaries: list[Attribution],
+        atts: list[Attribution],
+    ) -> tuple[int, int]:
+        """The stretch of the sentence ``a`` reports: after its verb up to the next other
+        speaker, before it from the previous one, or the whole sentence."""
+        key = self._speaker(a.speaker)
+        if a.content == "after":
+            nxt = [
+                b.start
+                for b in primaries[i + 1 :]
+                if b.start > a.end and self._speaker(b.speaker) != key and b.content != "sentence"
+            ]
+            nxt += [
+                b.start
+                for b in atts
+                if b.participle
+                and b.start > a.end
+                and b.stance != a.stance
+                and b.stance != Stance.assertion
+            ]
+            return a.start, (min(nxt) if nxt else len(s))
+        if a.content == "before" and _QUOTE_FOLLOWS.match(s, a.end):
+            return a.start, len(s)  # 'the chair said: "There is no ..."'
+        if a.content == "before":
+            prevs = [b.end for b in primaries[:i] if b.end <= a.start]
+            return (max(prevs) if prevs else 0), a.end
+        return 0, len(s)
+
+    def _said_with_figure(self, sent: Sentence, start: int, end: int, key: str) -> bool:
+        """Whether the speaker's figure of this sentence already covers the stretch."""
+        return any(
+            c.quantity is not None
+            and c.sentence == sent.index
+            and c.start - sent.start >= start
+            and c.end - sent.start <= end
+            and c.claimant == key
+            for c in takewhile(lambda c: c.sentence == sent.index, reversed(self.state.claims))
+        )
+
+    def _add_statement(
+        self,
+        sent: Sentence,
+        a: Attribution,
+        key: str,
+        atts: list[Attribution],
+        start: int,
+        end: int,
+        times: LazyTimes,
+    ) -> None:
+        s = sent.text
+        stance = stance_of(a.stance, s[start:end])
+        target = a.target
+        if stance == Stance.denial and target is None:
+            target = self._last_other_party(key)
+        conf = 0.55 + (0.1 if target is not None else 0.0)
+        relay = None
+        if not self._is_media(key):
+            for b in atts:
+                k = self._speaker(b.speaker)
+                if b is not a and self._is_media(k):
+                    relay = k
+                    break
+        self.state.claims.append(
+            DraftClaim(
+                statement=collapse_ws(s[start:end]),
+                start=sent.start + start,
+                end=sent.start + end,
+                sentence=sent.index,
+                stance=stance,
+                claimant=key,
+                relay=relay,
+                target=target,
+                time=nearest(times.get(), start, end),
+                confidence=conf,
             )
+        )
 
     def _trim_clause(self, s: str, start: int, end: int) -> tuple[int, int]:
         seg = s[start:end]

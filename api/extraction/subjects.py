@@ -39,6 +39,9 @@ class SubjectParse:
     predicate: bool = False
     #: "five of the dead were children": the measure of the whole the part is of
     part_of: str | None = None
+    #: "three of the injured remained in hospital": the measure of the people the figure
+    #: is a part of, when no verb after it names another ("four of the wounded died")
+    among: str | None = None
 
 
 #: Plural endings and what replaces them, most specific first ("cities" -> city, "boxes" ->
@@ -168,7 +171,7 @@ def _ends_phrase(toks: list[tuple[str, int, int]], k: int, modifiers: list[str])
     low = toks[k][0].lower()
     prev = modifiers[-1] if modifiers else ""
     after_noun = prev.lower() in SUBJECT_CATEGORIES or (prev.islower() and prev.endswith("s"))
-    if low in _LINKING_VERBS and (after_noun or prev.islower()):
+    if low in _LINKING_VERBS and (not modifiers or after_noun or prev.islower()):
         return True  # "25 people remain missing", "12 crew still unaccounted for"
     return (
         after_noun
@@ -207,6 +210,49 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
     if isinstance(prefix, SubjectParse):
         return prefix
     i, possessive = prefix
+    i, side_words, modifiers, phrase_ends, end = _counted_words(toks, i, pos)
+    # postmodifier "on the Afghan side (of the border)"
+    post = re.match(
+        r"\s+(?:on|from)\s+the\s+((?:[A-Z][\w'’-]+\s+)+)side(?:\s+of(?:\s+the)?\s+(?:border|frontier|line))?",
+        s[end:],
+    )
+    if post:
+        side_words.extend(post.group(1).split())
+        end = end + post.end()
+    if not modifiers and i < len(toks) and toks[i][0].lower() in _LINKING_VERBS:
+        # "Of the 27 injured, 11 remain in hospital", "41 are still below": the people
+        # (or things) of the figure before
+        return SubjectParse(None, None, (), possessive, end, others=True)
+    if not modifiers:
+        named = _predicate(s, end) if possessive is None else None
+        return named or SubjectParse(
+            None, None, tuple(side_words), possessive, end, empty=possessive is None
+        )
+    if len(modifiers) == 1 and modifiers[0].lower() == "others":
+        return SubjectParse("others", None, (), possessive, end, others=True)
+    surface = s[toks[i][1] : end] if i < len(toks) else None
+    category = _category(modifiers, phrase_ends, side_words)
+    return SubjectParse(surface, category, tuple(side_words), possessive, end)
+
+
+def _coordinates(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the "and" at ``k`` goes on with another noun phrase (not a verb or number)."""
+    if k + 1 >= len(toks) or not toks[k + 1][0][0].isalpha():
+        return False
+    nxt = toks[k + 1][0].lower()
+    return (
+        nxt not in STOP_WORDS
+        and nxt not in MEASURE_WORDS
+        and nxt not in CLAUSE_VERBS
+        and nxt not in _NUMBER_WORDS
+    )
+
+
+def _counted_words(
+    toks: list[tuple[str, int, int]], i: int, pos: int
+) -> tuple[int, list[str], list[str], list[int], int]:
+    """The words of the counted phrase from token ``i``: (its first token, the capitalised
+    side words, the words, where each coordinated noun phrase ends, its end offset)."""
     side_words: list[str] = []
     modifiers: list[str] = []
     #: where each noun phrase of the counted phrase ends (an index into ``modifiers``)
@@ -235,20 +281,11 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
             continue
         if low == "and":
             # coordination continues only with another noun phrase
-            if (
-                k + 1 < len(toks)
-                and toks[k + 1][0][0].isalpha()
-                and (
-                    toks[k + 1][0].lower() not in STOP_WORDS
-                    and toks[k + 1][0].lower() not in MEASURE_WORDS
-                    and toks[k + 1][0].lower() not in CLAUSE_VERBS
-                    and toks[k + 1][0].lower() not in _NUMBER_WORDS
-                )
-            ):
-                phrase_ends.append(len(modifiers))
-                k += 1
-                continue
-            break
+            if not _coordinates(toks, k):
+                break
+            phrase_ends.append(len(modifiers))
+            k += 1
+            continue
         if low in MEASURE_WORDS and low not in {"dead"} and modifiers:
             break
         if phrase_at(toks, k) is not None:
@@ -264,24 +301,7 @@ def parse_subject(s: str, pos: int) -> SubjectParse:
         modifiers.append(word)
         end = b
         k += 1
-    # postmodifier "on the Afghan side (of the border)"
-    post = re.match(
-        r"\s+(?:on|from)\s+the\s+((?:[A-Z][\w'’-]+\s+)+)side(?:\s+of(?:\s+the)?\s+(?:border|frontier|line))?",
-        s[end:],
-    )
-    if post:
-        side_words.extend(post.group(1).split())
-        end = end + post.end()
-    if not modifiers:
-        named = _predicate(s, end) if possessive is None else None
-        return named or SubjectParse(
-            None, None, tuple(side_words), possessive, end, empty=possessive is None
-        )
-    if len(modifiers) == 1 and modifiers[0].lower() == "others":
-        return SubjectParse("others", None, (), possessive, end, others=True)
-    surface = s[toks[i][1] : end] if i < len(toks) else None
-    category = _category(modifiers, phrase_ends, side_words)
-    return SubjectParse(surface, category, tuple(side_words), possessive, end)
+    return i, side_words, modifiers, phrase_ends, end
 
 
 _COPULA = re.compile(r"\s+(?:were|are)\s+(?:(?:all|also|mostly|reportedly)\s+)?(?=[a-z])")
@@ -298,9 +318,9 @@ def _part_of(s: str, toks: list[tuple[str, int, int]], j: int) -> SubjectParse |
         return None
     named = _predicate(s, toks[j][2])
     if named is None:
-        # "three of the injured remained ...", "four of those detained": a part of the
-        # people the measure word names
-        return SubjectParse(None, "people", (), None, toks[j][2], part_of=measure)
+        # "three of the injured remained in critical condition": people among the injured
+        end = toks[j][2]
+        return SubjectParse(s[toks[j][1] : end], "people", (), None, end, among=measure)
     return SubjectParse(
         named.surface, named.category, (), None, named.end, predicate=True, part_of=measure
     )

@@ -87,7 +87,7 @@ CURRENCY_AFTER_NUMBER = re.compile(
             key=len,
             reverse=True,
         )
-        if f[0].isalpha() and f.lower() == f
+        if f[0].isalpha() and f.split()[-1].islower()
     )
     + r"|"
     + "|".join(sorted(_CURRENCIES.codes))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .attribution import has_reporting_verb
+from .cues import has_reporting_verb
 from .numberwords import NUM
 
 #: A sentence that turns to background of the writer's own, not the speaker's figures.

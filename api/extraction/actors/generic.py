@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..textutil import clean_display, straighten
 from ..types import ActorKind
 from .nodes import possessive_strip
@@ -23,6 +25,21 @@ from .words import (
     PERSONISH_HEADS,
     PRONOUNS,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class _Generic:
+    """A common speaker phrase taken apart: its words, head noun, capitalised names before
+    it, lower-case modifiers, the side or place it names."""
+
+    words: list[str]
+    head: str
+    caps: list[str]
+    mods: list[str]
+    text: str
+    surface: str
+    side_key: str | None
+    place_key: str | None
 
 
 class GenericPhrases(RolePhrases):
@@ -72,25 +89,33 @@ class GenericPhrases(RolePhrases):
         if any(not w[:1].isupper() for w in words[:i]):
             return None
         if place_key is None and side_key is None and not caps:
-            if pm is None and not mods:
-                prior = self._recent_with_head(head)
-                if prior is not None:
-                    return prior
-            elif pm is None and head in AMBIENT_HEADS:
-                prior = self._recent_with_head(" ".join([*mods, head]))
-                if prior is not None:
-                    return prior
-            if pm is None and mods and definite:
-                # "the press centre": the latest body whose name has these words
-                prior = self._recent_with_words([*mods, head])
-                if prior is not None:
-                    return prior
+            prior = self._generic_prior(head, mods, definite, pm is not None)
+            if prior is not None:
+                return prior
+        phrase = _Generic(words, head, caps, mods, t, surface, side_key, place_key)
+        return self._generic_node(phrase)
+
+    def _generic_prior(
+        self, head: str, mods: list[str], definite: bool, placed: bool
+    ) -> str | None:
+        """The body named before that a bare common phrase points back to ("the ministry",
+        "the press centre"), or the home country's body ("the army")."""
+        if not placed and not mods:
+            prior = self._recent_with_head(head)
+            if prior is not None:
+                return prior
+        elif not placed and head in AMBIENT_HEADS:
+            prior = self._recent_with_head(" ".join([*mods, head]))
+            if prior is not None:
+                return prior
+        if not placed and mods and definite:
+            # "the press centre": the latest body whose name has these words
+            prior = self._recent_with_words([*mods, head])
+            if prior is not None:
+                return prior
         if (
-            place_key is None
-            and side_key is None
-            and not caps
-            and set(mods) <= {"military", "interim", "federal", "national", "central"}
-            and pm is None
+            set(mods) <= {"military", "interim", "federal", "national", "central"}
+            and not placed
             and self.home is not None
             and head in ORG_HEADS
             and ORG_HEADS[head][1] in (ActorKind.military, ActorKind.government)
@@ -98,6 +123,13 @@ class GenericPhrases(RolePhrases):
             # a bare "the army" in a story about one country's fighting is that country's
             home = self.gaz.countries[self.home]
             return self._institution(self.country_node(home), home, head, head)
+        return None
+
+    def _generic_node(self, g: _Generic) -> str:
+        """The node of a common speaker phrase: a named body's people, the body itself, or
+        a body of the side or place it names."""
+        words, head, caps, mods = g.words, g.head, g.caps, g.mods
+        side_key, place_key = g.side_key, g.place_key
         kind = GENERIC_HEADS[head]
         cue = set(mods) | {w.lower() for w in caps}
         if kind == ActorKind.organization and cue & ARMED_CUES:
@@ -106,7 +138,8 @@ class GenericPhrases(RolePhrases):
             # "the White Helmets civil defence group": the name is the capitalised run
             name = " ".join(caps)
             if self.gaz.place(name) is None:
-                return self._node(name, kind, alias=clean_display(t))
+                return self._node(name, kind, alias=clean_display(g.text))
+        last = words[-1].rstrip(".,")
         if (
             caps
             and len(caps) <= 3
@@ -116,20 +149,15 @@ class GenericPhrases(RolePhrases):
         ):
             # "a Hezbollah commander", "Taliban officials": people of a named body
             body = self._node(" ".join(caps), ActorKind.organization)
-            name = clean_display(" ".join([*caps, *mods, words[-1].rstrip(".,")]))
-            return self._node(name, kind, parent=body)
+            return self._node(clean_display(" ".join([*caps, *mods, last])), kind, parent=body)
         parent = side_key or place_key
         label_key = side_key or (place_key if kind != ActorKind.organization else None)
         label = self._side_label(label_key) if label_key is not None else ""
-        phrase = (
-            " ".join([*caps, *mods, words[-1].rstrip(".,")])
-            if caps
-            else " ".join([*mods, words[-1].rstrip(".,")])
-        )
+        phrase = " ".join([*caps, *mods, last]) if caps else " ".join([*mods, last])
         name = clean_display(f"{label} {phrase}".strip())
         if caps and not side_key:
-            name = clean_display(" ".join([*caps, *mods, words[-1].rstrip(".,")]))
-        alias = clean_display(t) if surface else None
+            name = clean_display(" ".join([*caps, *mods, last]))
+        alias = clean_display(g.text) if g.surface else None
         key = self._node(name, kind, parent=parent, alias=alias)
         if self.nodes[key].parent is None:
             self.vague.add(key)

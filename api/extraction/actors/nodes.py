@@ -75,6 +75,24 @@ class RegistryBase:
         self.armed_names: set[str] = set()
         #: the country the article is about, when one clearly dominates (see learn)
         self.home: str | None = None
+        #: role word -> the person last named with it ("Minister X", "X, the spokesman")
+        self.role_holders: dict[str, str] = {}
+
+    def note_roles(self, person: str, title: str) -> None:
+        """Remember the roles ``title`` gives ``person``: "the minister said" later is them."""
+        roles = person_roles()
+        for word in title.lower().split():
+            w = word.strip(".,:;'’\"").removesuffix("'s").removesuffix("’s")
+            if w in ROLE_WORDS or w in roles:
+                self.role_holders[w] = person
+
+    def role_holder(self, phrase: str) -> str | None:
+        """The person a bare definite role names ("the Minister", "the spokeswoman"): the
+        one the article last named with that role."""
+        words = phrase.strip(" ,").split()
+        if len(words) != 2 or words[0].lower() not in {"the", "this"}:
+            return None
+        return self.role_holders.get(words[1].lower())
 
     # --- node management ------------------------------------------------------------------
     def _alias(self, key: str, alias: str) -> None:

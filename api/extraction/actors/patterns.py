@@ -99,6 +99,13 @@ TRAILING_TIME = re.compile(
     r"(?:\s+\d{1,2})?(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:today|yesterday|tonight)))+$",
     re.I,
 )
+#: A clock time after a speaker phrase: "the clerk's office shortly after 10 p.m".
+TRAILING_CLOCK = re.compile(
+    r",?\s+(?:(?:shortly|soon|just|late|early)\s+)?(?:after|before|at|around|by)\s+"
+    r"(?:\d{1,2}(?:[:.]\d{2})?(?:\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC|local\s+time))?|noon|midnight|"
+    r"dawn|dusk)\.?$",
+    re.I,
+)
 #: Words before a document noun that name no issuer ("the same statement", "its release").
 DOCUMENT_LEAD = re.compile(
     r"^(?:(?:the|its|their|his|her|this|that|same|joint|written|latest|later|earlier|"
@@ -144,6 +151,11 @@ ACRONYM_LEADING = re.compile(r"([A-Z]{2,6})\s+(\S.*)$")
 INSTITUTION_NAME = re.compile(
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
     r"(?:\s+(?:for|of|to|on)(?:\s+the)?\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)+"
+)
+#: A minister named by the ministry's portfolio, without a name: "Minister of Health".
+MINISTER_OF = re.compile(
+    r"(?:(?:Deputy|Vice|Acting)\s+)?Minister\s+((?:of|for)(?:\s+[A-Z][\w'’.-]*)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|and|of|for|the|&))*)"
 )
 #: Generic heads that are people speaking for a body ("a Hezbollah commander").
 GENERIC_DET = re.compile(

@@ -18,16 +18,20 @@ from .patterns import (
     INSTITUTION_NAME,
     LEADING_ARTICLE,
     LEADING_CONJ,
+    MINISTER_OF,
     PAREN,
     SUB_BODY_OF,
     TICKER,
     TRAILING_ADVERBS,
+    TRAILING_CLOCK,
     TRAILING_TIME,
     TRAILING_TITLES,
     UPPER_ACRONYM,
     X_DOCUMENT,
 )
 from .words import (
+    FOREIGN_NAME_GLUE,
+    FOREIGN_ORG_HEADS,
     LOCATIVE_PREPS,
     MEDIA_SUFFIXES,
     NAME_PARTICLES,
@@ -49,6 +53,9 @@ class ActorRegistry(GenericPhrases):
 
     def resolve(self, phrase: str) -> str | PronounRef | None:
         """Resolve an actor phrase ("Pakistani military spokesman Lt. Gen. X") to a node key."""
+        holder = self.role_holder(phrase)
+        if holder is not None:
+            return holder
         if phrase in self._cache:
             return self._cache[phrase]
         if self._misses.get(phrase) == self._generation:
@@ -131,7 +138,7 @@ class ActorRegistry(GenericPhrases):
         indefinite = INDEFINITE.match(text) is not None
         definite = text[:4].lower() == "the "
         text = LEADING_ARTICLE.sub("", text)
-        text = TRAILING_ADVERBS.sub("", TRAILING_TIME.sub("", text))
+        text = TRAILING_ADVERBS.sub("", TRAILING_TIME.sub("", TRAILING_CLOCK.sub("", text)))
         text = text.strip(" ,")
         if not text or len(text) > 160:
             return None
@@ -206,10 +213,19 @@ class ActorRegistry(GenericPhrases):
     def _resolve_structured(self, text: str, definite: bool = False) -> str | None:
         if UPPER_ACRONYM.fullmatch(text) and self.gaz.place(text) is None:
             return self._node(text, ActorKind.organization)  # an unknown acronym: "the ISPR"
+        minister = MINISTER_OF.fullmatch(text)
+        if minister is not None:
+            # "the Minister of Energy and Oil": the ministry speaks through its minister
+            ministry = self._resolve_text(f"Ministry {minister.group(1)}")
+            if isinstance(ministry, str) and self.nodes[ministry].kind == ActorKind.government:
+                self._alias(ministry, clean_display(text))
+                return ministry
         tokens = text.split()
         owned = self._body_of_country(tokens)
         if owned is not None:
             return owned
+        if self._foreign_name(tokens):
+            return self._node(clean_display(text), ActorKind.organization)
         if (
             INSTITUTION_NAME.fullmatch(text)
             and not any(t.lower() in ROLE_WORDS or t.lower() in STATE_BODIES for t in tokens)
@@ -219,9 +235,48 @@ class ActorRegistry(GenericPhrases):
             # "Assistance Association for Political Prisoners", "Committee to Protect
             # Journalists": capitalised words joined by of/for/to, no title among them
             return self._node(clean_display(text), ActorKind.organization)
-        # 1. trailing person name
+        name_tokens = self._trailing_name(tokens)
+        pre = " ".join(tokens[: len(tokens) - len(name_tokens)]) if name_tokens else text
+        org = self._institution_before_name(tokens, name_tokens)
+        if org is not None:
+            return org
+        # named media/organisation with a suffix word: "Islamabad Post", "Geo News"
+        cap_run = self._capitalised_run(tokens)
+        if cap_run and len(cap_run) >= 2:
+            last = cap_run[-1].lower()
+            if last in MEDIA_SUFFIXES and name_key(" ".join(cap_run)) not in ORG_HEADS:
+                run = " ".join(cap_run)
+                return self._node(run, ActorKind.media_outlet)
+        if len(name_tokens) >= 2 or (len(name_tokens) == 1 and name_tokens[0] in self.surnames):
+            return self._named_person(name_tokens, pre)
+        # 2. institutions, officials, groups, countries
+        key = self._resolve_role_phrase(text)
+        if key is None and cap_run and len(cap_run) >= 2 and cap_run[-1].lower() in ORG_SUFFIXES:
+            key = self._unit_body(tokens, cap_run)
+        if key is None:
+            key = self._resolve_generic(text, definite)
+        return key
+
+    def _foreign_name(self, tokens: list[str]) -> bool:
+        """ "Alianza por el No", "Partido de la Gente": an organisation's name whose words
+        another language joins with prepositions and articles (it starts with a word such
+        names start with, has such a small word, and ends capitalised)."""
+        return (
+            len(tokens) >= 3
+            and tokens[0].lower() in FOREIGN_ORG_HEADS
+            and tokens[0][:1].isupper()
+            and tokens[-1][:1].isupper()
+            and any(t in FOREIGN_NAME_GLUE for t in tokens[1:-1])
+            and all(t[:1].isupper() or t in FOREIGN_NAME_GLUE for t in tokens)
+            and self.gaz.place(" ".join(tokens)) is None
+        )
+
+    def _trailing_name(self, tokens: list[str]) -> list[str]:
+        """The person's name the phrase ends with ("... spokesman Lt. Gen. Ahmed Sharif")."""
         name_tokens: list[str] = []
         for tok in reversed(tokens):
+            if tok.endswith(",") and name_tokens:
+                break  # "Mayor of Westfield, Piet Hanssen": the comma ends the name
             bare = tok.rstrip(",.")
             if self._name_like(bare):
                 name_tokens.insert(0, bare)
@@ -232,45 +287,40 @@ class ActorRegistry(GenericPhrases):
             break
         while name_tokens and name_tokens[0].lower() in NAME_PARTICLES:
             name_tokens.pop(0)
-        pre = " ".join(tokens[: len(tokens) - len(name_tokens)]) if name_tokens else text
-        if name_tokens and len(tokens) > len(name_tokens) + 1:
-            glue = tokens[len(tokens) - len(name_tokens) - 1]
-            before = tokens[len(tokens) - len(name_tokens) - 2]
-            if glue in {"for", "of", "on"} and before[:1].isupper():
-                # "Syrian Observatory for Human Rights": an institution, not a person
-                first = len(tokens) - len(name_tokens) - 2
-                while first > 0 and tokens[first - 1][:1].isupper():
-                    first -= 1
-                org = clean_display(" ".join(tokens[first:]))
-                return self._node(org, ActorKind.organization)
-        # named media/organisation with a suffix word: "Islamabad Post", "Geo News"
-        cap_run = self._capitalised_run(tokens)
-        if cap_run and len(cap_run) >= 2:
-            last = cap_run[-1].lower()
-            if last in MEDIA_SUFFIXES and name_key(" ".join(cap_run)) not in ORG_HEADS:
-                run = " ".join(cap_run)
-                return self._node(run, ActorKind.media_outlet)
-        if len(name_tokens) >= 2 or (len(name_tokens) == 1 and name_tokens[0] in self.surnames):
-            if len(name_tokens) == 1:
-                person = self.surnames[name_tokens[0]]
-            else:
-                full = " ".join(name_tokens)
-                existing = self._person_by_name(full)
-                person = existing or self._node(full, ActorKind.person)
-                if name_tokens[-1] not in self.surnames:
-                    self.surnames[name_tokens[-1]] = person
-                    self._generation += 1
-                self._alias(person, name_tokens[-1])
-            pre = TRAILING_TITLES.sub("", " " + pre).strip()
-            if pre.strip():
-                parent = self._resolve_role_phrase(pre)
-                if parent is not None and parent != person and self.nodes[person].parent is None:
-                    self.nodes[person].parent = parent
-            return person
-        # 2. institutions, officials, groups, countries
-        key = self._resolve_role_phrase(text)
-        if key is None and cap_run and len(cap_run) >= 2 and cap_run[-1].lower() in ORG_SUFFIXES:
-            key = self._unit_body(tokens, cap_run)
-        if key is None:
-            key = self._resolve_generic(text, definite)
-        return key
+        return name_tokens
+
+    def _institution_before_name(self, tokens: list[str], name_tokens: list[str]) -> str | None:
+        """ "Syrian Observatory for Human Rights": what looked like a trailing name is the end
+        of an institution's name joined by for/of/on."""
+        if not name_tokens or len(tokens) <= len(name_tokens) + 1:
+            return None
+        glue = tokens[len(tokens) - len(name_tokens) - 1]
+        before = tokens[len(tokens) - len(name_tokens) - 2]
+        if glue not in {"for", "of", "on"} or not before[:1].isupper():
+            return None
+        first = len(tokens) - len(name_tokens) - 2
+        while first > 0 and tokens[first - 1][:1].isupper():
+            first -= 1
+        org = clean_display(" ".join(tokens[first:]))
+        return self._node(org, ActorKind.organization)
+
+    def _named_person(self, name_tokens: list[str], pre: str) -> str:
+        """A person by name (or by a surname named before), linked to the body the words
+        before the name speak for ("army spokesman")."""
+        if len(name_tokens) == 1:
+            person = self.surnames[name_tokens[0]]
+        else:
+            full = " ".join(name_tokens)
+            existing = self._person_by_name(full)
+            person = existing or self._node(full, ActorKind.person)
+            if name_tokens[-1] not in self.surnames:
+                self.surnames[name_tokens[-1]] = person
+                self._generation += 1
+            self._alias(person, name_tokens[-1])
+        self.note_roles(person, pre)
+        pre = TRAILING_TITLES.sub("", " " + pre).strip()
+        if pre.strip():
+            parent = self._resolve_role_phrase(pre)
+            if parent is not None and parent != person and self.nodes[person].parent is None:
+                self.nodes[person].parent = parent
+        return person

@@ -30,7 +30,26 @@ GENERIC_STOP = _WORDS.lists["generic_stop"]
 #: Common heads of speaker phrases that need no side ("the ministry", "local authorities").
 GENERIC_HEADS: dict[str, ActorKind] = {w: ActorKind(k) for w, k in generic_heads().items()}
 
-NAME_PARTICLES = frozenset({"bin", "ibn", "al", "el", "ul", "ud", "van", "von", "de", "da", "di"})
+NAME_PARTICLES = frozenset(
+    {
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ul",
+        "ud",
+        "van",
+        "von",
+        "de",
+        "da",
+        "di",
+        "la",
+        "del",
+        "du",
+        "dos",
+        "der",
+    }
+)
 GOVERNING = r"(?:government|administration|regime|authorities|rulers|cabinet|leadership)"
 #: Every match of GOVERNING_GROUP contains one of these (case-sensitive) substrings.
 GOVERNING_KEYS = (
@@ -53,6 +72,10 @@ TITLE_ABBREVIATIONS = frozenset(
 )
 ROLE_QUALIFIERS = frozenset({"chief", "deputy", "senior", "top", "acting", "former", "main"})
 NAME_GLUE = frozenset({"of", "for", "and", "al", "bin"})
+#: First words of names joined by another language's prepositions and articles
+#: ("Frente por el Agua Pública") and those small words (``lexicon/actors.toml``).
+FOREIGN_ORG_HEADS = _WORDS.lists["foreign_org_heads"]
+FOREIGN_NAME_GLUE = _WORDS.lists["foreign_name_glue"]
 LOCATIVE_PREPS = frozenset({"in", "at", "from", "near", "inside"})
 #: Words of a state's bodies, which the ministry rules resolve ("Ministry of Defense").
 STATE_BODIES = frozenset({"ministry", "department", "ministries"})

@@ -222,6 +222,12 @@ def figure_nouns() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def count_frames() -> tuple[str, ...]:
+    """Nouns of a body's reckoning that, possessed, frame a sentence ("By Kyiv's count")."""
+    return tuple(str(w).lower() for w in _read("speakers.toml")["count_frames"])
+
+
+@lru_cache(maxsize=1)
 def verb_adverbs() -> tuple[str, ...]:
     """Adverbs between a speaker and its reporting verb ("now says"), lower case."""
     return tuple(str(w).lower() for w in _read("speakers.toml")["verb_adverbs"])

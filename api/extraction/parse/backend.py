@@ -29,7 +29,7 @@ from ..types import ActorKind
 from .model import Parse, parse_all
 from .speakers import Phrase, SpeakerParse, find_speaker
 
-PARSER_VERSION = "parser-1.6.0"
+PARSER_VERSION = "parser-1.8.0"
 _SEVERAL_PARTIES = frozenset({"both", "each", "neither", "either", "all"})
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many"})
 #: Sentences longer than this are attributed by the rules alone (bounded parse cost).
@@ -121,6 +121,11 @@ class SyntaxAttribution:
         if decision.claimant is not None and self._is_person(decision.claimant):
             self._last_person = decision.claimant
         return decision
+
+    def note_person(self, key: str) -> None:
+        """A person the reading named outside any figure ("The Mayor of X, Y, toured ..."):
+        the "he" of the sentences after."""
+        self._last_person = key
 
     def _is_person(self, key: str) -> bool:
         return self.reg.nodes[key].kind == ActorKind.person
