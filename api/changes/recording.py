@@ -13,6 +13,8 @@ A resource changes when its public representation does, not only its own row:
   (the database cascades the links);
 - a claim created, changed (status, source count, an edit) or deleted changes every
   discrepancy showing it, and a claim created or deleted its article (``claim_count``);
+- an article's publisher or publication time changed changes every discrepancy showing
+  one of its claims (a figure's outlet and report time);
 - an actor renamed, re-kinded or re-parented changes the claims naming it and the
   discrepancies whose claims or subject side it (or an actor below it, whose party it
   is) takes part in.
@@ -56,6 +58,8 @@ RESOURCES: dict[type[Any], Resource] = {
 GUARDED: frozenset[type[Any]] = frozenset({*RESOURCES, ActorAlias, DiscrepancyClaim})
 #: Attributes of an actor that other resources show (``ActorSummary``, parties).
 ACTOR_SHOWN = ("name", "kind", "parent_id")
+#: Attributes of an article that a discrepancy shows (a series point's outlet and time).
+ARTICLE_SHOWN = ("publisher", "published_at")
 CHUNK = 500
 MAX_DEPTH = 32
 _STATE = "claimsapi_changes"
@@ -262,6 +266,22 @@ def _claims(flush: _Flush) -> None:
     flush.touch_ids(Article, counted)
 
 
+def _articles(flush: _Flush) -> None:
+    shown = [
+        a.id
+        for a in flush.modified(Article)
+        if any(inspect(a).attrs[name].history.has_changes() for name in ARTICLE_SHOWN)
+    ]
+    discrepancy_ids: set[int] = set()
+    for chunk in _chunks(shown):
+        discrepancy_ids |= flush.ids(
+            select(col(DiscrepancyClaim.discrepancy_id))
+            .join(Claim, col(Claim.id) == col(DiscrepancyClaim.claim_id))
+            .where(col(Claim.article_id).in_(chunk))
+        )
+    flush.touch_ids(Discrepancy, discrepancy_ids)
+
+
 def _before_flush(session: Session, _context: UOWTransaction, _instances: object) -> None:
     state = _state(session)
     state.pending = []
@@ -274,6 +294,7 @@ def _before_flush(session: Session, _context: UOWTransaction, _instances: object
     _actors(flush)
     _links(flush)
     _claims(flush)
+    _articles(flush)
     for cls, resource in RESOURCES.items():
         state.pending += [(o, resource, ChangeAction.created) for o in flush.new_of(cls)]
         state.pending += [(o, resource, ChangeAction.updated) for o in flush.modified(cls)]

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, delete, select
 
+from api.articles.models import Article
 from api.changes import recording
 from api.changes.models import Change
 from api.claims.models import Claim
@@ -273,10 +274,10 @@ def test_a_recomputation_that_changes_nothing_records_no_update(
     post(client, editor_headers, AZERBAIJAN)
     (found,) = client.get("/v1/discrepancies").json()["items"]
     start = latest(client)
-    # A new publisher name re-derives the article's facts; the conflict stays as it was.
+    # The same publisher again re-derives the article's facts; nothing shown changes.
     renamed = client.patch(
         f"/v1/articles/{first['id']}",
-        json={"publisher": "Daily Ledger Online"},
+        json={"publisher": first["publisher"]},
         headers=editor_headers,
     )
     assert renamed.status_code == 200, renamed.text
@@ -285,3 +286,58 @@ def test_a_recomputation_that_changes_nothing_records_no_update(
     assert (
         client.get(f"/v1/discrepancies/{found['id']}").json()["updated_at"] == found["updated_at"]
     )
+
+
+def test_a_publisher_renamed_changes_the_discrepancy_by_its_outlet_only(
+    client: TestClient, editor_headers: dict[str, str]
+) -> None:
+    first = post(client, editor_headers, ARMENIA)
+    post(client, editor_headers, AZERBAIJAN)
+    (found,) = client.get("/v1/discrepancies").json()["items"]
+    start = latest(client)
+    renamed = client.patch(
+        f"/v1/articles/{first['id']}",
+        json={"publisher": "Daily Ledger Online"},
+        headers=editor_headers,
+    )
+    assert renamed.status_code == 200, renamed.text
+    items, _ = follow(client, start)
+    assert changed(items, "discrepancies", "updated") == {found["id"]}
+    fresh = client.get(f"/v1/discrepancies/{found['id']}").json()
+    assert "Daily Ledger Online" in {p["outlet"] for p in fresh["series"]}
+    assert fresh["sides"] == found["sides"] and fresh["status"] == found["status"]
+
+
+def test_an_articles_publisher_is_a_change_of_the_discrepancies_showing_its_claims(
+    client: TestClient, editor_headers: dict[str, str], session: Session
+) -> None:
+    discrepancy_id, claim_ids = _conflict(client, editor_headers)
+    claim = session.get(Claim, claim_ids[0])
+    assert claim is not None
+    start = latest(client)
+    article = session.get(Article, claim.article_id)
+    assert article is not None
+    article.publisher = "Another Wire"  # nothing recomputed: only the feed's own rules apply
+    session.add(article)
+    session.flush()
+    items, _ = follow(client, start)
+    assert changed(items, "articles", "updated") == {claim.article_id}
+    assert changed(items, "discrepancies", "updated") == {discrepancy_id}
+    shown = client.get(f"/v1/discrepancies/{discrepancy_id}").json()
+    assert "Another Wire" in {p["outlet"] for p in shown["series"]}
+
+
+def test_an_article_title_is_no_change_of_its_discrepancies(
+    client: TestClient, editor_headers: dict[str, str], session: Session
+) -> None:
+    _, claim_ids = _conflict(client, editor_headers)
+    claim = session.get(Claim, claim_ids[0])
+    assert claim is not None
+    start = latest(client)
+    article = session.get(Article, claim.article_id)
+    assert article is not None
+    article.title = "A new headline"  # a discrepancy does not show titles
+    session.add(article)
+    session.flush()
+    items, _ = follow(client, start)
+    assert changed(items, "discrepancies", "updated") == set()
