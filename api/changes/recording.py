@@ -180,6 +180,15 @@ def _stamp(flush: _Flush) -> None:
         flush.touch(flush.modified(cls))
 
 
+def _shown_changed(flush: _Flush, cls: type[Any], names: Sequence[str]) -> list[int]:
+    """The ids of ``cls`` rows whose attributes that other resources show changed."""
+    return [
+        o.id
+        for o in flush.modified(cls)
+        if any(inspect(o).attrs[name].history.has_changes() for name in names)
+    ]
+
+
 def _actors(flush: _Flush) -> None:
     aliases = [
         *flush.new_of(ActorAlias),
@@ -187,11 +196,7 @@ def _actors(flush: _Flush) -> None:
         *flush.modified(ActorAlias),
     ]
     flush.touch_ids(Actor, (a.actor_id for a in aliases))
-    shown = [
-        a.id
-        for a in flush.modified(Actor)
-        if any(inspect(a).attrs[name].history.has_changes() for name in ACTOR_SHOWN)
-    ]
+    shown = _shown_changed(flush, Actor, ACTOR_SHOWN)
     if not shown:
         return
     # The actors whose party may have changed: the changed ones and every actor below.
@@ -267,11 +272,7 @@ def _claims(flush: _Flush) -> None:
 
 
 def _articles(flush: _Flush) -> None:
-    shown = [
-        a.id
-        for a in flush.modified(Article)
-        if any(inspect(a).attrs[name].history.has_changes() for name in ARTICLE_SHOWN)
-    ]
+    shown = _shown_changed(flush, Article, ARTICLE_SHOWN)
     discrepancy_ids: set[int] = set()
     for chunk in _chunks(shown):
         discrepancy_ids |= flush.ids(

@@ -267,21 +267,42 @@ def test_membership_changes_are_changes_of_both_ends(
     assert changed(items, "claims", "updated") == set(claim_ids[1:])
 
 
+def _publisher_patched(
+    client: TestClient, headers: dict[str, str], publisher: str | None
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The conflict of the two fixtures, and the changes after PATCHing the first article's
+    publisher (``None``: the one it has)."""
+    first = post(client, headers, ARMENIA)
+    post(client, headers, AZERBAIJAN)
+    (found,) = client.get("/v1/discrepancies").json()["items"]
+    start = latest(client)
+    response = client.patch(
+        f"/v1/articles/{first['id']}",
+        json={"publisher": first["publisher"] if publisher is None else publisher},
+        headers=headers,
+    )
+    assert response.status_code == 200, response.text
+    items, _ = follow(client, start)
+    return found, items
+
+
+def _article_of_conflict(
+    client: TestClient, headers: dict[str, str], session: Session
+) -> tuple[int, Article]:
+    """The conflict of the two fixtures and, loaded in ``session``, one side's article."""
+    discrepancy_id, claim_ids = _conflict(client, headers)
+    claim = session.get(Claim, claim_ids[0])
+    assert claim is not None
+    article = session.get(Article, claim.article_id)
+    assert article is not None
+    return discrepancy_id, article
+
+
 def test_a_recomputation_that_changes_nothing_records_no_update(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
-    first = post(client, editor_headers, ARMENIA)
-    post(client, editor_headers, AZERBAIJAN)
-    (found,) = client.get("/v1/discrepancies").json()["items"]
-    start = latest(client)
     # The same publisher again re-derives the article's facts; nothing shown changes.
-    renamed = client.patch(
-        f"/v1/articles/{first['id']}",
-        json={"publisher": first["publisher"]},
-        headers=editor_headers,
-    )
-    assert renamed.status_code == 200, renamed.text
-    items, _ = follow(client, start)
+    found, items = _publisher_patched(client, editor_headers, None)
     assert changed(items, "discrepancies", "updated") == set()
     assert (
         client.get(f"/v1/discrepancies/{found['id']}").json()["updated_at"] == found["updated_at"]
@@ -291,17 +312,7 @@ def test_a_recomputation_that_changes_nothing_records_no_update(
 def test_a_publisher_renamed_changes_the_discrepancy_by_its_outlet_only(
     client: TestClient, editor_headers: dict[str, str]
 ) -> None:
-    first = post(client, editor_headers, ARMENIA)
-    post(client, editor_headers, AZERBAIJAN)
-    (found,) = client.get("/v1/discrepancies").json()["items"]
-    start = latest(client)
-    renamed = client.patch(
-        f"/v1/articles/{first['id']}",
-        json={"publisher": "Daily Ledger Online"},
-        headers=editor_headers,
-    )
-    assert renamed.status_code == 200, renamed.text
-    items, _ = follow(client, start)
+    found, items = _publisher_patched(client, editor_headers, "Daily Ledger Online")
     assert changed(items, "discrepancies", "updated") == {found["id"]}
     fresh = client.get(f"/v1/discrepancies/{found['id']}").json()
     assert "Daily Ledger Online" in {p["outlet"] for p in fresh["series"]}
@@ -311,17 +322,13 @@ def test_a_publisher_renamed_changes_the_discrepancy_by_its_outlet_only(
 def test_an_articles_publisher_is_a_change_of_the_discrepancies_showing_its_claims(
     client: TestClient, editor_headers: dict[str, str], session: Session
 ) -> None:
-    discrepancy_id, claim_ids = _conflict(client, editor_headers)
-    claim = session.get(Claim, claim_ids[0])
-    assert claim is not None
+    discrepancy_id, article = _article_of_conflict(client, editor_headers, session)
     start = latest(client)
-    article = session.get(Article, claim.article_id)
-    assert article is not None
     article.publisher = "Another Wire"  # nothing recomputed: only the feed's own rules apply
     session.add(article)
     session.flush()
     items, _ = follow(client, start)
-    assert changed(items, "articles", "updated") == {claim.article_id}
+    assert changed(items, "articles", "updated") == {article.id}
     assert changed(items, "discrepancies", "updated") == {discrepancy_id}
     shown = client.get(f"/v1/discrepancies/{discrepancy_id}").json()
     assert "Another Wire" in {p["outlet"] for p in shown["series"]}
@@ -330,12 +337,8 @@ def test_an_articles_publisher_is_a_change_of_the_discrepancies_showing_its_clai
 def test_an_article_title_is_no_change_of_its_discrepancies(
     client: TestClient, editor_headers: dict[str, str], session: Session
 ) -> None:
-    _, claim_ids = _conflict(client, editor_headers)
-    claim = session.get(Claim, claim_ids[0])
-    assert claim is not None
+    _, article = _article_of_conflict(client, editor_headers, session)
     start = latest(client)
-    article = session.get(Article, claim.article_id)
-    assert article is not None
     article.title = "A new headline"  # a discrepancy does not show titles
     session.add(article)
     session.flush()
